@@ -116,4 +116,126 @@ class CrdValidatorTest {
         assertThat(KubernetesQuantity.parse("1 Gi")).isEmpty();
         assertThat(KubernetesQuantity.parse("1GB")).isEmpty();
     }
+
+    static CrdValidator synthetic(String specSchema) throws Exception {
+        java.nio.file.Path crd = java.nio.file.Files.createTempFile("crd", ".yml");
+        java.nio.file.Files.writeString(crd, """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: things.example.org}
+                spec:
+                  group: example.org
+                  names: {kind: Thing, plural: things}
+                  scope: Namespaced
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                """ + specSchema.indent(16));
+        return CrdValidator.forCrd(crd);
+    }
+
+    static final String THING = "apiVersion: example.org/v1\nkind: Thing\nmetadata: {name: t}\n";
+
+    @Test
+    void aRuleRunsOnlyWhereItsNodeIsPresentAndOncePerItem() throws Exception {
+        CrdValidator v = synthetic("""
+                type: object
+                properties:
+                  optional:
+                    type: object
+                    properties: {n: {type: integer}}
+                    x-kubernetes-validations: [{rule: "self.n > 0", message: n must be positive}]
+                  items:
+                    type: array
+                    items:
+                      type: object
+                      properties: {n: {type: integer}}
+                      x-kubernetes-validations: [{rule: "self.n > 0", message: n must be positive}]
+                """);
+        assertThat(errors(v, THING + "spec: {}\n")).isEmpty();
+        assertThat(errors(v, THING + "spec: {optional: {n: 0}}\n"))
+                .containsExactly("spec.optional: Invalid value: \"object\": n must be positive");
+        assertThat(errors(v, THING + "spec: {items: [{n: 0}, {n: 1}, {n: -1}]}\n")).containsExactly(
+                "spec.items[0]: Invalid value: \"object\": n must be positive",
+                "spec.items[2]: Invalid value: \"object\": n must be positive");
+    }
+
+    @Test
+    void rulesAreTypeCheckedAgainstTheSchemaAsTheApiServerDoes() {
+        assertThatThrownBy(() -> synthetic("""
+                type: object
+                properties: {n: {type: integer}}
+                x-kubernetes-validations: [{rule: "self.n == 'one'", message: m}]
+                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("does not compile");
+        assertThatThrownBy(() -> synthetic("""
+                type: object
+                properties: {n: {type: integer}}
+                x-kubernetes-validations: [{rule: "self.m > 0", message: m}]
+                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("does not compile");
+        assertThatThrownBy(() -> synthetic("""
+                type: object
+                properties: {n: {type: integer}}
+                x-kubernetes-validations: [{rule: "self.n", message: m}]
+                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("must evaluate to bool");
+    }
+
+    @Test
+    void whatTheHarnessCannotEvaluateFailsLoudly() {
+        assertThatThrownBy(() -> synthetic("""
+                type: object
+                properties: {n: {type: integer}}
+                x-kubernetes-validations: [{rule: "self.n >= oldSelf.n", message: m}]
+                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("transition");
+        assertThatThrownBy(() -> synthetic("""
+                type: object
+                properties: {n: {type: integer}}
+                x-kubernetes-validations: [{rule: "self.n > 0", messageExpression: "'n is ' + string(self.n)"}]
+                """)).isInstanceOf(IllegalStateException.class).hasMessageContaining("messageExpression");
+    }
+
+    @Test
+    void untypedFieldsAcceptAnythingAndNestedDefaultsApply() throws Exception {
+        CrdValidator v = synthetic("""
+                type: object
+                properties:
+                  free: {x-kubernetes-preserve-unknown-fields: true}
+                  strategy:
+                    type: object
+                    default: {}
+                    properties:
+                      a: {type: integer, default: 5}
+                      b: {type: integer, default: 1}
+                    x-kubernetes-validations: [{rule: "self.a >= self.b", message: a must be at least b}]
+                """);
+        assertThat(errors(v, THING + "spec: {free: {any: [1, x, {y: true}]}}\n")).isEmpty();
+        assertThat(errors(v, THING + "spec: {free: 0.5}\n")).isEmpty();
+        assertThat(v.withDefaults(v.validateInput(THING + "spec: {}\n")).at("/spec/strategy/a").asInt()).isEqualTo(5);
+        assertThat(errors(v, THING + "spec: {strategy: {b: 6}}\n"))
+                .containsExactly("spec.strategy: Invalid value: \"object\": a must be at least b");
+    }
+
+    @Test
+    void kubernetesCelQuantityLibrary() throws Exception {
+        CrdValidator v = synthetic("""
+                type: object
+                properties:
+                  q: {x-kubernetes-int-or-string: true}
+                x-kubernetes-validations:
+                - {rule: "!has(self.q) || quantity(string(self.q)).isGreaterThan(quantity('1500m'))", message: more than 1.5}
+                - {rule: "!has(self.q) || quantity(string(self.q)).compareTo(quantity('2Gi')) < 0", message: less than 2Gi}
+                - {rule: "!has(self.q) || isQuantity(string(self.q))", message: a quantity}
+                """);
+        assertThat(errors(v, THING + "spec: {q: 2}\n")).isEmpty();
+        assertThat(errors(v, THING + "spec: {q: 1600m}\n")).isEmpty();
+        assertThat(errors(v, THING + "spec: {q: 1500m}\n")).containsExactly("spec: Invalid value: \"object\": more than 1.5");
+        assertThat(errors(v, THING + "spec: {q: 2Gi}\n")).containsExactly("spec: Invalid value: \"object\": less than 2Gi");
+        // quantity() of a non-quantity is an evaluation error, reported with the rule, as the API server does
+        assertThat(errors(v, THING + "spec: {q: lots}\n")).hasSize(3).last().asString().contains("a quantity");
+    }
 }
