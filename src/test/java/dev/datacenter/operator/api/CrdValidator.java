@@ -492,6 +492,16 @@ public final class CrdValidator {
                             + " rules: " + rule);
                 }
                 String expression = rule.path("rule").asText();
+                if (rule.has("fieldPath")) {
+                    JsonNode target = s;
+                    for (String part : rule.get("fieldPath").asText().substring(1).split("\\.")) {
+                        target = target.path("properties").path(part);
+                    }
+                    if (target.isMissingNode()) {
+                        throw new IllegalStateException("fieldPath " + rule.get("fieldPath").asText() + " of a rule of "
+                                + kind + " at " + path + " names no declared field; the API server refuses the CRD");
+                    }
+                }
                 CelValidationResult result = cel.compile(expression);
                 if (result.hasError()) {
                     throw new IllegalStateException("CEL rule of " + kind + " at " + (path.isEmpty() ? "<root>" : path)

@@ -139,4 +139,44 @@ class CrdsUpToDateTest {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
+
+    /**
+     * The API server refuses a CRD whose rules' estimated cost exceeds its budget, and estimates from
+     * the schema's bounds: a list without maxItems or a string without maxLength counts as large as
+     * a whole request. The harness does not estimate cost, so this lint keeps the bounds the
+     * quadratic rules (uniqueness over a list) need: the list has maxItems, and every string its
+     * rule compares has maxLength.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet" })
+    void listRulesAreBoundedForTheCelCostBudget(String kind) throws IOException {
+        List<String> unbounded = new ArrayList<>();
+        lintLists(crd(kind).at("/spec/versions/0/schema/openAPIV3Schema"), "", unbounded);
+        assertThat(unbounded).as("bounds the CEL cost estimator needs in %s", kind).isEmpty();
+    }
+
+    private static void lintLists(JsonNode s, String path, List<String> unbounded) {
+        if ("array".equals(s.path("type").asText()) && s.has("x-kubernetes-validations")) {
+            if (!s.has("maxItems")) {
+                unbounded.add(path + ": a list with rules needs maxItems");
+            }
+            JsonNode items = s.path("items");
+            for (JsonNode rule : s.get("x-kubernetes-validations")) {
+                String r = rule.path("rule").asText();
+                if ("string".equals(items.path("type").asText()) && !items.has("maxLength")) {
+                    unbounded.add(path + "[*]: strings compared by '" + r + "' need maxLength");
+                }
+                items.path("properties").fields().forEachRemaining(e -> {
+                    if ("string".equals(e.getValue().path("type").asText()) && r.contains("." + e.getKey())
+                            && !e.getValue().has("maxLength")) {
+                        unbounded.add(path + "[*]." + e.getKey() + ": compared by '" + r + "', needs maxLength");
+                    }
+                });
+            }
+        }
+        s.path("properties").fields().forEachRemaining(e -> lintLists(e.getValue(), path + "." + e.getKey(), unbounded));
+        if (s.has("items")) {
+            lintLists(s.get("items"), path + "[*]", unbounded);
+        }
+    }
 }
