@@ -1,0 +1,20 @@
+package dev.datacenter.operator.web;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Runs the app with {@link FakeOperatorStateSource} in place of the real state source. */
+public class FakeStateProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeOperatorStateSource.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false");
+    }
+}
