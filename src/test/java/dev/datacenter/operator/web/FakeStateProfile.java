@@ -15,6 +15,7 @@ public class FakeStateProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false");
+        // a random port: other builds on the same machine may hold 8081
+        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0");
     }
 }

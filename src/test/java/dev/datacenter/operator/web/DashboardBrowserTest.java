@@ -1,0 +1,207 @@
+package dev.datacenter.operator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver), against the app with
+ * the fake cluster and an hour of history: asserts what a person sees, and writes target/dashboard.png.
+ * Skipped, visibly, where Chromium or chromedriver is not installed.
+ */
+@QuarkusTest
+@TestProfile(FakeStateProfile.class)
+class DashboardBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+
+    /** When the 17 task failures of the fake hour happened, in samples (10 s) before now. */
+    static final Set<Integer> FAILURES_AT =
+            Set.of(300, 299, 250, 180, 179, 178, 120, 60, 48, 47, 30, 20, 12, 11, 5, 3, 2);
+
+    static ChromeDriverService service;
+    static ChromeDriver browser;
+    static Path profileDir;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    HistorySampler sampler;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM
+                + ": apt-get install -y chromium chromium-driver");
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER
+                + ": apt-get install -y chromium chromium-driver");
+        // Selenium Manager must never download anything: the driver and the browser are given explicitly.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profileDir = Files.createTempDirectory("dashboard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--hide-scrollbars", "--window-size=1440,1460",
+                "--force-device-scale-factor=1", "--lang=en-US", "--user-data-dir=" + profileDir);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profileDir != null) {
+            try (var files = Files.walk(profileDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void showsTheClusterAsAPersonSeesIt() throws IOException {
+        Instant now = Instant.now();
+        layDownAnHourOfHistory(now);
+        StateView state = FakeCluster.state(now);
+
+        browser.get(root.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        wait.until(d -> {
+            String points = d.findElement(By.tagName("body")).getDomAttribute("data-history-points");
+            return points != null && Integer.parseInt(points) >= 300;
+        });
+
+        // the heading and the CPU figure, computed from the fake cluster
+        assertThat(browser.getTitle()).contains("Datacenter");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        ClusterView cluster = state.cluster();
+        long cpuPercent = Math.round(cluster.allocated().cpus() / cluster.capacity().cpus() * 100);
+        assertThat(cpuPercent).isBetween(1L, 99L);
+        assertThat(testId("cpu-allocation-percent").getText()).isEqualTo(cpuPercent + " %");
+        assertThat(testId("cpu-allocation-detail").getText()).isEqualTo(
+                cores(cluster.allocated().cpus()) + " of " + cores(cluster.capacity().cpus()) + " cores");
+        long memPercent = Math.round((double) cluster.allocated().mem() / cluster.capacity().mem() * 100);
+        assertThat(testId("mem-allocation-percent").getText()).isEqualTo(memPercent + " %");
+        assertThat(testId("mem-allocation-detail").getText()).endsWith(" of 448 GiB");
+        assertThat(testId("gpu-allocation-detail").getText()).isEqualTo(
+                cluster.allocated().gpus() + " of " + cluster.capacity().gpus() + " GPUs");
+
+        // tasks and the failure rate: 6 failures in the last 5 minutes
+        assertThat(testId("tasks-running").getText()).isEqualTo(String.valueOf(cluster.tasks().running()));
+        assertThat(testId("tasks-staged").getText()).isEqualTo(String.valueOf(cluster.tasks().staged()));
+        assertThat(testId("failure-rate").getText()).isEqualTo("1.2 /min");
+
+        // services health: every app, the most unhealthy first
+        List<WebElement> services = browser.findElements(By.cssSelector("[data-testid=service-row]"));
+        assertThat(services).extracting(e -> e.getDomAttribute("data-app"))
+                .containsExactly("billing", "cassandra", "spark-batch", "trainer", "jokes", "memcached",
+                        "nightly-report");
+        assertThat(services.get(0).getText()).contains("billing").contains("Failed");
+        assertThat(row(services, "jokes").getText()).contains("3 / 3").contains("Running");
+        assertThat(row(services, "cassandra").getText()).contains("Recovering").contains("cassandra-2 on n03");
+
+        // why spark-batch waits
+        WebElement waiting = testId("waiting-apps");
+        assertThat(waiting.getText()).contains("spark-batch").contains("4 instances waiting")
+                .contains("InsufficientCpus on 5 nodes").contains("UnfulfilledRole on 6 nodes");
+
+        // one cell per node, the cordoned one marked, a tooltip with the node's figures
+        List<WebElement> cells = browser.findElements(By.cssSelector("[data-testid=node-grid] [data-testid=node-cell]"));
+        assertThat(cells).hasSize(state.nodes().size());
+        assertThat(cells).extracting(e -> e.getDomAttribute("data-node")).containsExactly(
+                "g1", "g2", "n01", "n02", "n03", "n04", "n05", "n06", "n07", "n08", "n09", "n10");
+        assertThat(cells.get(cells.size() - 1).getDomAttribute("class")).contains("cordoned");
+        NodeView g1 = state.nodes().stream().filter(n -> n.name().equals("g1")).findFirst().orElseThrow();
+        new Actions(browser).moveToElement(cells.get(0)).perform();
+        WebElement tooltip = browser.findElement(By.id("node-tooltip"));
+        wait.until(d -> tooltip.isDisplayed());
+        assertThat(tooltip.getText()).contains("g1").contains(
+                "CPU " + cores(g1.allocated().cpus()) + " of 16 cores").contains("GPU " + g1.allocated().gpus() + " of 4");
+
+        // the pool table
+        assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
+                .extracting(e -> e.getDomAttribute("data-pool"))
+                .containsExactly("analytics", "default", "gpu", "web");
+        assertThat(testId("offer-cycle").getText()).contains("#4211");
+
+        new Actions(browser).moveToElement(browser.findElement(By.tagName("h1"))).perform();
+        browser.executeScript("window.scrollTo(0, 0)");
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.manage().window().setSize(new Dimension(1440, (int) Math.min(4000, height + 140)));
+        Files.createDirectories(SCREENSHOT.getParent());
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
+    }
+
+    private void layDownAnHourOfHistory(Instant now) {
+        sampler.clear();
+        long failures = 0;
+        for (int k = 359; k >= 0; k--) {
+            if (FAILURES_AT.contains(k)) {
+                failures++;
+            }
+            int sparkRunning = (int) Math.round(6 + 2 * Math.sin(k / 25.0)) - (k > 250 ? 3 : 0);
+            int trainerRunning = k > 200 ? 0 : 1;
+            Instant at = now.minusSeconds(10L * k);
+            sampler.record(at, FakeCluster.state(at, sparkRunning, trainerRunning, failures));
+        }
+    }
+
+    private WebElement testId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static WebElement row(List<WebElement> rows, String app) {
+        return rows.stream().filter(r -> app.equals(r.getDomAttribute("data-app"))).findFirst().orElseThrow();
+    }
+
+    /** Cores as the dashboard prints them: whole numbers bare, others with one decimal. */
+    static String cores(double cpus) {
+        double rounded = Math.round(cpus * 10) / 10.0;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded)
+                : String.format(Locale.ROOT, "%.1f", rounded);
+    }
+}
