@@ -343,7 +343,7 @@
       var f = nodeFigures(n);
       var usable = n.ready && n.schedulable;
       var cell = el('li', {
-        className: 'node-cell' + (usable ? '' : ' cordoned') + (f.cpu >= 0.45 ? ' dark-text' : ''),
+        className: 'node-cell' + (usable ? '' : ' cordoned') + (f.cpu >= 0.45 ? ' on-dark' : ''),
         tabindex: '0', 'data-testid': 'node-cell', 'data-node': n.name, 'data-cpu-share': f.cpu.toFixed(3),
         'aria-label': n.name + ': ' + f.lines.join(', '),
         style: usable ? 'background:' + heat(f.cpu) : null
@@ -463,6 +463,22 @@
 
   function renderOffers(o) {
     last.offers = o;
+    var declinedTotal = o.declined.reduce(function (a, r) { return a + r.nodes; }, 0);
+    $('cycle-figures').textContent = o.cycle > 0
+      ? 'Cycle #' + o.cycle + ' at ' + timeOfDay(o.startedAt) + ' took ' + o.durationMillis.toFixed(1) + ' ms: ' +
+        plural(o.offersMade, 'offer') + ', ' + o.accepted + ' accepted, ' + declinedTotal + ' declined.'
+      : 'No allocation cycle has run yet.';
+    replaceChildren($('cycle-declined'), o.declined.map(function (r) {
+      return el('li', { className: 'reason', 'data-reason': r.reason }, [
+        el('span', { className: 'reason-name', text: r.reason }), ' × ' + r.nodes]);
+    }));
+    replaceChildren($('cycle-placements'), o.placements.map(function (p) {
+      return el('li', { 'data-testid': 'placement' }, [
+        el('span', { className: 'service-name', text: p.instance }),
+        el('span', { className: 'arrow', text: ' → ' }),
+        el('span', { text: p.node }),
+        el('span', { className: 'service-meta inline', text: ' ' + p.pool })]);
+    }));
     $('offer-cycle').textContent = o.cycle > 0
       ? 'Allocation cycle #' + o.cycle + ' · ' + o.durationMillis.toFixed(1) + ' ms · ' + o.accepted + ' of ' +
         plural(o.offersMade, 'offer') + ' accepted'

@@ -2,10 +2,13 @@ package dev.datacenter.operator.web;
 
 import java.util.Set;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The DC/OS service status of an app, declared from the least to the most healthy: the dashboard lists
  * services in this order (the most unhealthy first).
  */
+@RegisterForReflection
 public enum ServiceStatus {
     /** A configuration error (pool, claim set or dependency missing, bad constraint) or a failed deployment. */
     Failed,

@@ -1,7 +1,6 @@
 package dev.datacenter.operator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,17 +41,14 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(FakeStateProfile.class)
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("dashboard.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("dashboard.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 
     /** When the 17 task failures of the fake hour happened, in samples (10 s) before now. */
     static final Set<Integer> FAILURES_AT =
             Set.of(300, 299, 250, 180, 179, 178, 120, 60, 48, 47, 30, 20, 12, 11, 5, 3, 2);
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver browser;
-    static Path profileDir;
 
     @TestHTTPResource("/")
     URL root;
@@ -64,38 +58,14 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM
-                + ": apt-get install -y chromium chromium-driver");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER
-                + ": apt-get install -y chromium chromium-driver");
-        // Selenium Manager must never download anything: the driver and the browser are given explicitly.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profileDir = Files.createTempDirectory("dashboard-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--hide-scrollbars", "--window-size=1440,1460",
-                "--force-device-scale-factor=1", "--lang=en-US", "--user-data-dir=" + profileDir);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.startOrSkip(1440, 1460);
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profileDir != null) {
-            try (var files = Files.walk(profileDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -165,6 +135,9 @@ class DashboardBrowserTest {
                 .extracting(e -> e.getDomAttribute("data-pool"))
                 .containsExactly("analytics", "default", "gpu", "web");
         assertThat(testId("offer-cycle").getText()).contains("#4211");
+        assertThat(testId("cycle-figures").getText()).contains("14 offers, 2 accepted, 12 declined");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=placement]"))).extracting(WebElement::getText)
+                .containsExactly("trainer-1 → g2 gpu", "cassandra-2 → n03 default");
 
         new Actions(browser).moveToElement(browser.findElement(By.tagName("h1"))).perform();
         browser.executeScript("window.scrollTo(0, 0)");
