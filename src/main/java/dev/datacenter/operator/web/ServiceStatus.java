@@ -37,18 +37,23 @@ public enum ServiceStatus {
         if (desired == 0) {
             return Suspended;
         }
-        if ("Failed".equals(deploymentPhase) || CONFIGURATION_ERRORS.contains(readyReason)) {
+        if ("Failed".equals(deploymentPhase) || isIn(CONFIGURATION_ERRORS, readyReason)) {
             return Failed;
         }
         if ("BackingOff".equals(readyReason) || instances.unhealthy() > 0) {
             return Recovering;
         }
-        if (WAITING.contains(readyReason) || "WaitingForDependencies".equals(deploymentPhase)) {
+        if (isIn(WAITING, readyReason) || "WaitingForDependencies".equals(deploymentPhase)) {
             return Waiting;
         }
         if ("Deploying".equals(deploymentPhase) || "Deploying".equals(readyReason)) {
             return Deploying;
         }
         return instances.ready() >= desired ? Running : Recovering;
+    }
+
+    /** Set.of(...) refuses to look up null, and a missing Ready reason is ordinary. */
+    private static boolean isIn(Set<String> reasons, String reason) {
+        return reason != null && reasons.contains(reason);
     }
 }

@@ -39,6 +39,7 @@ class StateResourceTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
         JsonNode state = JSON.readTree(response.body());
         assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps");
 
