@@ -16,8 +16,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,30 +45,21 @@ class DashboardBrowserTest {
     static final Set<Integer> FAILURES_AT =
             Set.of(300, 299, 250, 180, 179, 178, 120, 60, 48, 47, 30, 20, 12, 11, 5, 3, 2);
 
-    static HeadlessChromium chromium;
-    static ChromeDriver browser;
-
     @TestHTTPResource("/")
     URL root;
 
     @Inject
     HistorySampler sampler;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startOrSkip(1440, 1460);
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
+    @Test
+    void showsTheClusterAsAPersonSeesIt() throws IOException {
+        // started here, not in @BeforeAll, so that a missing browser shows as a skipped test
+        try (HeadlessChromium chromium = HeadlessChromium.startOrSkip(1440, 1460)) {
+            showsTheClusterAsAPersonSeesIt(chromium.browser);
         }
     }
 
-    @Test
-    void showsTheClusterAsAPersonSeesIt() throws IOException {
+    private void showsTheClusterAsAPersonSeesIt(ChromeDriver browser) throws IOException {
         Instant now = Instant.now();
         layDownAnHourOfHistory(now);
         StateView state = FakeCluster.state(now);
@@ -89,19 +78,19 @@ class DashboardBrowserTest {
         ClusterView cluster = state.cluster();
         long cpuPercent = Math.round(cluster.allocated().cpus() / cluster.capacity().cpus() * 100);
         assertThat(cpuPercent).isBetween(1L, 99L);
-        assertThat(testId("cpu-allocation-percent").getText()).isEqualTo(cpuPercent + " %");
-        assertThat(testId("cpu-allocation-detail").getText()).isEqualTo(
+        assertThat(testId(browser, "cpu-allocation-percent").getText()).isEqualTo(cpuPercent + " %");
+        assertThat(testId(browser, "cpu-allocation-detail").getText()).isEqualTo(
                 cores(cluster.allocated().cpus()) + " of " + cores(cluster.capacity().cpus()) + " cores");
         long memPercent = Math.round((double) cluster.allocated().mem() / cluster.capacity().mem() * 100);
-        assertThat(testId("mem-allocation-percent").getText()).isEqualTo(memPercent + " %");
-        assertThat(testId("mem-allocation-detail").getText()).endsWith(" of 448 GiB");
-        assertThat(testId("gpu-allocation-detail").getText()).isEqualTo(
+        assertThat(testId(browser, "mem-allocation-percent").getText()).isEqualTo(memPercent + " %");
+        assertThat(testId(browser, "mem-allocation-detail").getText()).endsWith(" of 448 GiB");
+        assertThat(testId(browser, "gpu-allocation-detail").getText()).isEqualTo(
                 cluster.allocated().gpus() + " of " + cluster.capacity().gpus() + " GPUs");
 
         // tasks and the failure rate: 6 failures in the last 5 minutes
-        assertThat(testId("tasks-running").getText()).isEqualTo(String.valueOf(cluster.tasks().running()));
-        assertThat(testId("tasks-staged").getText()).isEqualTo(String.valueOf(cluster.tasks().staged()));
-        assertThat(testId("failure-rate").getText()).isEqualTo("1.2 /min");
+        assertThat(testId(browser, "tasks-running").getText()).isEqualTo(String.valueOf(cluster.tasks().running()));
+        assertThat(testId(browser, "tasks-staged").getText()).isEqualTo(String.valueOf(cluster.tasks().staged()));
+        assertThat(testId(browser, "failure-rate").getText()).isEqualTo("1.2 /min");
 
         // services health: every app, the most unhealthy first
         List<WebElement> services = browser.findElements(By.cssSelector("[data-testid=service-row]"));
@@ -113,7 +102,7 @@ class DashboardBrowserTest {
         assertThat(row(services, "cassandra").getText()).contains("Recovering").contains("cassandra-2 on n03");
 
         // why spark-batch waits
-        WebElement waiting = testId("waiting-apps");
+        WebElement waiting = testId(browser, "waiting-apps");
         assertThat(waiting.getText()).contains("spark-batch").contains("4 instances waiting")
                 .contains("InsufficientCpus on 5 nodes").contains("UnfulfilledRole on 6 nodes");
 
@@ -134,8 +123,8 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
                 .extracting(e -> e.getDomAttribute("data-pool"))
                 .containsExactly("analytics", "default", "gpu", "web");
-        assertThat(testId("offer-cycle").getText()).contains("#4211");
-        assertThat(testId("cycle-figures").getText()).contains("14 offers, 2 accepted, 12 declined");
+        assertThat(testId(browser, "offer-cycle").getText()).contains("#4211");
+        assertThat(testId(browser, "cycle-figures").getText()).contains("14 offers, 2 accepted, 12 declined");
         assertThat(browser.findElements(By.cssSelector("[data-testid=placement]"))).extracting(WebElement::getText)
                 .containsExactly("trainer-1 → g2 gpu", "cassandra-2 → n03 default");
 
@@ -163,7 +152,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private WebElement testId(String id) {
+    private static WebElement testId(ChromeDriver browser, String id) {
         return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
     }
 
