@@ -9,6 +9,8 @@
   var CLUSTER_COLOUR = '#5b6cff';
   var STATUS_ORDER = ['Failed', 'Recovering', 'Waiting', 'Deploying', 'Running', 'Suspended'];
   var HOUR_MS = 3600 * 1000;
+  /** Above this many nodes the grid shows small cells without text. */
+  var COMPACT_NODES = 48;
 
   var body = document.body;
   var pollMs = Number(body.dataset.pollMs) || 3000;
@@ -358,6 +360,7 @@
       return cell;
     });
     if (!cells.length) cells = [el('li', { className: 'empty', text: 'No nodes.' })];
+    $('node-grid').classList.toggle('compact', nodes.length > COMPACT_NODES);
     replaceChildren($('node-grid'), cells);
     var c = state.cluster;
     $('nodes-detail').textContent = plural(c.nodes, 'node') + ', ' + c.schedulableNodes + ' schedulable';
@@ -505,7 +508,36 @@
     }).then(function () { setTimeout(pollHistory, historyMs); });
   }
 
+  function componentRow(name, status) {
+    var up = status === 'UP';
+    return el('li', { 'data-testid': 'component', 'data-component': name }, [
+      el('span', { text: name }),
+      el('span', { className: 'health ' + (up ? 'health-up' : 'health-down'), text: up ? 'Healthy' : 'Unhealthy' })]);
+  }
+
+  /** The operator's own health checks (Quarkus /q/health): 503 still carries the checks. */
+  function pollHealth() {
+    fetch('q/health', { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (r) {
+      return r.json();
+    }).then(function (h) {
+      var rows = [componentRow('Operator', h.status)].concat((h.checks || []).map(function (c) {
+        return componentRow(c.name, c.status);
+      }));
+      replaceChildren($('component-health'), rows);
+    }).catch(function () {
+      replaceChildren($('component-health'), [el('li', { className: 'empty', text: 'Health checks unavailable.' })]);
+    }).then(function () { setTimeout(pollHealth, historyMs); });
+  }
+
+  document.querySelectorAll('.nav a').forEach(function (a) {
+    a.addEventListener('click', function () {
+      document.querySelectorAll('.nav a').forEach(function (b) { b.removeAttribute('aria-current'); });
+      a.setAttribute('aria-current', 'page');
+    });
+  });
+
   window.addEventListener('resize', historyPanels);
+  pollHealth();
   pollHistory();
   pollState();
 })();

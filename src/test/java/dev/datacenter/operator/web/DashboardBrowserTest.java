@@ -123,6 +123,10 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
                 .extracting(e -> e.getDomAttribute("data-pool"))
                 .containsExactly("analytics", "default", "gpu", "web");
+        // the operator's own health checks
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=component]")).isEmpty());
+        assertThat(testId(browser, "component-health").getText()).startsWith("Operator").contains("Healthy");
+
         assertThat(testId(browser, "offer-cycle").getText()).contains("#4211");
         assertThat(testId(browser, "cycle-figures").getText()).contains("14 offers, 2 accepted, 12 declined");
         assertThat(browser.findElements(By.cssSelector("[data-testid=placement]"))).extracting(WebElement::getText)
