@@ -471,17 +471,18 @@
       ? 'Cycle #' + o.cycle + ' at ' + timeOfDay(o.startedAt) + ' took ' + o.durationMillis.toFixed(1) + ' ms: ' +
         plural(o.offersMade, 'offer') + ', ' + o.accepted + ' accepted, ' + declinedTotal + ' declined.'
       : 'No allocation cycle has run yet.';
-    replaceChildren($('cycle-declined'), o.declined.map(function (r) {
+    var none = function (list) { return list.length ? list : [el('li', { className: 'none', text: 'None' })]; };
+    replaceChildren($('cycle-declined'), none(o.declined.map(function (r) {
       return el('li', { className: 'reason', 'data-reason': r.reason }, [
         el('span', { className: 'reason-name', text: r.reason }), ' × ' + r.nodes]);
-    }));
-    replaceChildren($('cycle-placements'), o.placements.map(function (p) {
+    })));
+    replaceChildren($('cycle-placements'), none(o.placements.map(function (p) {
       return el('li', { 'data-testid': 'placement' }, [
         el('span', { className: 'service-name', text: p.instance }),
         el('span', { className: 'arrow', text: ' → ' }),
         el('span', { text: p.node }),
         el('span', { className: 'service-meta inline', text: ' ' + p.pool })]);
-    }));
+    })));
     $('offer-cycle').textContent = o.cycle > 0
       ? 'Allocation cycle #' + o.cycle + ' · ' + o.durationMillis.toFixed(1) + ' ms · ' + o.accepted + ' of ' +
         plural(o.offersMade, 'offer') + ' accepted'

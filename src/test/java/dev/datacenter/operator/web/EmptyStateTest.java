@@ -81,6 +81,8 @@ class EmptyStateTest {
             assertThat(text(browser, "waiting-apps")).isEqualTo("No app is waiting for offers.");
             assertThat(text(browser, "offer-cycle")).isEqualTo("No allocation cycle yet");
             assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]"))).hasSize(1);
+            chromium.screenshot(java.nio.file.Path.of("target", "dashboard-empty.png"), 1280);
+            assertThat(chromium.consoleErrors()).isEmpty();
         }
     }
 
