@@ -172,6 +172,8 @@ public final class PlacementEngine {
         List<AppError> errors = new ArrayList<>(a.rules.errors);
         portErrors(spec, errors);
         a.specErrors = List.copyOf(errors);
+        a.shape = spec.constraints().isEmpty() && spec.colocateWith().isEmpty()
+                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports() : null;
         TreeMap<Integer, TaskRecord> adopted = orphans.remove(a.key);
         if (adopted != null) {
             for (TaskRecord t : adopted.values()) {
@@ -485,12 +487,18 @@ public final class PlacementEngine {
             order.add(p);
         }
         List<AppState> scarce = new ArrayList<>();
+        Map<String, Placement> failedShapes = new HashMap<>();
         while (!order.isEmpty()) {
             PoolState p = order.poll();
             AppState a = p.queue.poll();
             Integer ord = a.nextCandidate();
             if (ord != null) {
-                Placement outcome = tryPlace(a, ord, fallback);
+                boolean pinned = a.spec.pins().containsKey(ord);
+                Placement outcome = pinned || a.shape == null ? null : failedShapes.get(a.shape);
+                if (outcome == null) {
+                    outcome = tryPlace(a, ord, fallback);
+                    if (outcome.decision == null && !pinned && a.shape != null) failedShapes.put(a.shape, outcome);
+                }
                 if (outcome.decision != null) {
                     out.add(outcome.decision);
                 } else if (a.spec.pins().containsKey(ord)) {
