@@ -1,10 +1,10 @@
 package dev.datacenter.operator.placement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * One pass of level 1 and level 2: pools take turns by weighted DRF, apps within a pool by DRF, one instance
@@ -33,24 +33,30 @@ final class AllocationCycle {
         this.apps = state.apps;
     }
 
-    /** One DRF pass over the candidates; returns the non-GPU apps that may still fit on GPU nodes. */
+    /**
+     * One DRF pass over the candidates (which must be sorted by app key); returns the non-GPU apps that may
+     * still fit on GPU nodes.
+     */
     List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out) {
         Resources capacity = inventory.capacity;
         List<PoolState> active = new ArrayList<>();
-        for (AppState a : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            AppState a = candidates.get(i);
             a.resetCycle();
+            a.rank = i;
             PoolState p = a.pool;
             if (p.queue == null) {
-                p.queue = new PriorityQueue<>(DominantResourceFairness.APP_ORDER);
+                p.queue = new FairQueue<>();
                 active.add(p);
             }
-            DominantResourceFairness.key(a, capacity);
-            p.queue.add(a);
+            p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
         }
-        PriorityQueue<PoolState> order = new PriorityQueue<>(DominantResourceFairness.POOL_ORDER);
-        for (PoolState p : active) {
-            DominantResourceFairness.key(p, capacity);
-            order.add(p);
+        active.sort(Comparator.comparing((PoolState p) -> p.name));
+        FairQueue<PoolState> order = new FairQueue<>();
+        for (int i = 0; i < active.size(); i++) {
+            PoolState p = active.get(i);
+            p.rank = i;
+            order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
         }
         List<AppState> scarce = new ArrayList<>();
         Map<String, Placement> failedShapes = new HashMap<>();
@@ -67,22 +73,18 @@ final class AllocationCycle {
                 }
                 if (outcome.decision != null) {
                     out.add(outcome.decision);
-                } else if (a.spec.pins().containsKey(ord)) {
+                } else if (pinned) {
                     a.failedPinned.add(ord);
                 } else {
                     a.failedUnpinned = true;
                     if (!fallback && !outcome.limited && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
                 }
-                if (a.nextCandidate() != null) {
-                    DominantResourceFairness.key(a, capacity);
-                    p.queue.add(a);
-                }
+                if (a.nextCandidate() != null) p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
             }
             if (p.queue.isEmpty()) {
                 p.queue = null;
             } else {
-                DominantResourceFairness.key(p, capacity);
-                order.add(p);
+                order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
             }
         }
         return scarce;

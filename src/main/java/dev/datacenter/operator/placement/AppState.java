@@ -30,7 +30,7 @@ final class AppState {
 
     boolean failedUnpinned;
     final Set<Integer> failedPinned = new HashSet<>();
-    double drfKey;
+    int rank;
 
     PendingSummary summary;
     long summaryVersion = -1;

@@ -3,7 +3,6 @@ package dev.datacenter.operator.placement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +311,10 @@ public final class PlacementEngine {
         dirtyApps.clear();
         List<OfferDecision> decisions = new ArrayList<>();
         List<AppState> scarce = cycle.runDrf(candidates, false, decisions);
-        if (!scarce.isEmpty()) cycle.runDrf(scarce, true, decisions);
+        if (!scarce.isEmpty()) {
+            scarce.sort(java.util.Comparator.comparing((AppState a) -> a.key));
+            cycle.runDrf(scarce, true, decisions);
+        }
         return result(decisions, false, start);
     }
 
