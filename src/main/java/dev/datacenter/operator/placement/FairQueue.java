@@ -42,41 +42,41 @@ final class FairQueue<T> {
     }
 
     private void siftUp(int i) {
+        double k = keys[i];
+        int r = ranks[i];
+        Object item = items[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(i, parent)) return;
-            swap(i, parent);
+            if (!(k < keys[parent] || (k == keys[parent] && r < ranks[parent]))) break;
+            move(parent, i);
             i = parent;
         }
+        keys[i] = k;
+        ranks[i] = r;
+        items[i] = item;
     }
 
     private void siftDown(int i) {
+        double k = keys[i];
+        int r = ranks[i];
+        Object item = items[i];
         while (true) {
-            int l = 2 * i + 1;
-            if (l >= size) return;
-            int c = l + 1 < size && less(l + 1, l) ? l + 1 : l;
-            if (!less(c, i)) return;
-            swap(i, c);
+            int c = 2 * i + 1;
+            if (c >= size) break;
+            if (c + 1 < size && less(c + 1, c)) c++;
+            if (!(keys[c] < k || (keys[c] == k && ranks[c] < r))) break;
+            move(c, i);
             i = c;
         }
+        keys[i] = k;
+        ranks[i] = r;
+        items[i] = item;
     }
 
     private void move(int from, int to) {
         keys[to] = keys[from];
         ranks[to] = ranks[from];
         items[to] = items[from];
-    }
-
-    private void swap(int a, int b) {
-        double k = keys[a];
-        keys[a] = keys[b];
-        keys[b] = k;
-        int r = ranks[a];
-        ranks[a] = ranks[b];
-        ranks[b] = r;
-        Object o = items[a];
-        items[a] = items[b];
-        items[b] = o;
     }
 
     private void grow() {
