@@ -404,6 +404,19 @@ public final class PlacementEngine {
         return a == null ? Set.of() : Set.copyOf(a.waiting);
     }
 
+    /** Every present node, by name, with its accounting. Costs a pass over the nodes: for the REST API, not the hot path. */
+    public List<NodeView> nodes() {
+        List<NodeView> out = new ArrayList<>(inventory.nodes.size());
+        for (NodeState n : inventory.nodes.values()) {
+            if (!n.present()) continue;
+            List<String> in = new ArrayList<>();
+            for (PoolState p : pools.values()) if (p.declared && n.groups.contains(p.group)) in.add(p.name);
+            out.add(new NodeView(n.name, n.spec.labels(), n.spec.allocatable(), n.used, n.held, n.generalFree,
+                    n.spec.schedulable(), List.copyOf(in), n.tasks.size()));
+        }
+        return out;
+    }
+
     /** Sum of allocatable resources of schedulable nodes. */
     public Resources clusterCapacity() {
         return inventory.capacity;
