@@ -356,7 +356,7 @@ public final class PlacementEngine {
     // ---------------------------------------------------------------- explain
 
     /**
-     * Why the app's instances wait: for its first waiting instance, how many nodes decline for each reason
+     * Why the app's instances wait: for its first unpinned waiting instance (else its first), how many nodes decline for each reason
      * (each node counted once, by its first failing check), plus app-level errors. Computed on demand (one
      * pass over the nodes) and cached until the engine changes.
      */

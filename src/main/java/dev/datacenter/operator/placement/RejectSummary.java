@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Marathon's reject summary: for an app's first waiting instance, each node counted once by its first failing check. */
+/** Marathon's reject summary: for an app's first unpinned waiting instance (else its first), each node counted once by its first failing check. */
 final class RejectSummary {
 
     private RejectSummary() {
@@ -14,7 +14,7 @@ final class RejectSummary {
     static List<PendingSummary.ReasonCount> of(EngineState state, AppState a) {
         NodeInventory inventory = state.inventory;
         if (a.waiting.isEmpty() || !a.placeable()) return List.of();
-        PlacementRequest r = new PlacementRequest(a, a.waiting.first(), inventory, state.apps);
+        PlacementRequest r = new PlacementRequest(a, representative(a), inventory, state.apps);
         Map<DeclineReason, Integer> counts = new EnumMap<>(DeclineReason.class);
         for (NodeState n : inventory.nodes.values()) {
             if (!n.present()) continue;
@@ -30,4 +30,10 @@ final class RejectSummary {
         return List.copyOf(out);
     }
 
+
+    /** The first waiting instance without a pin (it speaks for all unpinned ones), else the first waiting one. */
+    private static int representative(AppState a) {
+        for (int i : a.waiting) if (!a.spec.pins().containsKey(i)) return i;
+        return a.waiting.first();
+    }
 }
