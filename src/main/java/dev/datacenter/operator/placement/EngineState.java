@@ -27,6 +27,11 @@ final class EngineState {
     final TreeSet<String> dirtyApps = new TreeSet<>();
     /** Bumped by every change that may let a waiting instance fit: such a change makes the next cycle retry all. */
     long capacityGen;
+
+    /** Changes that may let a waiting instance fit, including shrinking unmet guarantees of other pools. */
+    long enablingChanges() {
+        return capacityGen + ledger.relaxations;
+    }
     /** Bumped by every change at all: keys caches of results and reject summaries. */
     long version;
 
@@ -38,10 +43,8 @@ final class EngineState {
     void refreshDemand(AppState a) {
         int demand = a.demand();
         if (demand != a.demandCounted) {
-            int poolBefore = a.pool.demand;
             a.pool.addDemand(demand - a.demandCounted);
             a.demandCounted = demand;
-            if (poolBefore > 0 && a.pool.demand == 0) capacityGen++;
         }
         boolean waits = !a.waiting.isEmpty();
         if (waits != a.listedWaiting) {

@@ -300,9 +300,10 @@ public final class PlacementEngine {
         long start = System.nanoTime();
         check.resetCycle();
         cycle.gateDeclines = 0;
-        boolean capacityChanged = state.capacityGen != lastCycleGen;
+        long gen = state.enablingChanges();
+        boolean capacityChanged = gen != lastCycleGen;
         if (!capacityChanged && dirtyApps.isEmpty()) return result(List.of(), true, start);
-        lastCycleGen = state.capacityGen;
+        lastCycleGen = gen;
         List<AppState> candidates = new ArrayList<>();
         for (String key : capacityChanged ? waitingApps : dirtyApps) {
             AppState a = apps.get(key);
