@@ -35,9 +35,9 @@ final class AllocationCycle {
 
     /**
      * One DRF pass over the candidates (which must be sorted by app key); returns the non-GPU apps that may
-     * still fit on GPU nodes.
+     * still fit on GPU nodes. Apps refused by their pool's limit or by others' guarantees go to {@code limited}.
      */
-    List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out) {
+    List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
         Resources capacity = inventory.capacity;
         List<PoolState> active = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -77,7 +77,8 @@ final class AllocationCycle {
                     a.failedPinned.add(ord);
                 } else {
                     a.failedUnpinned = true;
-                    if (!fallback && !outcome.limited && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    if (outcome.limited) limited.add(a);
+                    else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
                 }
                 if (a.nextCandidate() != null) p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
             }

@@ -41,6 +41,8 @@ public final class PlacementEngine {
     private final TreeSet<String> waitingApps = state.waitingApps;
     private final TreeSet<String> dirtyApps = state.dirtyApps;
 
+    /** Extra passes within one cycle for pools that other pools' guarantees held back. */
+    private static final int MAX_GUARANTEE_ROUNDS = 3;
     private long lastCycleGen = -1;
     private long cachedVersion = -1;
     private List<CycleResult.PendingApp> cachedPending = List.of();
@@ -311,12 +313,28 @@ public final class PlacementEngine {
         }
         dirtyApps.clear();
         List<OfferDecision> decisions = new ArrayList<>();
-        List<AppState> scarce = cycle.runDrf(candidates, false, decisions);
-        if (!scarce.isEmpty()) {
-            scarce.sort(java.util.Comparator.comparing((AppState a) -> a.key));
-            cycle.runDrf(scarce, true, decisions);
+        List<AppState> limited = new ArrayList<>();
+        long relaxations = state.ledger.relaxations;
+        List<AppState> scarce = cycle.runDrf(candidates, false, decisions, limited);
+        if (!scarce.isEmpty()) cycle.runDrf(byKey(scarce), true, decisions, limited);
+        for (int round = 0; round < MAX_GUARANTEE_ROUNDS && !limited.isEmpty() && state.ledger.relaxations != relaxations; round++) {
+            // pools held back for others' guarantees get another turn once those guarantees shrank this cycle
+            relaxations = state.ledger.relaxations;
+            List<AppState> retry = byKey(limited);
+            limited = new ArrayList<>();
+            scarce = cycle.runDrf(retry, false, decisions, limited);
+            if (!scarce.isEmpty()) cycle.runDrf(byKey(scarce), true, decisions, limited);
         }
+        // what this cycle changed itself is settled, unless held-back pools may still go (then retry next cycle)
+        boolean settled = limited.isEmpty() || state.ledger.relaxations == relaxations;
+        if (settled) lastCycleGen = state.enablingChanges();
         return result(decisions, false, start);
+    }
+
+    private static List<AppState> byKey(List<AppState> apps) {
+        List<AppState> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(apps));
+        sorted.sort(java.util.Comparator.comparing((AppState a) -> a.key));
+        return sorted;
     }
 
     private CycleResult result(List<OfferDecision> decisions, boolean unchanged, long start) {
