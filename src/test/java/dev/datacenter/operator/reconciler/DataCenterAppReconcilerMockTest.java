@@ -17,6 +17,8 @@ import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.Constraint;
 import dev.datacenter.operator.api.ConstraintOperator;
 import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.PersistentVolumeClaimSet;
+import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.reconciler.OperatorMetrics.Result;
 import dev.datacenter.operator.status.Conditions;
 import dev.datacenter.operator.testsupport.RegisterCrds;
@@ -48,7 +50,7 @@ class DataCenterAppReconcilerMockTest {
     KubernetesServer server;
 
     @Test
-    void aMissingPoolIsReportedThenClearedOnceThePoolExists() {
+    void aMissingPoolIsReportedClearedOnceThePoolExistsAndReportedAgainWhenItIsDeleted() {
         create(TestObjects.app("pools", "jokes", spec -> spec.setPool("web")));
 
         Condition missing = awaitReady("pools", "jokes", ConditionReasons.POOL_NOT_FOUND);
@@ -66,6 +68,10 @@ class DataCenterAppReconcilerMockTest {
         assertThat(waiting.getStatus()).isEqualTo("False");
         assertThat(waiting.getLastTransitionTime()).as("Ready stayed False").isEqualTo(missing.getLastTransitionTime());
         assertThat(condition(get("pools", "jokes"), ConditionReasons.DEGRADED).getStatus()).isEqualTo("False");
+
+        client.resources(ResourcePool.class).withName("web").delete();
+
+        awaitReady("pools", "jokes", ConditionReasons.POOL_NOT_FOUND);
     }
 
     @Test
@@ -84,7 +90,7 @@ class DataCenterAppReconcilerMockTest {
         client.resource(TestObjects.claimSet("claims", "pgdata")).create();
 
         awaitReady("claims", "db", ConditionReasons.WAITING_FOR_OFFERS);
-        await("the claim set is Ready", () -> Optional.ofNullable(client.resources(dev.datacenter.operator.api.PersistentVolumeClaimSet.class)
+        await("the claim set is Ready", () -> Optional.ofNullable(client.resources(PersistentVolumeClaimSet.class)
                 .inNamespace("claims").withName("pgdata").get().getStatus())
                 .map(s -> Conditions.isTrue(s.getConditions(), ConditionReasons.READY)).orElse(false));
     }
