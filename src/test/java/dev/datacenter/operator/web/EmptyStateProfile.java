@@ -10,6 +10,6 @@ public class EmptyStateProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0",
-                "datacenter.web.history-interval", "1s");
+                "datacenter.web.history-interval", "1s", "datacenter.operator.enabled", "false");
     }
 }

@@ -15,7 +15,9 @@ public class FakeStateProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        // a random port: other builds on the same machine may hold 8081
-        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0");
+        // a random port: other builds on the same machine may hold 8081; no operator runtime: the state is
+        // the fake's, and without an API server the runtime would (rightly) report itself not ready
+        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0",
+                "datacenter.operator.enabled", "false");
     }
 }
