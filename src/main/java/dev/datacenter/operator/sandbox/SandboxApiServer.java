@@ -55,7 +55,12 @@ public final class SandboxApiServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getPort();
+    return url(server.getPort());
+  }
+
+  /** The URL of a sandbox API listening on that port. */
+  public static String url(int port) {
+    return "http://127.0.0.1:" + port;
   }
 
   /** A client configured for this server only: no kubeconfig, no token, namespace {@code default}. */
