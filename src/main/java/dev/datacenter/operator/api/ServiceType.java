@@ -1,0 +1,6 @@
+package dev.datacenter.operator.api;
+
+/** The type of the load-balancing Service. */
+public enum ServiceType {
+    ClusterIP, NodePort, LoadBalancer
+}
