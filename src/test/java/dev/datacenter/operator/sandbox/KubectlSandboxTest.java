@@ -34,7 +34,7 @@ class KubectlSandboxTest {
     server = new SandboxApiServer();
     server.start(0);
     client = server.createClient();
-    server.registerCrds(client, TestObjects.testCrds());
+    server.registerCrds(client, TestObjects.crds());
     NodeFileLoader.load(Path.of("samples/sandbox/nodes.yaml")).forEach(n -> client.nodes().resource(n).create());
     kubelet = new SimulatedKubelet(client).start();
     kubeconfig = KubeconfigWriter.write(dir.resolve("sandbox/kubeconfig"), server.url());

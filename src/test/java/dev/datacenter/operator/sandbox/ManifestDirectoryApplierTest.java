@@ -20,7 +20,7 @@ class ManifestDirectoryApplierTest {
     server = new SandboxApiServer();
     server.start(0);
     client = server.createClient();
-    server.registerCrds(client, TestObjects.testCrds());
+    server.registerCrds(client, TestObjects.crds());
   }
 
   @AfterAll

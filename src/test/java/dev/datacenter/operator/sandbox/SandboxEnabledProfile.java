@@ -13,7 +13,6 @@ public class SandboxEnabledProfile implements QuarkusTestProfile {
     return Map.of(
         "datacenter.sandbox.enabled", "true",
         "datacenter.sandbox.api-port", String.valueOf(PORT),
-        "datacenter.sandbox.crds", "src/test/resources/sandbox/crds",
         "datacenter.sandbox.apply", "src/test/resources/sandbox/manifests",
         "datacenter.sandbox.kubeconfig", "target/sandbox-test/kubeconfig");
   }
