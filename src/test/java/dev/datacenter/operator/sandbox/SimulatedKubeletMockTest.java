@@ -107,6 +107,17 @@ class SimulatedKubeletMockTest {
   }
 
   @Test
+  void podOfADeletedNodeIsGarbageCollected() {
+    client.nodes().resource(node("node-gone", true)).create();
+    client.pods().inNamespace("demo").resource(pinnedPod("demo", "web-2", "node-gone", null)).create();
+    Eventually.assertThat(() -> assertThat(conditions(pod("demo", "web-2"))).containsEntry("Ready", "True"));
+
+    client.nodes().withName("node-gone").delete();
+
+    Eventually.assertThat(() -> assertThat(pod("demo", "web-2")).isNull());
+  }
+
+  @Test
   void pendingClaimOfPlacedPodIsBoundOnThePodsNode() {
     client.persistentVolumeClaims().inNamespace("demo").resource(claim("demo", "data-web-0", "10Gi")).create();
     client.pods().inNamespace("demo").resource(pinnedPod("demo", "db-0", "node-2", "data-web-0")).create();
