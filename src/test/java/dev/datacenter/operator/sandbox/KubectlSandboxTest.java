@@ -58,6 +58,21 @@ class KubectlSandboxTest {
   }
 
   @Test
+  void getPrintsTheServerSideTableAndDescribeWorks() {
+    List<String> table = kubectl("get", "nodes", "-o", "wide").lines().toList();
+    assertThat(table.get(0)).contains("NAME", "STATUS", "ROLES", "AGE", "VERSION", "ZONE", "RACK");
+    assertThat(table).anySatisfy(row -> assertThat(row).contains("node-a4", "Ready", "eu-west-1a", "rack-2"));
+
+    Path pool = TestObjects.write(dir, "pool.yaml",
+        "apiVersion: datacenter.dev/v1alpha1\nkind: ResourcePool\nmetadata: {name: web}\nspec: {weight: 2}\n");
+    kubectl("apply", "--validate=false", "-f", pool.toString());
+    List<String> pools = kubectl("get", "rpool").lines().toList();
+    assertThat(pools.get(0)).contains("NAME", "AGE", "WEIGHT");
+    assertThat(pools.get(1).split("\\s+")).containsSubsequence("web", "2");
+    assertThat(kubectl("describe", "node", "node-b4")).contains("nvidia.com/gpu:", "rack=rack-3");
+  }
+
+  @Test
   void applyGetScaleAndDeleteADataCenterApp() {
     Path manifest = TestObjects.write(dir, "app.yaml", """
         apiVersion: v1
@@ -99,6 +114,8 @@ class KubectlSandboxTest {
     Eventually.assertThat(() -> assertThat(
         kubectl("get", "pods", "-A", "-o", "jsonpath={.items[*].spec.nodeName} {.items[*].status.phase}"))
         .isEqualTo("node-b2 Running"));
+    assertThat(kubectl("get", "pods", "-A").lines().skip(1).findFirst().orElseThrow())
+        .contains("shop", "web-0", "1/1", "Running");
   }
 
   private static String kubectl(String... args) {
