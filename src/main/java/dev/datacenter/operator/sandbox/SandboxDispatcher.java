@@ -202,8 +202,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
       return status(409, "Conflict", "Operation cannot be fulfilled on " + target.qualifiedResource() + " \""
           + target.name() + "\": the object has been modified; please apply your changes to the latest version and try again");
     }
-    ArrayNode ops = Json.MAPPER.createArrayNode()
-        .addAll(List.of(scale.get().replicasPatch(newScale.path("spec").path("replicas").asInt())));
+    ArrayNode ops = scale.get().replicasPatch(newScale.path("spec").path("replicas").asInt());
     MockResponse patched = super.dispatch(patchRequest(target.objectPath(), ops));
     if (patched.code() >= 300) {
       return patched;
