@@ -81,6 +81,12 @@ class SimulatedKubeletMockTest {
     PodCondition scheduled = pod.getStatus().getConditions().get(0);
     assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
     assertThat(scheduled.getMessage()).contains("node-nowhere does not exist");
+    Eventually.assertThat(() -> assertThat(client.v1().events().inNamespace("demo").list().getItems())
+        .anySatisfy(e -> {
+          assertThat(e.getInvolvedObject().getName()).isEqualTo("lost-0");
+          assertThat(e.getReason()).isEqualTo("FailedScheduling");
+          assertThat(e.getMessage()).contains("node-nowhere does not exist");
+        }));
   }
 
   @Test
