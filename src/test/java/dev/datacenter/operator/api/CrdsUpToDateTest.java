@@ -124,6 +124,9 @@ class CrdsUpToDateTest {
                 "DeclinedScarceResources", "NodeUnschedulable", "PinnedNodeUnavailable", "PoolLimitReached");
         assertThat(texts(reasons)).containsExactlyInAnyOrderElementsOf(
                 Stream.of(PendingReason.values()).map(PendingReason::toString).toList());
+        // the engine's own enum (JDK-only, so it cannot share the api's) names exactly the same reasons
+        assertThat(Stream.of(dev.datacenter.operator.placement.DeclineReason.values()).map(Enum::name).toList())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(PendingReason.values()).map(Enum::name).toList());
     }
 
     @Test
