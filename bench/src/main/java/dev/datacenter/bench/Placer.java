@@ -1,0 +1,28 @@
+package dev.datacenter.bench;
+
+import dev.datacenter.bench.Model.App;
+import dev.datacenter.bench.Model.Node;
+
+import java.util.List;
+import java.util.Map;
+
+/** One scheduler under test, fed the same cluster and the same batches as the others. */
+public interface Placer extends AutoCloseable {
+    /** Short name for tables. */
+    String name();
+
+    /** Sets the empty cluster up (not timed). */
+    void start(List<Node> nodes);
+
+    /**
+     * Places one batch of whole apps on top of everything placed before.
+     *
+     * @return task id to node index, for the tasks placed, and the time the scheduler spent
+     */
+    BatchResult place(List<App> batch);
+
+    @Override default void close() {}
+
+    /** What one batch produced: placements (task id to node index) and the scheduler's own time. */
+    record BatchResult(Map<String, Integer> placements, long nanos) {}
+}
