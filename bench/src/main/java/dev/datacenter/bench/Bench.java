@@ -103,8 +103,8 @@ public final class Bench {
                 int lb = f.report.lowerBound();
                 quality.add(new String[] {
                         mix, Stats.count(size), Stats.count(lb),
-                        o == null ? "n/a" : Stats.count(o.report.nodesUsed()) + " (+" + pct(o.report.nodesUsed(), lb) + ")",
-                        Stats.count(f.report.nodesUsed()) + " (+" + pct(f.report.nodesUsed(), lb) + ")",
+                        o == null ? "n/a" : Stats.count(o.report.nodesUsed()) + " (" + pct(o.report.nodesUsed(), lb) + ")",
+                        Stats.count(f.report.nodesUsed()) + " (" + pct(f.report.nodesUsed(), lb) + ")",
                         o == null ? "n/a" : Stats.num(o.usPerTask(), 1),
                         Stats.num(f.usPerTask(), 1),
                         o == null ? "n/a" : Stats.count(Math.round(1e6 / o.usPerTask())),
@@ -151,7 +151,9 @@ public final class Bench {
                     + "them within its resources and constraints (0 means everything that fits was placed).");
 
     static String pct(int used, int lb) {
-        return lb == 0 ? "n/a" : Stats.num(100.0 * (used - lb) / lb, 1) + " %";
+        if (lb == 0) return "n/a";
+        double p = 100.0 * (used - lb) / lb;
+        return (p < 0 ? "−" : "+") + Stats.num(Math.abs(p), 1) + " %";
     }
 
     static void table(String[] header, List<String[]> rows) {

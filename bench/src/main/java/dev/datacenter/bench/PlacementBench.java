@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * and the final assignment of every repetition goes to the independent {@link Checker}.
  */
 public final class PlacementBench {
+    /** BENCH_TRACE=1 logs every batch's time to stderr. */
+    static final boolean TRACE = System.getenv("BENCH_TRACE") != null;
 
     /** The figures of one scheduler on one workload. */
     public static final class Result {
@@ -42,6 +44,7 @@ public final class PlacementBench {
         Result res = null;
         for (int r = 0; r < warmups + reps; r++) {
             boolean measured = r >= warmups;
+            System.gc(); // not timed: leave no garbage of the previous run to this one's batches
             try (Placer p = factory.get()) {
                 if (res == null) res = new Result(p.name());
                 p.start(w.nodes());
@@ -52,6 +55,8 @@ public final class PlacementBench {
                     Placer.BatchResult br = p.place(batch);
                     total += br.nanos();
                     batches.add(br.nanos() / 1e6);
+                    if (TRACE) Bench.log(p.name() + " batch " + batches.size() + ": " + Stats.ms(br.nanos() / 1e6)
+                            + " ms, placed " + br.placements().size());
                     for (Map.Entry<String, Integer> e : br.placements().entrySet()) {
                         if (placement.put(e.getKey(), e.getValue()) != null) {
                             throw new IllegalStateException(p.name() + " placed " + e.getKey() + " twice");
