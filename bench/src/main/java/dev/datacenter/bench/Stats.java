@@ -16,6 +16,10 @@ public final class Stats {
         return a.length % 2 == 1 ? a[m] : (a[m - 1] + a[m]) / 2;
     }
 
+    public static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
     public static double max(List<Double> xs) {
         return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
