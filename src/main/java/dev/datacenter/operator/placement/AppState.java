@@ -24,6 +24,7 @@ final class AppState {
     Resources allocated = Resources.ZERO;
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
     int demandCounted;
+    boolean listedWaiting;
 
     boolean failedUnpinned;
     final Set<Integer> failedPinned = new HashSet<>();

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.placement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 final class NodeInventory {
 
     final TreeMap<String, NodeState> nodes = new TreeMap<>();
+    private final HashMap<String, NodeState> byName = new HashMap<>();
     final Map<LabelSelector, NodeGroup> groups = new LinkedHashMap<>();
     Resources capacity = Resources.ZERO;
     Resources generalFree = Resources.ZERO;
@@ -25,11 +27,22 @@ final class NodeInventory {
     }
 
     NodeState find(String name) {
-        return nodes.get(name);
+        return byName.get(name);
     }
 
     NodeState getOrCreate(String name) {
-        return nodes.computeIfAbsent(name, NodeState::new);
+        NodeState n = byName.get(name);
+        if (n == null) {
+            n = new NodeState(name);
+            byName.put(name, n);
+            nodes.put(name, n);
+        }
+        return n;
+    }
+
+    void forget(NodeState n) {
+        byName.remove(n.name);
+        nodes.remove(n.name);
     }
 
     /** Applies {@code change} to the node's accounting and re-indexes it. */

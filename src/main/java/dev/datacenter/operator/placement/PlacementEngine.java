@@ -35,7 +35,7 @@ public final class PlacementEngine {
     private final NodeInventory inventory = new NodeInventory(pools::get);
     private final NodeCheck check = new NodeCheck();
     private final NodeSearch search = new NodeSearch(inventory, check);
-    private final TreeMap<String, AppState> apps = new TreeMap<>();
+    private final Map<String, AppState> apps = new HashMap<>();
     private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<String, TreeMap<Integer, TaskRecord>> orphans = new HashMap<>();
     private final Map<String, Set<String>> colocators = new HashMap<>();
@@ -212,6 +212,7 @@ public final class PlacementEngine {
         }
         if (!orphaned.isEmpty()) orphans.put(key, orphaned);
         waitingApps.remove(key);
+        a.listedWaiting = false;
         dirtyApps.remove(key);
     }
 
@@ -248,8 +249,12 @@ public final class PlacementEngine {
             a.demandCounted = demand;
             if (poolBefore > 0 && a.pool.demand == 0) capacityGen++;
         }
-        if (a.waiting.isEmpty()) waitingApps.remove(a.key);
-        else waitingApps.add(a.key);
+        boolean waits = !a.waiting.isEmpty();
+        if (waits != a.listedWaiting) {
+            a.listedWaiting = waits;
+            if (waits) waitingApps.add(a.key);
+            else waitingApps.remove(a.key);
+        }
     }
 
     private PoolState poolState(String name) {
@@ -328,11 +333,13 @@ public final class PlacementEngine {
     }
 
     private void addTask(TaskRecord t) {
-        AppState a = t.appKey == null ? null : apps.get(t.appKey);
+        addTask(t, t.appKey == null ? null : apps.get(t.appKey), inventory.getOrCreate(t.node));
+    }
+
+    private void addTask(TaskRecord t, AppState a, NodeState n) {
         TaskRecord other = a == null ? null : a.instances.get(t.instance);
         if (other != null) removeTask(other.id);
         tasks.put(t.id, t);
-        NodeState n = inventory.getOrCreate(t.node);
         t.pool = a == null ? null : a.pool.name;
         inventory.update(n, () -> {
             n.tasks.put(t.id, t);
@@ -425,7 +432,7 @@ public final class PlacementEngine {
     }
 
     private void forgetIfEmpty(NodeState n) {
-        if (!n.present() && n.tasks.isEmpty() && n.holds.isEmpty()) inventory.nodes.remove(n.name);
+        if (!n.present() && n.tasks.isEmpty() && n.holds.isEmpty()) inventory.forget(n);
     }
 
     private void changed() {
@@ -535,7 +542,7 @@ public final class PlacementEngine {
         String id = RunningTask.instanceId(a.key, ord);
         TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
         version++;
-        addTask(t);
+        addTask(t, a, n);
         OfferDecision d = new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
         t.decision = d;
         return d;

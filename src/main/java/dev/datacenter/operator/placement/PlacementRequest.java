@@ -60,7 +60,11 @@ final class PlacementRequest {
         Resources free = n.freeFor(pool.name);
         if (pin != null && pin.holdResources() && pin.node().equals(n.name)) {
             Resources hold = n.holds.get(RunningTask.instanceId(app.key, instance));
-            if (hold != null) free = free.plus(hold);
+            if (hold != null && n.present()) {
+                // the hold may have been clamped on an over-full node: never offer more than is physically there
+                Resources physical = n.spec.allocatable().minus(n.used).minus(n.held).plus(hold).clampToZero();
+                free = free.plus(hold).min(physical);
+            }
         }
         return free;
     }
