@@ -51,19 +51,23 @@ public final class Bench {
         if (only == null || only.equals("alloc")) {
             AllocationBench.run(quick, seed);
         }
+        System.out.println(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores).",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors()));
     }
 
     static String machine() {
         Runtime rt = Runtime.getRuntime();
         return String.format(Locale.ROOT,
-                "Machine: %d cores, %s %s (%s), max heap %,d MiB, GC %s, %s %s",
+                "Machine: %d cores, %s %s (%s), max heap %,d MiB, GC %s, %s %s; load average at start %.1f",
                 rt.availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.vendor"),
                 rt.maxMemory() / (1024 * 1024),
                 String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(b -> b.getName()).toList()),
-                System.getProperty("os.name"), System.getProperty("os.arch"));
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static void placement(List<Integer> sizes, List<String> mixes, long seed, int oursReps, int peerReps) {
