@@ -40,6 +40,7 @@ public final class Bench {
         int oursReps = reps != null ? reps : quick ? 3 : 7;
         int peerReps = fenzoReps != null ? fenzoReps : reps != null ? reps : quick ? 1 : 3;
 
+        Checker.selfTest();
         System.out.println("## Placement benchmark" + (quick ? " (--quick)" : ""));
         System.out.println();
         System.out.println(machine());

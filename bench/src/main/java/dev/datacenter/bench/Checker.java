@@ -197,4 +197,30 @@ public final class Checker {
                 throw new IllegalArgumentException("unknown operator " + op);
         }
     }
+
+    /**
+     * Checks the referee on known cases before any figure relies on it: a deliberately broken assignment
+     * (one over-committed node, two UNIQUE, one CLUSTER and one LIKE violation, one GROUP_BY skew) and a
+     * correct one.
+     */
+    public static void selfTest() {
+        List<Node> nodes = Gen.nodes(150, 8, 32 * 1024);
+        App u = new App("u", 4, 1024, List.of(new Constraint("@hostname", "UNIQUE", null)), 3);
+        App c = new App("c", 1, 1024, List.of(new Constraint(Model.RACK_LABEL, "CLUSTER", "rack-01")), 2);
+        App g = new App("g", 1, 1024, List.of(new Constraint("@zone", "GROUP_BY", "3")), 4);
+        App l = new App("l", 1, 1024, List.of(new Constraint(Model.RACK_LABEL, "LIKE", "rack-0[0-4]")), 1);
+        List<App> apps = List.of(u, c, g, l);
+        Map<String, Integer> bad = new HashMap<>(Map.of("u.0", 0, "u.1", 0, "u.2", 0, "c.0", 1, "c.1", 2,
+                "g.0", 0, "g.1", 3, "g.2", 6, "g.3", 9));
+        bad.put("l.0", 5);
+        Report r = check(nodes, apps, bad);
+        Map<String, Integer> good = new HashMap<>(Map.of("u.0", 0, "u.1", 1, "u.2", 2, "c.0", 1, "c.1", 51,
+                "g.0", 0, "g.1", 1, "g.2", 2, "g.3", 3));
+        good.put("l.0", 4);
+        Report ok = check(nodes, apps, good);
+        if (r.capacityViolations() != 1 || r.constraintViolations() != 4 || r.groupBySkewViolations() != 1
+                || ok.violations() != 0 || ok.placed() != 10) {
+            throw new IllegalStateException("violation checker self-test failed: " + r + " / " + ok);
+        }
+    }
 }
