@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --quick} (fewer repetitions), {@code --seed N}, {@code --sizes 2000,10000},
  * {@code --mixes none,UNIQUE,GROUP_BY,mix}, {@code --reps N}, {@code --fenzo-reps N},
- * {@code --only placement|alloc}.
+ * {@code --only placement|alloc}, {@code --fenzo-good-enough F}.
  */
 public final class Bench {
     public static void main(String[] args) throws Exception {
@@ -34,6 +34,7 @@ public final class Bench {
                 case "--reps": reps = Integer.parseInt(args[++i]); break;
                 case "--fenzo-reps": fenzoReps = Integer.parseInt(args[++i]); break;
                 case "--only": only = args[++i]; break;
+                case "--fenzo-good-enough": FenzoPlacer.goodEnough = Double.parseDouble(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -137,11 +138,12 @@ public final class Bench {
                 "fenzo mean / max ms/batch", "unplaced that fit (ours / fenzo)"},
                 quality);
         System.out.println();
-        System.out.println(FOOTNOTES);
+        System.out.println(footnotes());
         System.out.println();
     }
 
-    static final String FOOTNOTES = String.join("\n",
+    static String footnotes() {
+        return String.join("\n",
             "Notes:",
             "- Nodes: 8 cores / 32 GiB, node i in rack i mod 50, rack r in zone r mod 3. Apps of 20 identical "
                     + "tasks of 1, 2 or 4 cores with 1, 2 or 4 GiB per core; a batch is 10 whole apps. "
@@ -155,9 +157,13 @@ public final class Bench {
                     + "value whose count is already the maximum unless all are equal (it balances among the "
                     + "values in use, not among the values with room); LIKE uses a regex ConstraintEvaluator "
                     + "written for the bench (Fenzo has none). Fenzo evaluates hosts on a thread pool "
-                    + "(all cores); the time counted is scheduleOnce plus the assigner calls.",
+                    + "(all cores); the time counted is scheduleOnce plus the assigner calls. Fenzo's fitness "
+                    + "\"good enough\" function is " + (Double.isNaN(FenzoPlacer.goodEnough)
+                            ? "its default (never good enough: every host is evaluated for every task)"
+                            : "fitness >= " + FenzoPlacer.goodEnough + " (stops at the first such host)") + ".",
             "- unplaced that fit: tasks left unplaced although, at the end, some node could still take one of "
                     + "them within its resources and constraints (0 means everything that fits was placed).");
+    }
 
     static String pct(int used, int lb) {
         if (lb == 0) return "n/a";

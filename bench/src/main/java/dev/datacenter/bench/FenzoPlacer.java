@@ -62,6 +62,13 @@ public final class FenzoPlacer implements Placer {
     private final Map<String, Set<String>> coTasks = new HashMap<>();
     private final Func1<String, Set<String>> coTasksGetter = id -> coTasks.getOrDefault(id, Set.of());
 
+    /**
+     * Fitness at which Fenzo stops looking at more hosts for a task (its "good enough" function); NaN keeps
+     * Fenzo's default ({@code fitness > 1.0}: never, so every host is evaluated). Set by
+     * {@code --fenzo-good-enough}.
+     */
+    static double goodEnough = Double.NaN;
+
     @Override public String name() { return "fenzo 0.9.3"; }
 
     @Override
@@ -82,12 +89,16 @@ public final class FenzoPlacer implements Placer {
             freeMem[n.index()] = n.memMiB();
             newLeases.add(lease(n));
         }
-        scheduler = new TaskScheduler.Builder()
+        TaskScheduler.Builder builder = new TaskScheduler.Builder()
                 .withLeaseOfferExpirySecs(365L * 24 * 3600)
                 .withLeaseRejectAction(lease -> { })
                 .withFitnessCalculator(BinPackingFitnessCalculators.cpuMemBinPacker)
-                .disableShortfallEvaluation()
-                .build();
+                .disableShortfallEvaluation();
+        if (!Double.isNaN(goodEnough)) {
+            double g = goodEnough;
+            builder.withFitnessGoodEnoughFunction(f -> f >= g);
+        }
+        scheduler = builder.build();
         assigner = scheduler.getTaskAssigner();
     }
 
