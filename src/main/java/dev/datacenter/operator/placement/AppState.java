@@ -16,6 +16,8 @@ final class AppState {
     AppSpec spec;
     ConstraintEvaluator rules;
     int[] portRequest;
+    /** Apps with equal shapes (pool, resources, ports, no constraints) fail alike within a pass; null when constrained. */
+    String shape;
     List<AppError> specErrors = List.of();
     PoolState pool;
     final TreeSet<Integer> requested = new TreeSet<>();
@@ -85,6 +87,8 @@ final class AppState {
 
     /** The next waiting instance worth trying this cycle, or null. */
     Integer nextCandidate() {
+        if (waiting.isEmpty()) return null;
+        if (!failedUnpinned && failedPinned.isEmpty()) return waiting.first();
         for (Integer i : waiting) {
             if (spec.pins().containsKey(i)) {
                 if (!failedPinned.contains(i)) return i;

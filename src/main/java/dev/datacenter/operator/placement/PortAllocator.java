@@ -9,7 +9,7 @@ import java.util.Map;
 /** The host ports in use on one node, and assignment of dynamic ports from the node's range. */
 final class PortAllocator {
 
-    private final BitSet used = new BitSet(65536);
+    private final BitSet used = new BitSet();
     private final Map<Integer, Integer> holders = new HashMap<>();
     private PortRange range;
     private int usedInRange;
