@@ -35,6 +35,7 @@ final class AllocationBench {
     /** The figures of one shape. */
     static final class Outcome {
         final List<Double> cycleMs = new ArrayList<>();
+        final List<Double> cycleCpuMs = new ArrayList<>();
         double unchangedMs = Double.NaN;
         double oneEndedMs = Double.NaN;
         int placed;
@@ -56,9 +57,9 @@ final class AllocationBench {
         Outcome o1 = measure(one1k, reps, true);
         rows.add(row("one pool", one1k, o1, "1.06 s (Mesos 1.7, 1,000 frameworks)"));
         rows.add(new String[] {"unchanged (right after the cycle above)", Stats.count(one1k.nodes.size()),
-                Stats.count(one1k.apps.size()), Stats.ms(o1.unchangedMs), "—"});
+                Stats.count(one1k.apps.size()), Stats.ms(o1.unchangedMs), "—", ""});
         rows.add(new String[] {"one task ended, then a cycle (after the cycle above)", Stats.count(one1k.nodes.size()),
-                Stats.count(one1k.apps.size()), Stats.ms(o1.oneEndedMs), "—"});
+                Stats.count(one1k.apps.size()), Stats.ms(o1.oneEndedMs), "—", ""});
         notes.add(note("one pool, 1,000 apps", o1));
         one1k = null;
 
@@ -81,18 +82,21 @@ final class AllocationBench {
         Outcome og = measure(guarantees, reps, true);
         rows.add(row("guarantees (2,500 half-node + 500 two-node)", guarantees, og, "15.4 to 16.9 s (Mesos, LargeAndSmallQuota)"));
         rows.add(new String[] {"unchanged (right after the guarantee cycle)", Stats.count(guarantees.nodes.size()),
-                Stats.count(guarantees.apps.size()), Stats.ms(og.unchangedMs), "13 to 15 s (Mesos, a cycle that allocates nothing)"});
+                Stats.count(guarantees.apps.size()), Stats.ms(og.unchangedMs), "13 to 15 s (Mesos, a cycle that allocates nothing)", ""});
         rows.add(new String[] {"one task ended, then a cycle (after the guarantee cycle)", Stats.count(guarantees.nodes.size()),
-                Stats.count(guarantees.apps.size()), Stats.ms(og.oneEndedMs), "—"});
+                Stats.count(guarantees.apps.size()), Stats.ms(og.oneEndedMs), "—", ""});
         notes.add(note("guarantees", og) + "; " + guaranteesMet(guarantees, og.pools));
 
         System.out.println("### Scenarios 2 and 3: allocation cycles (ours only)");
         System.out.println();
-        Bench.table(new String[] {"scenario", "nodes", "apps", "ours (ms/cycle)", "anchor (published)"}, rows);
+        Bench.table(new String[] {"scenario", "nodes", "apps", "ours (ms/cycle)", "anchor (published)",
+                "ours, thread CPU (ms/cycle)"}, rows);
         System.out.println();
         System.out.println("Median of " + reps + " full cycles, each on a freshly fed engine (feeding not timed); "
                 + "\"unchanged\": median of 1,000 allocate() calls right after a full cycle with nothing new; "
                 + "\"one task ended\": one placed task removed, then one allocate() (median over the repetitions). "
+                + "The last column is the cycle's CPU time on its (single) thread: the engine's own cost, without "
+                + "the waits of a shared, loaded machine. "
                 + "Anchors are Mesos's published figures, other hardware and other implementation: a scale, not a ratio.");
         System.out.println();
         System.out.println("Notes:");
@@ -110,7 +114,7 @@ final class AllocationBench {
 
     static String[] row(String name, Shape s, Outcome o, String anchor) {
         return new String[] {name, Stats.count(s.nodes.size()), Stats.count(s.apps.size()),
-                Stats.ms(Stats.median(o.cycleMs)), anchor};
+                Stats.ms(Stats.median(o.cycleMs)), anchor, Stats.ms(Stats.median(o.cycleCpuMs))};
     }
 
     static String note(String name, Outcome o) {
@@ -157,9 +161,11 @@ final class AllocationBench {
         for (int r = 0; r < reps; r++) {
             PlacementEngine engine = feed(s);
             System.gc();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             CycleResult res = engine.allocate();
             out.cycleMs.add((System.nanoTime() - t0) / 1e6);
+            out.cycleCpuMs.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e6);
             if (r == reps - 1) {
                 Map<String, Integer> idx = new HashMap<>();
                 for (Node n : s.nodes) idx.put(n.name(), n.index());
@@ -198,6 +204,8 @@ final class AllocationBench {
     }
 
     private static final List<Double> oneEnded = new ArrayList<>();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     static PlacementEngine feed(Shape s) {
         PlacementEngine engine = new PlacementEngine();

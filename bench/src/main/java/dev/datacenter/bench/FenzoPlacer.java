@@ -124,12 +124,14 @@ public final class FenzoPlacer implements Placer {
         List<VirtualMachineLease> offers = newLeases;
         newLeases = new ArrayList<>();
 
+        long c0 = Placer.threadsCpuNanos();
         long t0 = System.nanoTime();
         SchedulingResult result = scheduler.scheduleOnce(requests, offers);
         for (VMAssignmentResult vm : result.getResultMap().values()) {
             for (TaskAssignmentResult r : vm.getTasksAssigned()) assigner.call(r.getRequest(), vm.getHostname());
         }
         long nanos = System.nanoTime() - t0;
+        long cpu = Placer.threadsCpuNanos() - c0;
         if (!result.getExceptions().isEmpty()) {
             throw new IllegalStateException("Fenzo failed", result.getExceptions().get(0));
         }
@@ -146,7 +148,7 @@ public final class FenzoPlacer implements Placer {
             // Fenzo consumed every lease of this node: offer what is left.
             if (freeCpus[n.index()] > 1e-9 && freeMem[n.index()] > 1e-9) newLeases.add(lease(n));
         }
-        return new BatchResult(placed, nanos);
+        return new BatchResult(placed, nanos, cpu);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class OursPlacer implements Placer {
             for (int i = 0; i < a.tasks.size(); i++) ords.add(i);
             pending.add(ords);
         }
+        long c0 = Placer.threadsCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < specs.size(); i++) {
             engine.upsertApp(specs.get(i));
@@ -65,9 +66,10 @@ public final class OursPlacer implements Placer {
         CycleResult r = engine.allocate();
         for (OfferDecision d : r.decisions()) engine.commit(d);
         long nanos = System.nanoTime() - t0;
+        long cpu = Placer.threadsCpuNanos() - c0;
         Map<String, Integer> placed = new HashMap<>();
         for (OfferDecision d : r.decisions()) placed.put(d.appKey() + "." + d.instance(), nodeIndex.get(d.node()));
-        return new BatchResult(placed, nanos);
+        return new BatchResult(placed, nanos, cpu);
     }
 
     @Override

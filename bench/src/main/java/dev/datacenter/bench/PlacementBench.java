@@ -22,6 +22,8 @@ public final class PlacementBench {
     public static final class Result {
         public final String scheduler;
         public final List<Double> batchMs = new ArrayList<>();
+        /** Process CPU time per batch, ms. */
+        public final List<Double> batchCpuMs = new ArrayList<>();
         /** Total scheduler time per repetition, ms. */
         public final List<Double> runMs = new ArrayList<>();
         public Checker.Report report;
@@ -51,10 +53,12 @@ public final class PlacementBench {
                 Map<String, Integer> placement = new HashMap<>();
                 long total = 0;
                 List<Double> batches = new ArrayList<>();
+                List<Double> cpus = new ArrayList<>();
                 for (List<App> batch : w.batches()) {
                     Placer.BatchResult br = p.place(batch);
                     total += br.nanos();
                     batches.add(br.nanos() / 1e6);
+                    cpus.add(br.cpuNanos() / 1e6);
                     if (TRACE) Bench.log(p.name() + " batch " + batches.size() + ": " + Stats.ms(br.nanos() / 1e6)
                             + " ms, placed " + br.placements().size());
                     for (Map.Entry<String, Integer> e : br.placements().entrySet()) {
@@ -65,6 +69,7 @@ public final class PlacementBench {
                 }
                 if (!measured) continue;
                 res.batchMs.addAll(batches);
+                res.batchCpuMs.addAll(cpus);
                 res.runMs.add(total / 1e6);
                 Checker.Report rep = Checker.check(w.nodes(), w.apps(), placement);
                 if (res.report == null || rep.violations() >= res.maxViolations) {

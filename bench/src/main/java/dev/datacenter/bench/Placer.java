@@ -23,6 +23,18 @@ public interface Placer extends AutoCloseable {
 
     @Override default void close() {}
 
-    /** What one batch produced: placements (task id to node index) and the scheduler's own time. */
-    record BatchResult(Map<String, Integer> placements, long nanos) {}
+    /**
+     * What one batch produced: placements (task id to node index), the scheduler's own wall time, and the
+     * CPU time all Java threads used meanwhile (the caller and any scheduler pool; not GC or JIT threads).
+     */
+    record BatchResult(Map<String, Integer> placements, long nanos, long cpuNanos) {}
+
+    /** CPU time used so far by every live Java thread, in ns (per-thread clocks: ns resolution). */
+    static long threadsCpuNanos() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long t : mx.getThreadCpuTime(mx.getAllThreadIds())) if (t > 0) sum += t;
+        return sum;
+    }
 }
