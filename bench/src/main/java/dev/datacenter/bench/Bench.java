@@ -53,9 +53,10 @@ public final class Bench {
         if (only == null || only.equals("alloc")) {
             AllocationBench.run(quick, seed);
         }
-        System.out.println(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores).",
+        System.out.println(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores); run took %.0f s.",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
     }
 
     static String machine() {
