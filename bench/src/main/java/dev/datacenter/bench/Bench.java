@@ -79,6 +79,7 @@ public final class Bench {
 
         // JIT warm-up for both on a small workload, not measured.
         Workload warm = Gen.workload("mix", 2_000, 6_000, seed + 1);
+        if (peerReps == 0) fenzo = null;
         log("warm-up (2,000 nodes, mix)");
         if (ours != null) {
             PlacementBench.run(warm, ours, 2, 0);
@@ -87,7 +88,7 @@ public final class Bench {
                 PlacementBench.run(Gen.workload("mix", 10_000, 20_000, seed + 1), ours, 1, 0);
             }
         }
-        PlacementBench.run(warm, fenzo, 1, 0);
+        if (fenzo != null) PlacementBench.run(warm, fenzo, 1, 0);
 
         List<String[]> rows = new ArrayList<>();
         List<String[]> quality = new ArrayList<>();
@@ -101,9 +102,14 @@ public final class Bench {
                     o = PlacementBench.run(w, ours, 0, oursReps);
                     log("  -> " + Stats.ms(o.medianBatchMs()) + " ms/batch, " + o.violationDetail);
                 }
-                log("fenzo " + mix + " " + size + " nodes, " + tasks + " tasks, " + peerReps + " reps");
-                PlacementBench.Result f = PlacementBench.run(w, fenzo, 0, peerReps);
-                log("  -> " + Stats.ms(f.medianBatchMs()) + " ms/batch, " + f.violationDetail);
+                PlacementBench.Result f;
+                if (fenzo != null) {
+                    log("fenzo " + mix + " " + size + " nodes, " + tasks + " tasks, " + peerReps + " reps");
+                    f = PlacementBench.run(w, fenzo, 0, peerReps);
+                    log("  -> " + Stats.ms(f.medianBatchMs()) + " ms/batch, " + f.violationDetail);
+                } else {
+                    f = o; // --fenzo-reps 0: ours only (its figures stand in the peer's columns too)
+                }
 
                 double om = o == null ? Double.NaN : o.medianBatchMs();
                 double fm = f.medianBatchMs();
