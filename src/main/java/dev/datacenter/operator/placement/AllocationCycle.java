@@ -39,6 +39,7 @@ final class AllocationCycle {
      */
     List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
         Resources capacity = inventory.capacity;
+        search.hint.refresh(apps, state.version);
         List<PoolState> active = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             AppState a = candidates.get(i);
