@@ -27,7 +27,7 @@ final class NodeState {
     long keyCpu;
     long keyMem;
     /** Cached by {@link TargetHint}: this node's values and per-value indexes for the hint fields. */
-    String[] hintValues;
+    long[][] hintWeights;
     FreeIndex[] hintIndexes;
     long hintStamp = -1;
     NodeSpec hintSpec;

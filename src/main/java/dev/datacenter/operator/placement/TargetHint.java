@@ -23,7 +23,8 @@ final class TargetHint {
 
     private final Map<String, Map<String, Long>> weights = new HashMap<>();
     private String[] fields = new String[0];
-    private Map<String, Long>[] fieldWeights = new Map[0];
+    /** Per field, per value, a one-element weight cell that nodes cache (no lookup on the search path). */
+    private Map<String, long[]>[] holders = new Map[0];
     /** Bumped when the set of hint fields changes: invalidates what nodes cache. */
     private long fieldsStamp;
     private long builtVersion = -1;
@@ -64,24 +65,35 @@ final class TargetHint {
         if (!java.util.Arrays.equals(now, fields)) {
             fields = now;
             fieldsStamp++;
+            holders = new Map[fields.length];
+            for (int i = 0; i < fields.length; i++) holders[i] = new HashMap<>();
         }
-        fieldWeights = new Map[fields.length];
-        for (int i = 0; i < fields.length; i++) fieldWeights[i] = weights.get(fields[i]);
+        for (int i = 0; i < fields.length; i++) {
+            for (long[] h : holders[i].values()) h[0] = 0;
+            for (Map.Entry<String, Long> e : weights.get(fields[i]).entrySet()) holder(i, e.getKey())[0] = e.getValue();
+        }
+    }
+
+    /** The weight cell of a value, kept across rebuilds (nodes hold on to it) while the fields stay the same. */
+    private long[] holder(int field, String value) {
+        return holders[field].computeIfAbsent(value, v -> new long[1]);
     }
 
     /** The node's values and per-value indexes for the hint fields, cached in the node. */
     private void resolve(NodeState n, NodeGroup g) {
         if (n.hintStamp == fieldsStamp && n.hintSpec == n.spec && n.hintGroup == g) return;
         int k = fields.length;
-        String[] values = new String[k];
+        long[][] cells = new long[k][];
         FreeIndex[] idx = new FreeIndex[k];
         boolean gpu = n.gpuNode();
         for (int i = 0; i < k; i++) {
-            values[i] = n.attribute(fields[i]);
-            FreeIndex[] pair = values[i] == null ? null : g.field(fields[i]).get(values[i]);
+            String v = n.attribute(fields[i]);
+            if (v == null) continue;
+            cells[i] = holder(i, v);
+            FreeIndex[] pair = g.field(fields[i]).get(v);
             idx[i] = pair == null ? null : pair[gpu ? 1 : 0];
         }
-        n.hintValues = values;
+        n.hintWeights = cells;
         n.hintIndexes = idx;
         n.hintStamp = fieldsStamp;
         n.hintSpec = n.spec;
@@ -122,10 +134,10 @@ final class TargetHint {
         resolve(n, g);
         for (int i = 0; i < fields.length; i++) {
             if (exempt[i]) continue;
-            String v = n.hintValues[i];
-            if (v == null) continue;
-            Long w = fieldWeights[i].get(v);
-            if (w == null) continue;
+            long[] cell = n.hintWeights[i];
+            if (cell == null) continue;
+            long w = cell[0];
+            if (w == 0) continue;
             FreeIndex idx = n.hintIndexes[i];
             if (idx != null && idx.freeCpu - cpus < w) return true;
         }
@@ -154,10 +166,9 @@ final class TargetHint {
         resolve(n, g);
         long p = 0;
         for (int i = 0; i < fields.length; i++) {
-            String v = n.hintValues[i];
-            if (v == null) continue;
-            Long w = fieldWeights[i].get(v);
-            if (w != null) p += w;
+            long[] cell = n.hintWeights[i];
+            if (cell == null) continue;
+            p += cell[0];
             FreeIndex idx = n.hintIndexes[i];
             if (idx != null) p -= idx.freeCpu;
         }
