@@ -39,6 +39,7 @@ final class AllocationCycle {
      */
     List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
         Resources capacity = inventory.capacity;
+        search.hint.refresh(apps, state.version);
         List<PoolState> active = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             AppState a = candidates.get(i);
@@ -60,9 +61,11 @@ final class AllocationCycle {
         }
         List<AppState> scarce = new ArrayList<>();
         Map<String, Placement> failedShapes = new HashMap<>();
+        // the pool and app whose turn it is stay at the top of their queues and are re-keyed in place after the
+        // turn (or polled when done): the same order as polling and re-adding them, with half the heap work
         while (!order.isEmpty()) {
-            PoolState p = order.poll();
-            AppState a = p.queue.poll();
+            PoolState p = order.peek();
+            AppState a = p.queue.peek();
             Integer ord = a.nextCandidate();
             if (ord != null) {
                 boolean pinned = a.spec.pins().containsKey(ord);
@@ -80,12 +83,16 @@ final class AllocationCycle {
                     if (outcome.limited) limited.add(a);
                     else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
                 }
-                if (a.nextCandidate() != null) p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
+                if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
+                else p.queue.poll();
+            } else {
+                p.queue.poll();
             }
             if (p.queue.isEmpty()) {
                 p.queue = null;
+                order.poll();
             } else {
-                order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
+                order.rekeyTop(DominantResourceFairness.weightedShare(p, capacity));
             }
         }
         return scarce;

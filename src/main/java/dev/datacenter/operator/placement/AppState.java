@@ -22,7 +22,8 @@ final class AppState {
     PoolState pool;
     final TreeSet<Integer> requested = new TreeSet<>();
     final TreeSet<Integer> waiting = new TreeSet<>();
-    final TreeMap<Integer, TaskRecord> instances = new TreeMap<>();
+    /** Placed or assumed instances by ordinal; a hash map (the hot path puts one per placement): iterate sorted where order matters. */
+    final HashMap<Integer, TaskRecord> instances = new HashMap<>();
     Resources allocated = Resources.ZERO;
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
     int demandCounted;

@@ -22,12 +22,18 @@ final class FreeIndex {
     /** Reused lookup key: the engine is single-threaded and a view's lower bound is read only when iteration starts. */
     private final NodeState probe = NodeState.probe(0, 0);
 
+    /** Sum of the indexed nodes' free cpus (their frozen keys). */
+    long freeCpu;
+
     void add(NodeState n) {
-        if (nodes.add(n)) n.memberships.add(this);
+        if (nodes.add(n)) {
+            n.memberships.add(this);
+            freeCpu += n.keyCpu;
+        }
     }
 
     void remove(NodeState n) {
-        nodes.remove(n);
+        if (nodes.remove(n)) freeCpu -= n.keyCpu;
     }
 
     /** Nodes whose free cpus and memory could hold the request, fullest first. Iterate at once (shared probe). */

@@ -55,6 +55,24 @@ final class NodeInventory {
         index(n);
     }
 
+    /**
+     * {@link #update} for a change of usage only (tasks, used resources, pods, ports, usage by pool), never of
+     * spec, groups or reservations: on an offerable node without reservations the totals move by the change of
+     * its general free alone, so the rest of the bookkeeping is skipped.
+     */
+    void updateUsage(NodeState n, Runnable change) {
+        if (!n.offerable() || !n.reservedByPool.isEmpty()) {
+            update(n, change);
+            return;
+        }
+        unindex(n);
+        Resources before = n.generalFree;
+        change.run();
+        n.recompute();
+        if (!before.equals(n.generalFree)) generalFree = generalFree.minus(before).plus(n.generalFree);
+        index(n);
+    }
+
     /** Re-evaluates which groups the node belongs to (after a label change); call inside {@link #update}. */
     void regroup(NodeState n) {
         for (NodeGroup g : n.groups) g.members.remove(n.name);

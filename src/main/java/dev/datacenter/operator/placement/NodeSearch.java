@@ -24,6 +24,8 @@ final class NodeSearch {
 
     private final NodeInventory inventory;
     private final NodeCheck check;
+    /** Tie-break among equally fitting nodes: away from attribute values other apps are pinned to. */
+    final TargetHint hint = new TargetHint();
 
     NodeSearch(NodeInventory inventory, NodeCheck check) {
         this.inventory = inventory;
@@ -195,6 +197,7 @@ final class NodeSearch {
                 if ((filter == null || filter.test(n)) && check.offer(n, r, fallback) == null) return n;
             }
         }
+        if (!hint.isEmpty()) return searchHinted(sources, filter, r, fallback);
         NodeState best = null;
         long cpus = r.resources.cpus();
         long mem = r.resources.mem();
@@ -209,5 +212,57 @@ final class NodeSearch {
             }
         }
         return best;
+    }
+
+    /**
+     * As the plain search (fullest fitting node first), but among nodes with the same free key the one with the
+     * lowest {@link TargetHint#penalty} wins (then the name); at most {@link TargetHint#TIE_SCAN} tied nodes
+     * per source are looked at beyond the first that fits.
+     */
+    private NodeState searchHinted(List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
+        NodeState best = null;
+        NodeState risky = null;
+        long bestPenalty = 0;
+        long cpus = r.resources.cpus();
+        long mem = r.resources.mem();
+        NodeGroup g = r.pool.group;
+        boolean[] exempt = hint.exemptions(r.app);
+        for (int s = 0; s < sources.size(); s++) {
+            int tied = 0;
+            int skipped = 0;
+            for (NodeState n : sources.get(s).atLeast(cpus, mem)) {
+                long penalty = Long.MIN_VALUE;
+                if (best != null) {
+                    int kc = compareKeys(n, best);
+                    if (kc > 0) break;
+                    if (kc == 0) {
+                        if (++tied > TargetHint.TIE_SCAN) break;
+                        penalty = hint.penalty(n, g);
+                        if (penalty > bestPenalty || (penalty == bestPenalty && n.name.compareTo(best.name) >= 0)) continue;
+                    }
+                }
+                if (filter != null && !filter.test(n)) continue;
+                if (hint.risky(n, g, exempt, cpus)) {
+                    if (risky == null && NodeCheck.check(n, r, fallback) == null) risky = n;
+                    if (++skipped > TargetHint.RISKY_SCAN) break;
+                    continue;
+                }
+                if (check.offer(n, r, fallback) == null) {
+                    best = n;
+                    bestPenalty = penalty != Long.MIN_VALUE ? penalty : hint.penalty(n, g);
+                    tied = 0;
+                }
+            }
+        }
+        if (best == null && risky != null) {
+            check.offer(risky, r, fallback);
+            return risky;
+        }
+        return best;
+    }
+
+    private static int compareKeys(NodeState a, NodeState b) {
+        int c = Long.compare(a.keyCpu, b.keyCpu);
+        return c != 0 ? c : Long.compare(a.keyMem, b.keyMem);
     }
 }

@@ -26,6 +26,12 @@ final class NodeState {
     final List<FreeIndex> memberships = new ArrayList<>(4);
     long keyCpu;
     long keyMem;
+    /** Cached by {@link TargetHint}: this node's values and per-value indexes for the hint fields. */
+    long[][] hintWeights;
+    FreeIndex[] hintIndexes;
+    long hintStamp = -1;
+    NodeSpec hintSpec;
+    NodeGroup hintGroup;
 
     NodeState(String name) {
         this.name = name;

@@ -47,12 +47,18 @@ final class PlacementRequest {
 
     /** The value of the lowest-ordinal placed instance (CLUSTER without a value sticks to it). */
     private static String firstValue(AppState app, String field, NodeInventory inventory) {
+        String first = null;
+        int firstOrdinal = Integer.MAX_VALUE;
         for (TaskRecord t : app.instances.values()) {
+            if (t.instance >= firstOrdinal) continue;
             NodeState n = inventory.find(t.node);
             String v = n == null ? null : n.attribute(field);
-            if (v != null) return v;
+            if (v != null) {
+                first = v;
+                firstOrdinal = t.instance;
+            }
         }
-        return null;
+        return first;
     }
 
     /** The resources this instance may use on a node: the pool's free there plus its own hold. */

@@ -31,7 +31,7 @@ final class TaskAccounting {
         if (t == null) return false;
         state.changed();
         NodeState n = inventory.find(t.node);
-        inventory.update(n, () -> {
+        inventory.updateUsage(n, () -> {
             n.tasks.remove(t.id);
             n.used = n.used.minus(t.resources);
             n.pods--;
@@ -66,7 +66,7 @@ final class TaskAccounting {
         if (other != null) remove(other.id);
         tasks.put(t.id, t);
         t.pool = a == null ? null : a.pool.name;
-        inventory.update(n, () -> {
+        inventory.updateUsage(n, () -> {
             n.tasks.put(t.id, t);
             n.used = n.used.plus(t.resources);
             n.pods++;

@@ -40,7 +40,11 @@
  *   <li>GROUP_BY uses only the first GROUP_BY constraint of an app for the spread order; its optional value is
  *       informational (the engine knows every value of the cluster). Values compare as strings.</li>
  *   <li>Best fit: among nodes that pass, the one with the least free cpus (then memory, then name) wins;
- *       nodes holding the pool's unused reservation are tried first.</li>
+ *       nodes holding the pool's unused reservation are tried first. When apps pin demand to attribute values
+ *       (IS, CLUSTER, LIKE on a label), a packing hint ({@code TargetHint}) applies: nodes that would leave a
+ *       targeted value less free cpu than the demand pinned there are used only when no other node fits (for
+ *       apps not themselves pinned by IS/CLUSTER to that field), and among nodes with equal free cpus and
+ *       memory the value with the most free cpus net of pinned demand wins before the name.</li>
  *   <li>A node without pod slots left is declined as {@code NodeUnschedulable}.</li>
  * </ul>
  */

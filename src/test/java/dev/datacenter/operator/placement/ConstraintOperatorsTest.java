@@ -74,6 +74,20 @@ class ConstraintOperatorsTest {
     }
 
     @Test
+    void clusterWithoutValueSticksToTheLowestOrdinalsValueWhateverTheOrdinals() {
+        // ordinals 100 and 5 (100 before 5 in a hash map's iteration): the lowest ordinal, 5, decides
+        PlacementEngine e = new PlacementEngine();
+        e.upsertNode(node("a1", 8000, 32, "rack", "r1"));
+        e.upsertNode(node("b1", 8000, 32, "rack", "r2"));
+        e.upsertApp(app("ns/a", 1000, 1, c("rack", CLUSTER)));
+        e.addRunningTask(RunningTask.instance("ns/a", 100, "b1", Resources.of(1000, GI), List.of()));
+        e.addRunningTask(RunningTask.instance("ns/a", 5, "a1", Resources.of(1000, GI), List.of()));
+        e.setPending("ns/a", List.of(0, 1, 2));
+        CycleResult r = e.allocate();
+        assertThat(r.decisions()).hasSize(3).allSatisfy(d -> assertThat(d.node()).isEqualTo("a1"));
+    }
+
+    @Test
     void clusterWithoutValueAndNoInstanceChoosesOneValueForAll() {
         PlacementEngine e = threeZones(2, 8000);
         submit(e, app("ns/a", 1000, 1, c("@zone", CLUSTER)), 6);
