@@ -1,0 +1,135 @@
+package dev.datacenter.operator.placement;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * All nodes, their node groups and the cluster totals. Every change of a node's accounting goes through
+ * {@link #update}, which takes the node out of its indexes, applies the change, recomputes its free
+ * resources, and puts it back, keeping cluster and pool totals right by deltas (never by rescans).
+ */
+final class NodeInventory {
+
+    final TreeMap<String, NodeState> nodes = new TreeMap<>();
+    private final HashMap<String, NodeState> byName = new HashMap<>();
+    final Map<LabelSelector, NodeGroup> groups = new LinkedHashMap<>();
+    Resources capacity = Resources.ZERO;
+    Resources generalFree = Resources.ZERO;
+    private final Function<String, PoolState> pools;
+
+    NodeInventory(Function<String, PoolState> pools) {
+        this.pools = pools;
+    }
+
+    NodeState find(String name) {
+        return byName.get(name);
+    }
+
+    NodeState getOrCreate(String name) {
+        NodeState n = byName.get(name);
+        if (n == null) {
+            n = new NodeState(name);
+            byName.put(name, n);
+            nodes.put(name, n);
+        }
+        return n;
+    }
+
+    void forget(NodeState n) {
+        byName.remove(n.name);
+        nodes.remove(n.name);
+    }
+
+    /** Applies {@code change} to the node's accounting and re-indexes it. */
+    void update(NodeState n, Runnable change) {
+        unindex(n);
+        contribute(n, -1);
+        change.run();
+        n.recompute();
+        contribute(n, +1);
+        index(n);
+    }
+
+    /** Re-evaluates which groups the node belongs to (after a label change); call inside {@link #update}. */
+    void regroup(NodeState n) {
+        for (NodeGroup g : n.groups) g.members.remove(n.name);
+        n.groups.clear();
+        if (!n.present()) return;
+        for (NodeGroup g : groups.values()) {
+            if (g.selector.matches(n.spec.labels())) {
+                n.groups.add(g);
+                g.members.put(n.name, n);
+            }
+        }
+    }
+
+    /** The group for a selector, created and filled on first use. */
+    NodeGroup acquire(LabelSelector selector) {
+        NodeGroup g = groups.get(selector);
+        if (g == null) {
+            NodeGroup created = new NodeGroup(selector);
+            groups.put(selector, created);
+            for (NodeState n : nodes.values()) {
+                if (n.present() && selector.matches(n.spec.labels())) {
+                    update(n, () -> {
+                        n.groups.add(created);
+                        created.members.put(n.name, n);
+                    });
+                }
+            }
+            g = created;
+        }
+        g.pools++;
+        return g;
+    }
+
+    void release(NodeGroup g) {
+        if (--g.pools > 0) return;
+        groups.remove(g.selector);
+        for (NodeState n : new ArrayList<>(g.members.values())) {
+            update(n, () -> n.groups.remove(g));
+        }
+        g.members.clear();
+    }
+
+    private void unindex(NodeState n) {
+        List<FreeIndex> m = n.memberships;
+        for (int i = 0; i < m.size(); i++) m.get(i).remove(n);
+        m.clear();
+    }
+
+    private void index(NodeState n) {
+        if (!n.offerable()) return;
+        for (int i = 0; i < n.groups.size(); i++) n.groups.get(i).index(n);
+    }
+
+    private void contribute(NodeState n, int sign) {
+        if (!n.offerable()) return;
+        Resources alloc = n.spec.allocatable();
+        capacity = add(capacity, alloc, sign);
+        generalFree = add(generalFree, n.generalFree, sign);
+        for (int i = 0; i < n.groups.size(); i++) {
+            NodeGroup g = n.groups.get(i);
+            g.capacity = add(g.capacity, alloc, sign);
+            g.offerableNodes += sign;
+        }
+        for (Map.Entry<String, Resources> e : n.reservedByPool.entrySet()) {
+            PoolState p = pools.apply(e.getKey());
+            if (p == null) continue;
+            Resources unused = n.unusedReserved.get(e.getKey());
+            p.reservedTotal = add(p.reservedTotal, e.getValue(), sign);
+            if (unused != null) p.addReservedUnused(sign > 0 ? unused : Resources.ZERO.minus(unused));
+            if (sign > 0 && unused != null) p.reservationNodes.put(n.name, n);
+            else p.reservationNodes.remove(n.name);
+        }
+    }
+
+    private static Resources add(Resources a, Resources b, int sign) {
+        return sign > 0 ? a.plus(b) : a.minus(b);
+    }
+}
