@@ -1,0 +1,64 @@
+package dev.datacenter.operator.reconciler;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The operator's meters ({@code datacenter_*} in Prometheus): reconciles by kind and result, reconcile
+ * duration, reconcile errors by kind, work-queue depth, and whether this process leads.
+ */
+@ApplicationScoped
+public class OperatorMetrics {
+    public static final String RECONCILES = "datacenter.reconciles";
+    public static final String RECONCILE_DURATION = "datacenter.reconcile.duration";
+    public static final String RECONCILE_ERRORS = "datacenter.reconcile.errors";
+    public static final String QUEUE_DEPTH = "datacenter.workqueue.depth";
+    public static final String LEADER = "datacenter.leader";
+
+    /** The {@code result} tag of {@link #RECONCILES}. */
+    public enum Result {
+        SUCCESS, CONFLICT, ERROR;
+
+        String tag() {
+            return name().toLowerCase();
+        }
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    public void reconciled(ResourceKind kind, Result result, long nanos) {
+        Counter.builder(RECONCILES).description("Reconciles by kind and result")
+                .tag("kind", kind.kind()).tag("result", result.tag()).register(registry).increment();
+        Timer.builder(RECONCILE_DURATION).description("Time spent reconciling one object")
+                .tag("kind", kind.kind()).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (result == Result.ERROR) {
+            Counter.builder(RECONCILE_ERRORS).description("Reconciles that failed with an error (409 conflicts excluded)")
+                    .tag("kind", kind.kind()).register(registry).increment();
+        }
+    }
+
+    /** The count of reconciles of a kind with a result so far. */
+    public double reconciles(ResourceKind kind, Result result) {
+        Counter counter = registry.find(RECONCILES).tag("kind", kind.kind()).tag("result", result.tag()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    void watchQueueDepth(IntSupplier depth) {
+        Gauge.builder(QUEUE_DEPTH, depth, IntSupplier::getAsInt).description("Keys waiting in the work queue")
+                .strongReference(true).register(registry);
+    }
+
+    void watchLeadership(BooleanSupplier leading) {
+        Gauge.builder(LEADER, leading, l -> l.getAsBoolean() ? 1 : 0).description("1 while this process is the leader")
+                .strongReference(true).register(registry);
+    }
+}
