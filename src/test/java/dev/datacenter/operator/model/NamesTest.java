@@ -1,0 +1,52 @@
+package dev.datacenter.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+    private static final String LONG = "a-very-long-application-name-that-goes-on-and-on-beyond-sixty-three-chars";
+
+    @Test
+    void shortNamesAreKept() {
+        assertThat(Names.instanceId("jokes", 2)).isEqualTo("jokes-2");
+        assertThat(Names.appLabel("jokes")).isEqualTo("jokes");
+        assertThat(Names.claimName("data", "db", 0)).isEqualTo("data-db-0");
+        assertThat(Names.serviceName("jokes")).isEqualTo("jokes");
+        assertThat(Names.groupLabel("/demo/frontend")).isEqualTo("demo.frontend");
+    }
+
+    @Test
+    void podNamesAreDeterministicPerNodeAndWithin63Chars() {
+        String a = Names.podName("jokes", 2, 3, "n1");
+        assertThat(a).matches("jokes-2-3-[a-z0-9]{5}");
+        assertThat(Names.podName("jokes", 2, 3, "n1")).isEqualTo(a);
+        assertThat(Names.podName("jokes", 2, 3, "n2")).isNotEqualTo(a);
+        String long1 = Names.podName(LONG, 12, 345, "n1");
+        assertThat(long1).hasSizeLessThanOrEqualTo(63).endsWith(long1.substring(long1.indexOf("-12-345-")))
+                .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+        assertThat(Names.podName(LONG + "x", 12, 345, "n1")).isNotEqualTo(long1).hasSizeLessThanOrEqualTo(63);
+    }
+
+    @Test
+    void longNamesAreShortenedWithAHashThatKeepsThemApart() {
+        String a = Names.appLabel(LONG);
+        String b = Names.appLabel(LONG + "-2");
+        assertThat(a).hasSize(63).isNotEqualTo(b).startsWith("a-very-long");
+        assertThat(Names.instanceId(LONG, 7)).hasSizeLessThanOrEqualTo(63).endsWith("-7");
+        assertThat(Names.fit("abc-", 3)).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void serviceNamesAreValidDns1035Labels() {
+        assertThat(Names.serviceName("1st.app")).matches("[a-z]([-a-z0-9]*[a-z0-9])?").startsWith("app-1st-app-");
+        assertThat(Names.serviceName(LONG)).hasSizeLessThanOrEqualTo(63);
+        assertThat(Names.serviceName("a.b")).isNotEqualTo(Names.serviceName("a-b"));
+    }
+
+    @Test
+    void hashIsStableAndUsesASafeAlphabet() {
+        assertThat(Names.hash("x", 10)).isEqualTo(Names.hash("x", 10)).matches("[b-z2-9]{10}").doesNotContainPattern("[aeiou]");
+        assertThat(Names.hash("x", 10)).isNotEqualTo(Names.hash("y", 10));
+    }
+}
