@@ -57,11 +57,12 @@ public final class PlacementEngine {
 
     // ---------------------------------------------------------------- nodes
 
-    /** Adds or replaces a node (labels, allocatable, schedulable, port range). */
+    /** Adds or replaces a node (labels, allocatable, schedulable, port range). An equal spec is a no-op. */
     public void upsertNode(NodeSpec spec) {
-        changed();
         NodeState n = inventory.getOrCreate(spec.name());
         NodeSpec old = n.spec;
+        if (spec.equals(old)) return;
+        changed();
         boolean relabel = old == null || !old.labels().equals(spec.labels());
         inventory.update(n, () -> {
             n.spec = spec;
@@ -90,11 +91,12 @@ public final class PlacementEngine {
 
     // ---------------------------------------------------------------- pools
 
-    /** Adds or replaces a pool. Upserting {@code default} replaces the implied default pool. */
+    /** Adds or replaces a pool (an equal spec is a no-op). Upserting {@code default} replaces the implied default pool. */
     public void upsertPool(PoolSpec spec) {
-        changed();
         PoolState p = pools.computeIfAbsent(spec.name(), k -> new PoolState(k, ledger));
         PoolSpec old = p.spec;
+        if (p.declared && spec.equals(old)) return;
+        changed();
         boolean reselect = p.group == null || !p.group.selector.equals(spec.nodeSelector());
         boolean rereserve = reselect || old == null || !old.reservations().equals(spec.reservations());
         p.spec = spec;
@@ -148,11 +150,15 @@ public final class PlacementEngine {
 
     // ---------------------------------------------------------------- apps
 
-    /** Adds or replaces an app. Invalid constraints or ports become app-level errors, never exceptions. */
+    /**
+     * Adds or replaces an app (an equal spec is a no-op). Invalid constraints or ports become app-level errors
+     * ({@link PendingSummary#errors()}), never exceptions. Running tasks keep the resources they were placed with.
+     */
     public void upsertApp(AppSpec spec) {
-        changed();
         AppState a = apps.computeIfAbsent(spec.key(), AppState::new);
         AppSpec old = a.spec;
+        if (spec.equals(old)) return;
+        changed();
         if (old != null) {
             for (Colocation c : old.colocateWith()) colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(a.key);
         }

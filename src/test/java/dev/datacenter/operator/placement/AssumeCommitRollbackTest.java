@@ -86,6 +86,11 @@ class AssumeCommitRollbackTest {
         assertThat(e.nodesEvaluated()).isEqualTo(evaluated);
         assertThat(second.pendingApps()).singleElement().satisfies(p -> assertThat(p.pending()).isEqualTo(10));
 
+        e.upsertNode(node("n7", 1000, 4));
+        e.upsertApp(app("ns/x", 1000, 1));
+        e.setPending("ns/x", ordinals(60));
+        assertThat(e.allocate().unchanged()).as("re-upserting equal specs changes nothing").isTrue();
+
         e.upsertNode(node("n-new", 1000, 4));
         CycleResult third = e.allocate();
         assertThat(third.unchanged()).isFalse();

@@ -135,6 +135,23 @@ final class IndependentChecker {
         return r;
     }
 
+    /** Unused reservations of other pools on the node: resources pool {@code pool} may not use. */
+    Resources reservedForOthers(String pool, NodeSpec n) {
+        Resources out = Resources.ZERO;
+        for (PoolSpec q : pools.values()) {
+            if (q.name().equals(pool) || !selects(q.nodeSelector(), n.labels())) continue;
+            Resources reserved = Resources.ZERO;
+            for (Reservation r : q.reservations()) if (selects(r.nodeSelector(), n.labels())) reserved = reserved.plus(r.resources());
+            Resources used = Resources.ZERO;
+            for (Live l : live.values()) {
+                AppSpec a = l.app() == null ? null : apps.get(l.app());
+                if (a != null && l.node().equals(n.name()) && a.pool().equals(q.name())) used = used.plus(l.res());
+            }
+            out = out.plus(reserved.minus(used).clampToZero());
+        }
+        return out;
+    }
+
     /** Per-node constraint acceptance with the current live instances (GROUP_BY only needs the attribute). */
     boolean constraintsAllow(AppSpec a, NodeSpec n) {
         List<Live> mine = liveOf(a.key());
@@ -200,7 +217,7 @@ final class IndependentChecker {
         Pin pin = a.pins().get(i);
         if (pin != null && !pin.node().equals(n.name())) return false;
         if (!constraintsAllow(a, n)) return false;
-        Resources free = n.allocatable().minus(usedOn(n.name())).minus(heldOn(n.name(), a.key(), i));
+        Resources free = n.allocatable().minus(usedOn(n.name())).minus(heldOn(n.name(), a.key(), i)).minus(reservedForOthers(a.pool(), n));
         if (!a.resources().fitsIn(free)) return false;
         if (!portsFit(a, n)) return false;
         return a.resources().fitsUnder(poolUsage(a.pool()), pool.limit());
