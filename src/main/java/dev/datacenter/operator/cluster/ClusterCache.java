@@ -26,79 +26,79 @@ public class ClusterCache {
     InformerCache informers;
 
     public Optional<DataCenterApp> app(String namespace, String name) {
-        return get(informers.apps, CacheIndexes.key(namespace, name));
+        return get(informers.apps(), CacheIndexes.key(namespace, name));
     }
 
     public List<DataCenterApp> apps() {
-        return list(informers.apps);
+        return list(informers.apps());
     }
 
     public List<DataCenterApp> apps(String namespace) {
-        return byIndex(informers.apps, "namespace", namespace);
+        return byIndex(informers.apps(), "namespace", namespace);
     }
 
     /** Apps whose {@code spec.pool} names this pool ("default" when unset). */
     public List<DataCenterApp> appsInPool(String pool) {
-        return byIndex(informers.apps, CacheIndexes.BY_POOL, pool);
+        return byIndex(informers.apps(), CacheIndexes.BY_POOL, pool);
     }
 
     public List<DataCenterApp> appsUsingClaimSet(String namespace, String claimSet) {
-        return byIndex(informers.apps, CacheIndexes.BY_CLAIM_SET, CacheIndexes.key(namespace, claimSet));
+        return byIndex(informers.apps(), CacheIndexes.BY_CLAIM_SET, CacheIndexes.key(namespace, claimSet));
     }
 
     /** Apps of the namespace that list {@code app} in {@code spec.dependencies}. */
     public List<DataCenterApp> dependentsOf(String namespace, String app) {
-        return byIndex(informers.apps, CacheIndexes.BY_DEPENDENCY, CacheIndexes.key(namespace, app));
+        return byIndex(informers.apps(), CacheIndexes.BY_DEPENDENCY, CacheIndexes.key(namespace, app));
     }
 
     public Optional<ResourcePool> pool(String name) {
-        return get(informers.pools, name);
+        return get(informers.pools(), name);
     }
 
     public List<ResourcePool> pools() {
-        return list(informers.pools);
+        return list(informers.pools());
     }
 
     public Optional<PersistentVolumeClaimSet> claimSet(String namespace, String name) {
-        return get(informers.claimSets, CacheIndexes.key(namespace, name));
+        return get(informers.claimSets(), CacheIndexes.key(namespace, name));
     }
 
     public List<PersistentVolumeClaimSet> claimSets() {
-        return list(informers.claimSets);
+        return list(informers.claimSets());
     }
 
     public Optional<Node> node(String name) {
-        return get(informers.nodes, name);
+        return get(informers.nodes(), name);
     }
 
     public List<Node> nodes() {
-        return list(informers.nodes);
+        return list(informers.nodes());
     }
 
     /** Every pod of the cluster, ours or not. */
     public List<Pod> pods() {
-        return list(informers.pods);
+        return list(informers.pods());
     }
 
     /** Pods bound to the node, plus pods of ours not bound yet whose offer was accepted on it. */
     public List<Pod> podsOnNode(String node) {
-        return byIndex(informers.pods, CacheIndexes.BY_NODE, node);
+        return byIndex(informers.pods(), CacheIndexes.BY_NODE, node);
     }
 
     public List<Pod> podsOfApp(String namespace, String app) {
-        return byIndex(informers.pods, CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.pods(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
     }
 
     public List<PersistentVolumeClaim> claimsOfApp(String namespace, String app) {
-        return byIndex(informers.claims, CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.claims(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
     }
 
     public List<PersistentVolumeClaim> claimsOfSet(String namespace, String claimSet) {
-        return byIndex(informers.claims, CacheIndexes.BY_CLAIM_SET, CacheIndexes.key(namespace, claimSet));
+        return byIndex(informers.claims(), CacheIndexes.BY_CLAIM_SET, CacheIndexes.key(namespace, claimSet));
     }
 
     public List<ControllerRevision> revisionsOfApp(String namespace, String app) {
-        return byIndex(informers.revisions, CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.revisions(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
     }
 
     private static <T> Optional<T> get(SharedIndexInformer<T> informer, String key) {

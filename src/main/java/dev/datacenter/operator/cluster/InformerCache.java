@@ -46,13 +46,43 @@ public class InformerCache {
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private volatile boolean stopping;
 
-    SharedIndexInformer<DataCenterApp> apps;
-    SharedIndexInformer<ResourcePool> pools;
-    SharedIndexInformer<PersistentVolumeClaimSet> claimSets;
-    SharedIndexInformer<Node> nodes;
-    SharedIndexInformer<Pod> pods;
-    SharedIndexInformer<PersistentVolumeClaim> claims;
-    SharedIndexInformer<ControllerRevision> revisions;
+    private volatile SharedIndexInformer<DataCenterApp> apps;
+    private volatile SharedIndexInformer<ResourcePool> pools;
+    private volatile SharedIndexInformer<PersistentVolumeClaimSet> claimSets;
+    private volatile SharedIndexInformer<Node> nodes;
+    private volatile SharedIndexInformer<Pod> pods;
+    private volatile SharedIndexInformer<PersistentVolumeClaim> claims;
+    private volatile SharedIndexInformer<ControllerRevision> revisions;
+
+    // for ClusterCache: methods, not fields, as this bean is reached through a client proxy
+
+    SharedIndexInformer<DataCenterApp> apps() {
+        return apps;
+    }
+
+    SharedIndexInformer<ResourcePool> pools() {
+        return pools;
+    }
+
+    SharedIndexInformer<PersistentVolumeClaimSet> claimSets() {
+        return claimSets;
+    }
+
+    SharedIndexInformer<Node> nodes() {
+        return nodes;
+    }
+
+    SharedIndexInformer<Pod> pods() {
+        return pods;
+    }
+
+    SharedIndexInformer<PersistentVolumeClaim> claims() {
+        return claims;
+    }
+
+    SharedIndexInformer<ControllerRevision> revisions() {
+        return revisions;
+    }
 
     /** Registers a listener; listeners added before {@link #start()} see every object's initial add. */
     public void addListener(ClusterChangeListener listener) {

@@ -14,6 +14,7 @@ import dev.datacenter.operator.api.HealthCheck;
 import dev.datacenter.operator.api.PortSpec;
 import dev.datacenter.operator.api.ReadinessCheck;
 import dev.datacenter.operator.api.VolumeSpec;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,17 @@ public final class PodTemplateHash {
      */
     public static String of(DataCenterAppSpec spec, String restartNonce) {
         return Names.hash(Json.canonical(canonical(spec, restartNonce)), LENGTH);
+    }
+
+    /** The template hash recorded on a pod ({@link #ANNOTATION}), or null. */
+    public static String of(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata() == null ? null : pod.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(ANNOTATION);
+    }
+
+    /** True when {@code pod} was built from the revision whose template hash is {@code hash}. */
+    public static boolean matches(Pod pod, String hash) {
+        return hash != null && hash.equals(of(pod));
     }
 
     /** The canonical form that is hashed (visible for tests and debugging). */

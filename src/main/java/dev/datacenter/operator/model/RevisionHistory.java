@@ -1,10 +1,13 @@
 package dev.datacenter.operator.model;
 
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +74,17 @@ public final class RevisionHistory {
     /** The revision with the highest number. */
     public static Optional<ControllerRevision> latest(List<ControllerRevision> revisions) {
         return revisions.stream().max(Comparator.comparingLong(RevisionHistory::number));
+    }
+
+    /**
+     * The template hash of the app's current spec: {@link PodTemplateHash#of(DataCenterAppSpec, String)}
+     * with the nonce of {@link #restartNonce} (the app's {@code datacenter.dev/restart} annotation, else
+     * the newest revision's nonce). Pass it to {@link #resolve} and to {@link InstancePodBuilder}.
+     */
+    public static String currentHash(DataCenterApp app, List<ControllerRevision> revisions) {
+        Map<String, String> annotations = app.getMetadata().getAnnotations();
+        String restart = annotations == null ? null : annotations.get(ApiGroup.ANNOTATION_RESTART);
+        return PodTemplateHash.of(app.getSpec(), restartNonce(revisions, restart));
     }
 
     /**

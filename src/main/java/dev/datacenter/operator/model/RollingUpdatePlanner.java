@@ -60,7 +60,7 @@ public final class RollingUpdatePlanner {
     }
 
     public enum Outcome {
-        /** No old instance left and N new ones ready. */
+        /** No old or terminating instance left, and N new ones ready. */
         COMPLETE,
         /** Act on the step (it may be empty: waiting for new instances to become ready). */
         IN_PROGRESS,
@@ -119,7 +119,7 @@ public final class RollingUpdatePlanner {
         }
         int start = Math.max(0, Math.min(n - fresh, maxTotal - instances.size()));
         List<String> stop = stops(old, ready - minReady);
-        if (old.isEmpty() && freshReady >= n && start == 0) {
+        if (old.isEmpty() && terminating == 0 && freshReady >= n && start == 0) {
             return new Step(Outcome.COMPLETE, 0, List.of(), "all " + n + " instances of the current revision are ready",
                     minReady, maxTotal);
         }

@@ -11,11 +11,16 @@ import java.util.TreeSet;
  */
 final class FreeIndex {
 
-    static final Comparator<NodeState> ORDER = Comparator.comparingLong((NodeState n) -> n.keyCpu)
-            .thenComparingLong(n -> n.keyMem)
-            .thenComparing(n -> n.name);
+    static final Comparator<NodeState> ORDER = (a, b) -> {
+        int c = Long.compare(a.keyCpu, b.keyCpu);
+        if (c != 0) return c;
+        c = Long.compare(a.keyMem, b.keyMem);
+        return c != 0 ? c : a.name.compareTo(b.name);
+    };
 
     private final TreeSet<NodeState> nodes = new TreeSet<>(ORDER);
+    /** Reused lookup key: the engine is single-threaded and a view's lower bound is read only when iteration starts. */
+    private final NodeState probe = NodeState.probe(0, 0);
 
     void add(NodeState n) {
         if (nodes.add(n)) n.memberships.add(this);
@@ -25,9 +30,11 @@ final class FreeIndex {
         nodes.remove(n);
     }
 
-    /** Nodes whose free cpus and memory could hold the request, fullest first. */
+    /** Nodes whose free cpus and memory could hold the request, fullest first. Iterate at once (shared probe). */
     NavigableSet<NodeState> atLeast(long cpus, long mem) {
-        return nodes.tailSet(NodeState.probe(cpus, mem), true);
+        probe.keyCpu = cpus;
+        probe.keyMem = mem;
+        return nodes.tailSet(probe, true);
     }
 
     boolean isEmpty() {

@@ -341,11 +341,12 @@ public final class PlacementEngine {
     }
 
     private void addTask(TaskRecord t) {
-        addTask(t, t.appKey == null ? null : apps.get(t.appKey), inventory.getOrCreate(t.node));
+        addTask(t, t.appKey == null ? null : apps.get(t.appKey), inventory.getOrCreate(t.node), false);
     }
 
-    private void addTask(TaskRecord t, AppState a, NodeState n) {
-        TaskRecord other = a == null ? null : a.instances.get(t.instance);
+    /** @param fresh true when the instance is known to have no task (a placement of a waiting instance) */
+    private void addTask(TaskRecord t, AppState a, NodeState n, boolean fresh) {
+        TaskRecord other = a == null || fresh ? null : a.instances.get(t.instance);
         if (other != null) removeTask(other.id);
         tasks.put(t.id, t);
         t.pool = a == null ? null : a.pool.name;
@@ -556,7 +557,7 @@ public final class PlacementEngine {
         String id = RunningTask.instanceId(a.key, ord);
         TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
         version++;
-        addTask(t, a, n);
+        addTask(t, a, n, true);
         OfferDecision d = new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
         t.decision = d;
         return d;

@@ -256,4 +256,18 @@ class InstancePodBuilderTest {
         Pod pod = builder.build(jokes(), InstanceIdentity.of("jokes", 0, 4, "web"), "n1", List.of(1, 2), "abcdefghij");
         assertThat(pod.getMetadata().getAnnotations()).containsEntry(PodTemplateHash.ANNOTATION, "abcdefghij");
     }
+
+    @Test
+    void identityAndTemplateHashCanBeReadBackFromThePod() {
+        Pod pod = build(jokes());
+        assertThat(InstanceIdentity.of(pod)).contains(new InstanceIdentity("jokes-2", 2, 3, "web"));
+        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(jokes().getSpec()))).isTrue();
+        DataCenterApp changed = jokes();
+        changed.getSpec().getContainer().setImage("example/jokes:2.0");
+        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(changed.getSpec()))).isFalse();
+        Pod foreign = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("x")
+                .addToLabels("datacenter.dev/instance", "x").endMetadata().build();
+        assertThat(InstanceIdentity.of(foreign)).isEmpty();
+        assertThat(PodTemplateHash.of(foreign)).isNull();
+    }
 }

@@ -123,4 +123,20 @@ class RevisionTest {
         empty.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
         assertThatThrownBy(() -> RevisionHistory.spec(empty)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void currentHashTakesTheRestartAnnotationElseTheNewestNonce() {
+        DataCenterApp app = app("img:1");
+        List<ControllerRevision> revs = List.of(RevisionBuilder.build(app, 1, "r1"));
+        assertThat(RevisionHistory.currentHash(app, revs)).isEqualTo(PodTemplateHash.of(app.getSpec(), "r1"));
+        app.getMetadata().setAnnotations(java.util.Map.of("datacenter.dev/restart", "r2"));
+        String restarted = RevisionHistory.currentHash(app, revs);
+        assertThat(restarted).isEqualTo(PodTemplateHash.of(app.getSpec(), "r2"));
+        assertThat(RevisionHistory.resolve(revs, restarted).action()).isEqualTo(RevisionHistory.Action.CREATE);
+        // once the revision exists and the annotation is removed, the hash stays
+        List<ControllerRevision> after = List.of(revs.get(0), RevisionBuilder.build(app, 2, "r2"));
+        app.getMetadata().setAnnotations(null);
+        assertThat(RevisionHistory.currentHash(app, after)).isEqualTo(restarted);
+        assertThat(RevisionHistory.resolve(after, restarted).action()).isEqualTo(RevisionHistory.Action.REUSE);
+    }
 }

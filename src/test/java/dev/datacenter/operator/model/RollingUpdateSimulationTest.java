@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Property test: whole rollouts simulated for many (N, minimumHealthCapacity, maximumOverCapacity).
- * Each step the planner decides; stopped instances terminate for one step, then vanish; started ones
+ * Each step the planner decides; stopped instances terminate for one or more steps, then vanish; started ones
  * are pending for one step, then starting, then ready with probability 0.6 per step. The bounds are
  * checked at every step, at the worst moment (after the step's starts, before its stops finish).
  */
@@ -85,7 +85,11 @@ class RollingUpdateSimulationTest {
             List<Instance> next = new ArrayList<>();
             for (Instance i : instances) {
                 switch (i.phase()) {
-                    case TERMINATING -> { }
+                    case TERMINATING -> {
+                        if (random.nextDouble() < 0.4) {
+                            next.add(i); // still shutting down at the next step
+                        }
+                    }
                     case PENDING -> next.add(new Instance(i.id(), i.revision(), Phase.STARTING));
                     case STARTING -> next.add(random.nextDouble() < 0.6 ? new Instance(i.id(), i.revision(), Phase.READY) : i);
                     default -> next.add(i);

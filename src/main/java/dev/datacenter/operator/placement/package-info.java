@@ -1,0 +1,47 @@
+/**
+ * The two-level placement engine: pure Java, no Kubernetes, no Quarkus.
+ *
+ * <h2>Model</h2>
+ * Nodes ({@link dev.datacenter.operator.placement.NodeSpec}) are the Mesos agents, pools
+ * ({@link dev.datacenter.operator.placement.PoolSpec}) the roles, apps
+ * ({@link dev.datacenter.operator.placement.AppSpec}) the tasks' frameworks. Quantities are longs: cpus in
+ * millicores, memory and disk in bytes, gpus as a count.
+ *
+ * <h2>Feeding the engine (the reconciler's allocation loop)</h2>
+ * <ol>
+ *   <li>Node informer: {@code upsertNode(new NodeSpec(name, labels, allocatable, pods, schedulable,
+ *       PortRange.parse(annotation "datacenter.dev/port-range")))}; schedulable = not cordoned and Ready.
+ *       {@code removeNode} on delete. Equal re-upserts are free.</li>
+ *   <li>Pod informer: every pod bound to a node, ours or not: {@code addRunningTask(RunningTask.instance(...))}
+ *       for our instances (app key "namespace/name", ordinal), {@code RunningTask.foreign(uid, ...)} for others;
+ *       {@code removeTask(id)} when the pod ends.</li>
+ *   <li>ResourcePool informer: {@code upsertPool}/{@code removePool}; a {@code default} pool is implied.</li>
+ *   <li>DataCenterApp informer: {@code upsertApp}, then {@code setPending(key, ordinals that need a node)}
+ *       (e.g. 0..instances-1 minus the running ones; running/assumed ordinals are ignored anyway).</li>
+ *   <li>Each period or on change: {@code CycleResult r = engine.allocate()}. Each
+ *       {@link dev.datacenter.operator.placement.OfferDecision} is already assumed: write the pod pinned to
+ *       {@code decision.node()} with the assigned host ports, then {@code commit(decision)}, or
+ *       {@code rollback(decision)} if the write failed or the cluster refused the pod.</li>
+ *   <li>Status: {@code r.pools()} for pool status, {@code engine.whyPending(key)} for the app's
+ *       {@code status.pending} and app-level errors ({@code InvalidConstraint}, {@code PoolNotFound},
+ *       {@code InvalidPorts}), {@code r.offers()} for {@code /api/v1/offers}, {@code whyPlaced} for explain.</li>
+ * </ol>
+ * The engine is not thread-safe: one thread (the allocation loop) owns it.
+ *
+ * <h2>Semantics worth knowing</h2>
+ * <ul>
+ *   <li>Level 1: pools are served by weighted DRF (dominant share of allocations plus unused reservations,
+ *       divided by weight; ties by name), apps within a pool by DRF (ties by key), one instance per turn.</li>
+ *   <li>A pool never exceeds its limit; a pool beyond its guarantee never takes unallocated resources that
+ *       pools with demand still need for their guarantees. Both refusals are reported as
+ *       {@code PoolLimitReached}.</li>
+ *   <li>GPU nodes: in a first pass instances without GPUs see only non-GPU nodes; a second pass lets the
+ *       instances that did not fit take GPU nodes.</li>
+ *   <li>GROUP_BY uses only the first GROUP_BY constraint of an app for the spread order; its optional value is
+ *       informational (the engine knows every value of the cluster). Values compare as strings.</li>
+ *   <li>Best fit: among nodes that pass, the one with the least free cpus (then memory, then name) wins;
+ *       nodes holding the pool's unused reservation are tried first.</li>
+ *   <li>A node without pod slots left is declined as {@code NodeUnschedulable}.</li>
+ * </ul>
+ */
+package dev.datacenter.operator.placement;

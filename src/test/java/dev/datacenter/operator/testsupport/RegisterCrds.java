@@ -1,0 +1,17 @@
+package dev.datacenter.operator.testsupport;
+
+import java.util.function.Consumer;
+
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+
+/**
+ * {@code @WithKubernetesTestServer(setup = RegisterCrds.class)}: registers our CRDs before the
+ * application starts, as on a real cluster, so the status subresource works from the operator's
+ * first write (the in-process API server serves it only for registered CRDs).
+ */
+public class RegisterCrds implements Consumer<KubernetesServer> {
+    @Override
+    public void accept(KubernetesServer server) {
+        Crds.register(server.getClient());
+    }
+}
