@@ -1,0 +1,64 @@
+package dev.datacenter.operator.reconciler;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.TaskFailure;
+import dev.datacenter.operator.model.InstanceState;
+import dev.datacenter.operator.reconciler.AppInstances.Member;
+import dev.datacenter.operator.status.Conditions;
+
+/**
+ * Failed instances (pod phase Failed, a container exited non-zero, crash-looping, image not pulled):
+ * each is counted once for the app's launch backoff, deleted (its ordinal is then relaunched on any node
+ * that fits, once the backoff lets it), reported as an event, and the newest becomes
+ * {@code status.lastTaskFailure}.
+ */
+@ApplicationScoped
+public class InstanceFailures {
+
+    @Inject
+    LaunchBackoffs backoffs;
+
+    @Inject
+    InstanceDeleter deleter;
+
+    @Inject
+    AppEvents events;
+
+    /** Handles the failed members; returns the newest failure, or null when none failed. */
+    public TaskFailure handle(DataCenterApp app, String appKey, List<Member> members, long revision, Instant now) {
+        TaskFailure newest = null;
+        for (Member m : members) {
+            if (!m.state().failed() || m.terminating()) {
+                continue;
+            }
+            TaskFailure failure = failure(m, now);
+            if (backoffs.failed(appKey, m.uid(), app.getSpec().getBackoff(), now, revision)) {
+                events.record(app, AppEvents.WARNING, "InstanceFailed", failure.getInstance() + " on " + failure.getNode()
+                        + ": " + failure.getReason() + ": " + failure.getMessage());
+            }
+            deleter.delete(appKey, m.pod());
+            newest = failure;
+        }
+        return newest;
+    }
+
+    private static TaskFailure failure(Member m, Instant now) {
+        InstanceState.Failure f = m.state().failure();
+        TaskFailure t = new TaskFailure();
+        Map<String, String> labels = m.pod().getMetadata().getLabels();
+        t.setInstance(labels.getOrDefault(ApiGroup.LABEL_INSTANCE, m.name()));
+        t.setNode(m.node());
+        t.setReason(f == null ? "Failed" : f.reason());
+        t.setMessage(f == null ? "the pod failed" : f.message());
+        t.setTime(f != null && f.time() != null ? f.time() : Conditions.timestamp(now));
+        return t;
+    }
+}
