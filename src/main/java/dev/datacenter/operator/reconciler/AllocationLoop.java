@@ -144,6 +144,8 @@ public class AllocationLoop implements ClusterChangeListener {
     @Override
     public void podChanged(Pod pod) {
         dirtyPods.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+        LOG.debugf("noted pod %s rv %s phase %s", pod.getMetadata().getName(), pod.getMetadata().getResourceVersion(),
+                pod.getStatus() == null ? null : pod.getStatus().getPhase());
         wake();
     }
 
@@ -277,6 +279,7 @@ public class AllocationLoop implements ClusterChangeListener {
         for (String podKey : takeAll(dirtyPods)) {
             clearInFlight(podKey);
             String removed = feed.pod(podKey);
+            LOG.debugf("pod %s: removed task %s", podKey, removed);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
             }
@@ -296,6 +299,7 @@ public class AllocationLoop implements ClusterChangeListener {
             }
             engine.upsertApp(r.get().spec());
             engine.setPending(appKey, r.get().pending());
+            LOG.debugf("%s: pending %s, waiting %s", appKey, r.get().pending(), engine.waiting(appKey));
             applied.put(appKey, r.get());
         }
     }
@@ -326,9 +330,13 @@ public class AllocationLoop implements ClusterChangeListener {
         }
     }
 
+    /** Takes the noted names out one by one, so a name noted again meanwhile is kept for the next drain. */
     private static <T> List<T> takeAll(Set<T> set) {
-        List<T> out = new java.util.ArrayList<>(set);
-        set.removeAll(out);
+        List<T> out = new java.util.ArrayList<>();
+        for (java.util.Iterator<T> it = set.iterator(); it.hasNext(); ) {
+            out.add(it.next());
+            it.remove();
+        }
         return out;
     }
 
@@ -348,6 +356,7 @@ public class AllocationLoop implements ClusterChangeListener {
             return;
         }
         String podName = pod.getMetadata().getName();
+        LOG.debugf("%s: instance %d on %s as pod %s", d.appKey(), d.instance(), d.node(), podName);
         inFlight.computeIfAbsent(d.appKey(), k -> new ConcurrentHashMap<>()).put(d.instance(), podName);
         writer.create(pod).whenComplete((created, failure) -> {
             outcomes.add(() -> {
