@@ -277,8 +277,8 @@ public class AllocationLoop implements ClusterChangeListener {
         takeAll(dirtyNodes).forEach(feed::node);
         takeAll(dirtyPools).forEach(feed::pool);
         for (String podKey : takeAll(dirtyPods)) {
-            clearInFlight(podKey);
-            String removed = feed.pod(podKey);
+            String placedTask = clearInFlight(podKey);
+            String removed = feed.pod(podKey, placedTask);
             LOG.debugf("pod %s: removed task %s", podKey, removed);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
@@ -378,15 +378,26 @@ public class AllocationLoop implements ClusterChangeListener {
         });
     }
 
-    private void clearInFlight(String podKey) {
+    /** The pod of an in-flight placement was seen: no longer in flight. Returns that placement's engine task id. */
+    private String clearInFlight(String podKey) {
         int slash = podKey.indexOf('/');
         String namespace = podKey.substring(0, slash);
         String name = podKey.substring(slash + 1);
+        String task = null;
         for (Map.Entry<String, Map<Integer, String>> e : inFlight.entrySet()) {
-            if (e.getKey().startsWith(namespace + "/") && e.getValue().values().remove(name) && e.getValue().isEmpty()) {
+            if (!e.getKey().startsWith(namespace + "/")) {
+                continue;
+            }
+            for (Map.Entry<Integer, String> placed : Set.copyOf(e.getValue().entrySet())) {
+                if (placed.getValue().equals(name) && e.getValue().remove(placed.getKey(), name)) {
+                    task = dev.datacenter.operator.placement.RunningTask.instanceId(e.getKey(), placed.getKey());
+                }
+            }
+            if (e.getValue().isEmpty()) {
                 inFlight.remove(e.getKey(), e.getValue());
             }
         }
+        return task;
     }
 
     private void removeInFlight(String appKey, int ordinal, String podName) {
