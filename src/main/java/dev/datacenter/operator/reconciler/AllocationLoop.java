@@ -144,8 +144,6 @@ public class AllocationLoop implements ClusterChangeListener {
     @Override
     public void podChanged(Pod pod) {
         dirtyPods.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
-        LOG.debugf("noted pod %s rv %s phase %s", pod.getMetadata().getName(), pod.getMetadata().getResourceVersion(),
-                pod.getStatus() == null ? null : pod.getStatus().getPhase());
         wake();
     }
 
@@ -279,7 +277,6 @@ public class AllocationLoop implements ClusterChangeListener {
         for (String podKey : takeAll(dirtyPods)) {
             String placedTask = clearInFlight(podKey);
             String removed = feed.pod(podKey, placedTask);
-            LOG.debugf("pod %s: removed task %s", podKey, removed);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
             }
