@@ -76,6 +76,10 @@ public class ClusterCache {
         return list(informers.nodes());
     }
 
+    public Optional<Pod> pod(String namespace, String name) {
+        return get(informers.pods(), CacheIndexes.key(namespace, name));
+    }
+
     /** Every pod of the cluster, ours or not. */
     public List<Pod> pods() {
         return list(informers.pods());

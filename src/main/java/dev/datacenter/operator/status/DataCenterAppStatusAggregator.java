@@ -11,6 +11,8 @@ import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppStatus;
+import dev.datacenter.operator.api.DeploymentPhase;
+import dev.datacenter.operator.api.DeploymentStatus;
 import dev.datacenter.operator.api.InstanceCounts;
 import io.fabric8.kubernetes.api.model.Condition;
 
@@ -28,6 +30,9 @@ public final class DataCenterAppStatusAggregator {
         status.setSelector(ApiGroup.LABEL_APP + "=" + app.getMetadata().getName());
         status.setGroup(app.getSpec() == null ? null : app.getSpec().getGroup());
         status.setInstances(instances(previous, observed.instances()));
+        if (observed.lifecycle() != null && observed.problem().isEmpty()) {
+            lifecycle(status, observed);
+        }
         status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), conditions(app, observed, generation, now)));
         return status;
     }
@@ -43,6 +48,9 @@ public final class DataCenterAppStatusAggregator {
         if (!observed.dependenciesNotReady().isEmpty()) {
             String message = "waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady());
             return progressing(ConditionReasons.WAITING_FOR_DEPENDENCIES, message, generation, now);
+        }
+        if (observed.lifecycle() != null) {
+            return LifecycleConditions.of(observed.lifecycle(), poolName(app), generation, now);
         }
         int wanted = wantedInstances(app);
         if (wanted == 0 && observed.instances() == 0) {
@@ -65,6 +73,28 @@ public final class DataCenterAppStatusAggregator {
 
     private static Condition healthy(Long generation, Instant now) {
         return Conditions.of(DEGRADED, false, ConditionReasons.HEALTHY, "no problems found", generation, now);
+    }
+
+    /** The instance figures, pending reasons, delay, newest failure and rollout the lifecycle observed. */
+    private static void lifecycle(DataCenterAppStatus status, AppObservation observed) {
+        AppLifecycle l = observed.lifecycle();
+        status.setInstances(l.counts());
+        status.setRevision(l.revision());
+        status.setPending(l.pendingCount() > 0 ? l.pending() : null);
+        status.setDelay(l.delay());
+        if (l.lastTaskFailure() != null) {
+            status.setLastTaskFailure(l.lastTaskFailure());
+        }
+        DeploymentStatus deployment = new DeploymentStatus();
+        deployment.setRevision(l.revision());
+        if (!observed.dependenciesNotReady().isEmpty()) {
+            deployment.setPhase(DeploymentPhase.WaitingForDependencies);
+            deployment.setStep("waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady()));
+        } else {
+            deployment.setPhase(l.rollout() == AppLifecycle.Rollout.COMPLETE ? DeploymentPhase.Complete : DeploymentPhase.Deploying);
+            deployment.setStep(l.rolloutMessage());
+        }
+        status.setDeployment(deployment);
     }
 
     /** The fields this aggregator does not compute yet, kept as they were (the deployment lifecycle writes them). */
