@@ -67,6 +67,9 @@ public class AllocationLoop implements ClusterChangeListener {
     @Inject
     AppEvents events;
 
+    @Inject
+    AllocationMetrics metrics;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -223,8 +226,10 @@ public class AllocationLoop implements ClusterChangeListener {
                     synced = true;
                 }
                 drain(engine, feed, applied);
+                java.time.Instant started = java.time.Instant.now();
                 CycleResult result = engine.allocate();
                 lastCycle = result;
+                metrics.cycle(result, started);
                 for (OfferDecision d : result.decisions()) {
                     write(engine, applied.get(d.appKey()), d);
                 }
@@ -289,6 +294,7 @@ public class AllocationLoop implements ClusterChangeListener {
             if (r.isEmpty()) {
                 engine.removeApp(appKey);
                 applied.remove(appKey);
+                metrics.forget(appKey);
                 if (pending.remove(appKey) != null) {
                     enqueue(appKey);
                 }
@@ -297,6 +303,7 @@ public class AllocationLoop implements ClusterChangeListener {
             engine.upsertApp(r.get().spec());
             engine.setPending(appKey, r.get().pending());
             applied.put(appKey, r.get());
+            metrics.pending(appKey, r.get().pending());
         }
     }
 
@@ -361,6 +368,7 @@ public class AllocationLoop implements ClusterChangeListener {
                 }
             });
             if (failure == null) {
+                metrics.placed(d);
                 events.record(placement.app(), AppEvents.NORMAL, "Placed",
                         "instance " + d.instance() + " placed on node " + d.node() + " (pod " + podName + ")");
             }

@@ -32,6 +32,9 @@ public class InstanceFailures {
     @Inject
     AppEvents events;
 
+    @Inject
+    InstanceFailureCounter failureCounter;
+
     /** Handles the failed members; returns the newest failure, or null when none failed. */
     public TaskFailure handle(DataCenterApp app, String appKey, List<Member> members, long revision, Instant now) {
         TaskFailure newest = null;
@@ -41,6 +44,7 @@ public class InstanceFailures {
             }
             TaskFailure failure = failure(m, now);
             if (backoffs.failed(appKey, m.uid(), app.getSpec().getBackoff(), now, revision)) {
+                failureCounter.record();
                 events.record(app, AppEvents.WARNING, "InstanceFailed", failure.getInstance() + " on " + failure.getNode()
                         + ": " + failure.getReason() + ": " + failure.getMessage());
             }
