@@ -31,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Every app of {@code samples/catalog/} runs in the sandbox: the operator started in sandbox mode with the
  * catalog applied accepts each app (no configuration error on its status), places every instance, and the
- * simulated kubelet reports each of them running and ready.
+ * simulated kubelet reports each of them running and ready; the operator never writes a spec (generations stay 1).
  */
 @QuarkusTest
 @TestProfile(SandboxCatalogProfile.class)
@@ -73,8 +73,18 @@ class CatalogSandboxMockTest {
             String pool = app.at("/spec/pool").asText("default");
             assertThat(pods).allSatisfy(p -> assertThat(p.getMetadata().getLabels()).containsEntry("datacenter.dev/pool", pool));
         }
+        // the operator never wrote a spec: every object the catalog made is still at its first generation
+        for (String kind : List.of("DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet")) {
+            for (JsonNode doc : catalog(kind)) {
+                var ref = doc.at("/metadata/namespace").isMissingNode()
+                        ? client.genericKubernetesResources("datacenter.dev/v1alpha1", kind).withName(doc.at("/metadata/name").asText())
+                        : client.genericKubernetesResources("datacenter.dev/v1alpha1", kind)
+                                .inNamespace(doc.at("/metadata/namespace").asText()).withName(doc.at("/metadata/name").asText());
+                assertThat(ref.get().getMetadata().getGeneration()).as(kind + " " + doc.at("/metadata/name").asText()).isEqualTo(1L);
+            }
+        }
         // the GPU workers are on GPU nodes, one each
-        List<String> trainerNodes = client.pods().inNamespace("catalog").withLabel("datacenter.dev/app", "trainer").list()
+        List<String> trainerNodes = client.pods().inNamespace("demo").withLabel("datacenter.dev/app", "trainer").list()
                 .getItems().stream().map(p -> p.getSpec().getNodeName()).sorted().toList();
         assertThat(trainerNodes).containsExactly("node-a4", "node-b4");
     }

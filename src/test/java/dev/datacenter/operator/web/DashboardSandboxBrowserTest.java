@@ -90,7 +90,7 @@ class DashboardSandboxBrowserTest {
     }
 
     private int ready(String app) {
-        DataCenterApp a = client.resources(DataCenterApp.class).inNamespace("catalog").withName(app).get();
+        DataCenterApp a = client.resources(DataCenterApp.class).inNamespace("demo").withName(app).get();
         return a == null || a.getStatus() == null || a.getStatus().getInstances() == null
                 || a.getStatus().getInstances().getReady() == null ? -1 : a.getStatus().getInstances().getReady();
     }
