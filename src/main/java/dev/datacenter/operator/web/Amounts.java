@@ -29,6 +29,11 @@ final class Amounts {
         return of(EngineInputs.resources(r));
     }
 
+    /** A sum of views with its cpus back on whole millicores (summing decimals leaves 152.70000000000002). */
+    static ResourcesView rounded(ResourcesView r) {
+        return new ResourcesView(Math.round(r.cpus() * 1000) / 1000.0, r.mem(), r.gpus(), r.disk());
+    }
+
     private static long bounded(long v) {
         return v == Long.MAX_VALUE ? 0 : v;
     }

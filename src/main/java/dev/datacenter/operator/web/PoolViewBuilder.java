@@ -94,7 +94,7 @@ final class PoolViewBuilder {
                     .orElse(null);
             double dominant = dominantShare(allocated, clusterCapacity);
             double weight = pool.map(PoolViewBuilder::weight).orElse(1.0);
-            return new Figures(count, capacity, allocated, ResourcesView.ZERO,
+            return new Figures(count, Amounts.rounded(capacity), Amounts.rounded(allocated), ResourcesView.ZERO,
                     guaranteed == null ? ResourcesView.ZERO : guaranteed, dominant, dominant / weight, appCount, pending);
         }
 

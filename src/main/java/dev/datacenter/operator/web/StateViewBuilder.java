@@ -124,7 +124,7 @@ final class StateViewBuilder {
             unhealthy += a.instances().unhealthy();
             total += a.instances().total();
         }
-        return new ClusterView(nodes.size(), schedulable, capacity, allocated,
+        return new ClusterView(nodes.size(), schedulable, Amounts.rounded(capacity), Amounts.rounded(allocated),
                 new TasksView(staged, running, healthy, unhealthy, total), failures);
     }
 }
