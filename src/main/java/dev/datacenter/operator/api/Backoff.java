@@ -3,7 +3,7 @@ package dev.datacenter.operator.api;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 
-/** Relaunch delay after failures: seconds × factor^failures, capped at maxLaunchDelaySeconds. */
+/** Relaunch delay after failures: seconds × factor^(failures - 1), capped at maxLaunchDelaySeconds. */
 public class Backoff {
     public static final double DEFAULT_SECONDS = 1.0;
     public static final double DEFAULT_FACTOR = 1.15;

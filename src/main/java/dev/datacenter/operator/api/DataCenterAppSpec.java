@@ -38,7 +38,7 @@ public class DataCenterAppSpec {
     private List<Colocation> colocateWith;
     @Size(max = 64)
     @ValidationRule(value = "self.all(d, self.exists_one(e, e == d))", message = "dependencies must not repeat")
-    private List<String> dependencies;
+    private List<@Size(max = 63) @Pattern(Patterns.DNS_LABEL) String> dependencies;
     @Size(max = 8)
     private List<HealthCheck> healthChecks;
     @Size(max = 8)

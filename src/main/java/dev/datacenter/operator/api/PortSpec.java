@@ -25,6 +25,7 @@ public class PortSpec {
     @Max(65535)
     private Integer hostPort;
     @Default("TCP")
+    @Size(max = 4)
     private PortProtocol protocol;
 
     public String getName() {

@@ -12,9 +12,9 @@ import io.fabric8.generator.annotation.ValidationRule;
  * toward deployment progress only once ready.
  */
 @ValidationRule(value = "self.protocol != 'COMMAND' || (has(self.command) && size(self.command) > 0)",
-        message = "a COMMAND check needs a command")
+        message = "a COMMAND check needs a command", fieldPath = ".command")
 @ValidationRule(value = "self.protocol == 'COMMAND' || has(self.portName)",
-        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports")
+        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports", fieldPath = ".portName")
 public class ReadinessCheck {
     @Default("HTTP")
     private CheckProtocol protocol;

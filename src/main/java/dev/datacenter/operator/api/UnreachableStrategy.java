@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * elsewhere; after expungeAfterSeconds the old instance is deleted.
  */
 @ValidationRule(value = "!has(self.inactiveAfterSeconds) || !has(self.expungeAfterSeconds) || self.expungeAfterSeconds >= self.inactiveAfterSeconds",
-        message = "expungeAfterSeconds must be greater than or equal to inactiveAfterSeconds")
+        message = "expungeAfterSeconds must be greater than or equal to inactiveAfterSeconds", fieldPath = ".expungeAfterSeconds")
 public class UnreachableStrategy {
     public static final int DEFAULT_INACTIVE_AFTER_SECONDS = 300;
     public static final int DEFAULT_EXPUNGE_AFTER_SECONDS = 600;

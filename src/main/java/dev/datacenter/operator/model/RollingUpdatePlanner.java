@@ -47,15 +47,24 @@ public final class RollingUpdatePlanner {
     public record Instance(String id, String revision, Phase phase) {
     }
 
-    /** The upgrade strategy as fractions in [0, 1]. */
-    public record Strategy(double minimumHealthCapacity, double maximumOverCapacity) {
+    /**
+     * The upgrade strategy as fractions in [0, 1]; {@code claimSetVolumes} when the over-capacity
+     * is 0 because the app mounts claim-set volumes (it only changes the deadlock message).
+     */
+    public record Strategy(double minimumHealthCapacity, double maximumOverCapacity, boolean claimSetVolumes) {
+        /** A strategy of an app without claim-set volumes. */
+        public Strategy(double minimumHealthCapacity, double maximumOverCapacity) {
+            this(minimumHealthCapacity, maximumOverCapacity, false);
+        }
+
         /**
          * The strategy of {@code spec}, defaults (1, 1) applied; apps with claim-set volumes roll
          * with maximumOverCapacity 0 (an instance's volume serves one instance at a time).
          */
         public static Strategy of(DataCenterAppSpec spec) {
-            double over = SpecDefaults.hasClaimSetVolumes(spec) ? 0 : SpecDefaults.maximumOverCapacity(spec);
-            return new Strategy(SpecDefaults.minimumHealthCapacity(spec), over);
+            boolean claims = SpecDefaults.hasClaimSetVolumes(spec);
+            double over = claims ? 0 : SpecDefaults.maximumOverCapacity(spec);
+            return new Strategy(SpecDefaults.minimumHealthCapacity(spec), over, claims);
         }
     }
 
@@ -150,14 +159,21 @@ public final class RollingUpdatePlanner {
     }
 
     private static String deadlock(int n, Strategy s, int minReady, int maxTotal, int oldLeft, int unplaceable) {
-        String why = unplaceable > 0
-                ? String.format(Locale.ROOT, "%d new instance(s) cannot be placed on any node", unplaceable)
-                : String.format(Locale.ROOT, "maximumOverCapacity %s allows no more than %d instances in all",
-                        s.maximumOverCapacity(), maxTotal);
+        String why;
+        String remedy;
+        if (unplaceable > 0) {
+            why = String.format(Locale.ROOT, "%d new instance(s) cannot be placed on any node", unplaceable);
+            remedy = "lower minimumHealthCapacity or add capacity";
+        } else if (s.claimSetVolumes()) {
+            why = "apps with claim-set volumes roll with no over-capacity (a volume serves one instance at a time)";
+            remedy = "lower minimumHealthCapacity below 1 so instances can be replaced one at a time";
+        } else {
+            why = String.format(Locale.ROOT, "maximumOverCapacity %s allows no more than %d instances in all",
+                    s.maximumOverCapacity(), maxTotal);
+            remedy = "lower minimumHealthCapacity or raise maximumOverCapacity";
+        }
         return String.format(Locale.ROOT, "upgrade deadlock: %s, and minimumHealthCapacity %s needs %d of %d instances"
-                + " ready, so none of the %d old instance(s) may stop; lower minimumHealthCapacity%s",
-                why, s.minimumHealthCapacity(), minReady, n, oldLeft,
-                unplaceable > 0 ? " or add capacity" : " or raise maximumOverCapacity (apps with claim-set volumes roll"
-                        + " with maximumOverCapacity 0)");
+                + " ready, so none of the %d old instance(s) may stop; %s", why, s.minimumHealthCapacity(), minReady, n,
+                oldLeft, remedy);
     }
 }

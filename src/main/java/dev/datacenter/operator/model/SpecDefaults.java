@@ -75,10 +75,16 @@ public final class SpecDefaults {
         return or(artifact.getExecutable(), false);
     }
 
+    /**
+     * The effective minimumHealthCapacity: as given, else 1.0, or 0.5 for an app with claim-set volumes
+     * (it rolls with no over-capacity, so 1.0 could never stop an old instance: Marathon's resident-app
+     * default).
+     */
     public static double minimumHealthCapacity(DataCenterAppSpec spec) {
         UpgradeStrategy s = spec.getUpgradeStrategy();
-        return s == null ? UpgradeStrategy.DEFAULT_MINIMUM_HEALTH_CAPACITY
-                : or(s.getMinimumHealthCapacity(), UpgradeStrategy.DEFAULT_MINIMUM_HEALTH_CAPACITY);
+        double fallback = hasClaimSetVolumes(spec) ? UpgradeStrategy.DEFAULT_RESIDENT_MINIMUM_HEALTH_CAPACITY
+                : UpgradeStrategy.DEFAULT_MINIMUM_HEALTH_CAPACITY;
+        return s == null ? fallback : or(s.getMinimumHealthCapacity(), fallback);
     }
 
     public static double maximumOverCapacity(DataCenterAppSpec spec) {

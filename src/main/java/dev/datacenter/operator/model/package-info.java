@@ -11,6 +11,7 @@
  * {@link dev.datacenter.operator.model.ClaimBuilder}, {@link dev.datacenter.operator.model.LaunchBackoff},
  * {@link dev.datacenter.operator.model.ScaleDownSelector}, {@link dev.datacenter.operator.model.RollingUpdatePlanner},
  * {@link dev.datacenter.operator.model.InstanceState}, {@link dev.datacenter.operator.model.DependencyGraph},
+ * {@link dev.datacenter.operator.model.SpecChecks},
  * {@link dev.datacenter.operator.model.Names}, {@link dev.datacenter.operator.model.Labels}.
  */
 package dev.datacenter.operator.model;

@@ -30,7 +30,7 @@ final class AppState {
 
     boolean failedUnpinned;
     final Set<Integer> failedPinned = new HashSet<>();
-    double drfKey;
+    int rank;
 
     PendingSummary summary;
     long summaryVersion = -1;
@@ -89,6 +89,7 @@ final class AppState {
     Integer nextCandidate() {
         if (waiting.isEmpty()) return null;
         if (!failedUnpinned && failedPinned.isEmpty()) return waiting.first();
+        if (failedUnpinned && spec.pins().isEmpty()) return null;
         for (Integer i : waiting) {
             if (spec.pins().containsKey(i)) {
                 if (!failedPinned.contains(i)) return i;

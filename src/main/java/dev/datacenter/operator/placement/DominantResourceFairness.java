@@ -1,26 +1,20 @@
 package dev.datacenter.operator.placement;
 
-import java.util.Comparator;
-
 /**
- * Weighted DRF ordering, for pools (share of the cluster divided by weight) and for the apps within a pool.
- * Keys are computed when an entry enters a queue, so a queue stays consistent while shares change.
+ * Weighted Dominant Resource Fairness: the next turn goes to the pool whose dominant share (its largest
+ * fraction of any cluster resource, counting allocations plus unused reservations) divided by its weight is
+ * smallest; within a pool, to the app with the smallest dominant share. Ties go by name ({@link FairQueue}).
  */
 final class DominantResourceFairness {
-
-    static final Comparator<PoolState> POOL_ORDER =
-            Comparator.comparingDouble((PoolState p) -> p.drfKey).thenComparing(p -> p.name);
-    static final Comparator<AppState> APP_ORDER =
-            Comparator.comparingDouble((AppState a) -> a.drfKey).thenComparing(a -> a.key);
 
     private DominantResourceFairness() {
     }
 
-    static void key(PoolState p, Resources clusterCapacity) {
-        p.drfKey = p.weightedShare(clusterCapacity);
+    static double weightedShare(PoolState p, Resources clusterCapacity) {
+        return p.weightedShare(clusterCapacity);
     }
 
-    static void key(AppState a, Resources clusterCapacity) {
-        a.drfKey = a.allocated.dominantShare(clusterCapacity);
+    static double share(AppState a, Resources clusterCapacity) {
+        return a.allocated.dominantShare(clusterCapacity);
     }
 }

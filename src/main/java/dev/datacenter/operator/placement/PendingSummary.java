@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * "Why is it waiting": Marathon's reject summary for one app. For each node, the first failing check (in
- * {@link DeclineReason} order) for the app's first waiting instance is counted once.
+ * {@link DeclineReason} order) for the app's first unpinned waiting instance (else its first waiting one) is
+ * counted once.
  *
  * @param pending  instances waiting for a node
  * @param reasons  reasons with node counts, most nodes first

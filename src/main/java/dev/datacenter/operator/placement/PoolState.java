@@ -1,6 +1,5 @@
 package dev.datacenter.operator.placement;
 
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /** The engine's mutable view of one pool: its node group, allocation, reservations and demand. */
@@ -19,8 +18,8 @@ final class PoolState {
     Resources unmetCounted = Resources.ZERO;
     private final PoolLedger ledger;
 
-    PriorityQueue<AppState> queue;
-    double drfKey;
+    FairQueue<AppState> queue;
+    int rank;
 
     PoolState(String name, PoolLedger ledger) {
         this.name = name;

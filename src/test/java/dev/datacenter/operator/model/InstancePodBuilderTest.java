@@ -270,4 +270,18 @@ class InstancePodBuilderTest {
         assertThat(InstanceIdentity.of(foreign)).isEmpty();
         assertThat(PodTemplateHash.of(foreign)).isNull();
     }
+
+    @Test
+    void cpusWrittenAsAYamlNumberOrAMilliQuantityGiveTheSameRequest() {
+        for (String cpus : List.of("0.5", "\"500m\"")) {
+            String json = "{\"apiVersion\": \"datacenter.dev/v1alpha1\", \"kind\": \"DataCenterApp\","
+                    + " \"metadata\": {\"name\": \"jokes\", \"namespace\": \"demo\"},"
+                    + " \"spec\": {\"container\": {\"image\": \"i\"}, \"resources\": {\"cpus\": " + cpus + ", \"mem\": \"1Gi\"}}}";
+            DataCenterApp app = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(json, DataCenterApp.class);
+            Pod pod = builder.build(app, InstanceIdentity.of("jokes", 0, 1, "default"), "n1", List.of());
+            assertThat(app(pod).getResources().getLimits().get("cpu").getNumericalAmount()).isEqualByComparingTo("0.5");
+            assertThat(app(pod).getResources().getRequests().get("memory").getNumericalAmount())
+                    .isEqualByComparingTo(String.valueOf(1024L * 1024 * 1024));
+        }
+    }
 }

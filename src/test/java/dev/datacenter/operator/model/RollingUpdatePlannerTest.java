@@ -62,7 +62,7 @@ class RollingUpdatePlannerTest {
         assertThat(step.outcome()).isEqualTo(Outcome.DEADLOCKED);
         assertThat(step.startNew()).isZero();
         assertThat(step.stopOld()).isEmpty();
-        assertThat(step.message()).contains("deadlock", "minimumHealthCapacity 1.0", "3 of 3", "maximumOverCapacity");
+        assertThat(step.message()).contains("deadlock", "minimumHealthCapacity 1.0", "3 of 3", "raise maximumOverCapacity");
     }
 
     @Test
@@ -116,7 +116,11 @@ class RollingUpdatePlannerTest {
         v.setMountPath("/data");
         v.setClaimSet("data");
         app.getSpec().setVolumes(List.of(v));
-        assertThat(Strategy.of(app.getSpec())).isEqualTo(new Strategy(0.5, 0));
+        assertThat(Strategy.of(app.getSpec())).isEqualTo(new Strategy(0.5, 0, true));
+        u.setMinimumHealthCapacity(1.0);
+        Step step = RollingUpdatePlanner.plan(2, "r2", Strategy.of(app.getSpec()), old(2, "r1"));
+        assertThat(step.outcome()).isEqualTo(Outcome.DEADLOCKED);
+        assertThat(step.message()).contains("claim-set volumes", "lower minimumHealthCapacity below 1");
     }
 
     @Test

@@ -153,4 +153,23 @@ class AllocatorTest {
         e.upsertPool(PoolSpec.shared("nope", 1));
         assertThat(e.allocate().decisions()).hasSize(1);
     }
+
+    @Test
+    void aPoolHeldBackForAnotherPoolsGuaranteeResumesOnceThatGuaranteeIsMetAnotherWay() {
+        PlacementEngine e = nodes(1, 10000);
+        e.upsertNode(new NodeSpec("cordoned", Map.of(), Resources.of(8000, 64 * GI), 0, false, null));
+        e.upsertPool(PoolSpec.shared("a", 1));
+        e.upsertPool(new PoolSpec("b", null, 1, Resources.of(4000, 4 * GI), null, null));
+        submit(e, AppSpec.of("ns/a", "a", UNIT), 10);
+        Map<Integer, Pin> pins = new java.util.HashMap<>();
+        for (int i = 0; i < 5; i++) pins.put(i, new Pin("cordoned", false));
+        submit(e, AppSpec.of("ns/b", "b", UNIT).withPins(pins), 5);
+        e.allocate();
+        e.allocate();
+        assertThat(pool(e.allocate(), "a").allocated().cpus()).isEqualTo(6000);
+        for (int i = 0; i < 4; i++) e.addRunningTask(RunningTask.instance("ns/b", i, "cordoned", UNIT, List.of()));
+        for (int i = 0; i < 3; i++) e.allocate();
+        assertThat(e.poolFigures().stream().filter(p -> p.name().equals("a")).findFirst().orElseThrow().allocated().cpus())
+                .isEqualTo(10000);
+    }
 }

@@ -93,4 +93,22 @@ class ExplainTest {
         assertThat(evaluated).isLessThanOrEqualTo(200);
         assertThat(e.whyPending("ns/a49").orElseThrow().nodes(DeclineReason.InsufficientMemory)).isEqualTo(200);
     }
+
+    @Test
+    void nodeViewsShowAccountingAndPools() {
+        PlacementEngine e = new PlacementEngine();
+        e.upsertNode(node("a", 4000, 16, "tier", "web"));
+        e.upsertNode(new NodeSpec("b", Map.of(), Resources.of(4000, 16 * GI), 0, false, null));
+        e.upsertPool(new PoolSpec("web", LabelSelector.matchLabels(Map.of("tier", "web")), 1, null, null, null));
+        e.addRunningTask(RunningTask.foreign("p", "a", Resources.of(1000, GI), List.of()));
+        List<NodeView> views = e.nodes();
+        assertThat(views).extracting(NodeView::name).containsExactly("a", "b");
+        NodeView a = views.get(0);
+        assertThat(a.allocated()).isEqualTo(Resources.of(1000, GI));
+        assertThat(a.free()).isEqualTo(Resources.of(3000, 15 * GI));
+        assertThat(a.pools()).containsExactly("default", "web");
+        assertThat(a.tasks()).isEqualTo(1);
+        assertThat(views.get(1).schedulable()).isFalse();
+        assertThat(views.get(1).pools()).containsExactly("default");
+    }
 }

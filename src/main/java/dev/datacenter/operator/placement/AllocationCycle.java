@@ -1,0 +1,128 @@
+package dev.datacenter.operator.placement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass of level 1 and level 2: pools take turns by weighted DRF, apps within a pool by DRF, one instance
+ * per turn; each turn searches a node ({@link NodeSearch}), admits the pool's growth ({@link PoolAdmission})
+ * and assumes the placement ({@link TaskAccounting}).
+ */
+final class AllocationCycle {
+
+    private final EngineState state;
+    private final TaskAccounting accounting;
+    private final NodeInventory inventory;
+    private final NodeCheck check;
+    private final NodeSearch search;
+    private final PoolLedger ledger;
+    private final Map<String, AppState> apps;
+    /** Pool-level refusals (limit or others' guarantees) this cycle: offers declined before any node was evaluated. */
+    long gateDeclines;
+
+    AllocationCycle(EngineState state, TaskAccounting accounting) {
+        this.state = state;
+        this.accounting = accounting;
+        this.inventory = state.inventory;
+        this.check = state.check;
+        this.search = state.search;
+        this.ledger = state.ledger;
+        this.apps = state.apps;
+    }
+
+    /**
+     * One DRF pass over the candidates (which must be sorted by app key); returns the non-GPU apps that may
+     * still fit on GPU nodes. Apps refused by their pool's limit or by others' guarantees go to {@code limited}.
+     */
+    List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
+        Resources capacity = inventory.capacity;
+        List<PoolState> active = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            AppState a = candidates.get(i);
+            a.resetCycle();
+            a.rank = i;
+            PoolState p = a.pool;
+            if (p.queue == null) {
+                p.queue = new FairQueue<>();
+                active.add(p);
+            }
+            p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
+        }
+        active.sort(Comparator.comparing((PoolState p) -> p.name));
+        FairQueue<PoolState> order = new FairQueue<>();
+        for (int i = 0; i < active.size(); i++) {
+            PoolState p = active.get(i);
+            p.rank = i;
+            order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
+        }
+        List<AppState> scarce = new ArrayList<>();
+        Map<String, Placement> failedShapes = new HashMap<>();
+        while (!order.isEmpty()) {
+            PoolState p = order.poll();
+            AppState a = p.queue.poll();
+            Integer ord = a.nextCandidate();
+            if (ord != null) {
+                boolean pinned = a.spec.pins().containsKey(ord);
+                Placement outcome = pinned || a.shape == null ? null : failedShapes.get(a.shape);
+                if (outcome == null) {
+                    outcome = tryPlace(a, ord, fallback);
+                    if (outcome.decision == null && !pinned && a.shape != null) failedShapes.put(a.shape, outcome);
+                }
+                if (outcome.decision != null) {
+                    out.add(outcome.decision);
+                } else if (pinned) {
+                    a.failedPinned.add(ord);
+                } else {
+                    a.failedUnpinned = true;
+                    if (outcome.limited) limited.add(a);
+                    else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                }
+                if (a.nextCandidate() != null) p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
+            }
+            if (p.queue.isEmpty()) {
+                p.queue = null;
+            } else {
+                order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
+            }
+        }
+        return scarce;
+    }
+
+    private record Placement(OfferDecision decision, boolean limited) {
+    }
+
+    private Placement tryPlace(AppState a, int ord, boolean fallback) {
+        PoolState p = a.pool;
+        Resources req = a.spec.resources();
+        if (p.reservedUnused.isZero() && !PoolAdmission.admits(p, req, ledger, inventory)) {
+            gateDeclines++;
+            check.declined.merge(DeclineReason.PoolLimitReached, 1L, Long::sum);
+            return new Placement(null, true);
+        }
+        PlacementRequest r = new PlacementRequest(a, ord, inventory, apps);
+        NodeState n = search.find(r, fallback);
+        if (n == null) return new Placement(null, false);
+        if (!PoolAdmission.admits(p, PoolAdmission.growth(p, n, req), ledger, inventory)) {
+            check.declined.merge(DeclineReason.PoolLimitReached, 1L, Long::sum);
+            return new Placement(null, true);
+        }
+        return new Placement(place(a, ord, n, r), false);
+    }
+
+    private OfferDecision place(AppState a, int ord, NodeState n, PlacementRequest r) {
+        Resources offered = r.freeOn(n);
+        List<Integer> ports = a.portRequest.length == 0 ? List.of() : n.ports.assign(a.portRequest);
+        List<String> satisfied = a.rules.rules.isEmpty() && a.spec.colocateWith().isEmpty() ? List.of() : a.rules.describe(n, a);
+        String id = RunningTask.instanceId(a.key, ord);
+        TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
+        state.version++;
+        accounting.add(t, a, n, true);
+        OfferDecision d = new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
+        t.decision = d;
+        return d;
+    }
+
+}

@@ -1,0 +1,18 @@
+package dev.datacenter.operator.web;
+
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * One history sample at {@code time} (ISO-8601): allocation ratios for the cluster and per pool, tasks
+ * running, and the task failures counted since the previous sample.
+ */
+@RegisterForReflection
+public record HistoryPoint(
+        String time,
+        AllocationSample cluster,
+        Map<String, AllocationSample> pools,
+        int tasksRunning,
+        long taskFailures) {
+}

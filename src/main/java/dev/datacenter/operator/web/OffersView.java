@@ -1,0 +1,23 @@
+package dev.datacenter.operator.web;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * {@code GET /api/v1/offers}: the newest allocation cycle. {@code cycle} counts cycles since start (0 and
+ * a null {@code startedAt} before the first); {@code declined} counts declined offers per reason.
+ */
+@RegisterForReflection
+public record OffersView(
+        long cycle,
+        String startedAt,
+        double durationMillis,
+        int offersMade,
+        int accepted,
+        List<ReasonCount> declined,
+        List<PlacementView> placements,
+        List<PoolShareView> pools) {
+
+    public static final OffersView NONE = new OffersView(0, null, 0, 0, 0, List.of(), List.of(), List.of());
+}

@@ -1,0 +1,21 @@
+package dev.datacenter.operator.web;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** Runs the app with {@link FakeOperatorStateSource} in place of the real state source. */
+public class FakeStateProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeOperatorStateSource.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        // a random port: other builds on the same machine may hold 8081
+        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0");
+    }
+}
