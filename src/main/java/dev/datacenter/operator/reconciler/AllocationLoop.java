@@ -67,6 +67,9 @@ public class AllocationLoop implements ClusterChangeListener {
     @Inject
     AppEvents events;
 
+    @Inject
+    PoolFiguresWatch poolFigures;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -225,6 +228,7 @@ public class AllocationLoop implements ClusterChangeListener {
                 drain(engine, feed, applied);
                 CycleResult result = engine.allocate();
                 lastCycle = result;
+                poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
                     write(engine, applied.get(d.appKey()), d);
                 }
