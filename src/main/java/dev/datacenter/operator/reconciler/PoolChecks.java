@@ -12,6 +12,7 @@ import dev.datacenter.operator.placement.PoolFigures;
 import dev.datacenter.operator.placement.PoolSpec;
 import dev.datacenter.operator.placement.Resources;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 
 /**
  * What a ResourcePool's schema cannot catch (or what an API server without validation let through):
@@ -50,6 +51,32 @@ public final class PoolChecks {
     }
 
     private static Optional<String> selectorProblem(String field, LabelSelector selector) {
+        if (selector != null && selector.getMatchExpressions() != null) {
+            for (int i = 0; i < selector.getMatchExpressions().size(); i++) {
+                LabelSelectorRequirement r = selector.getMatchExpressions().get(i);
+                String at = field + ".matchExpressions[" + i + "]";
+                boolean hasValues = r.getValues() != null && !r.getValues().isEmpty();
+                if (r.getKey() == null || r.getKey().isEmpty()) {
+                    return Optional.of(at + ": a key is required");
+                }
+                switch (String.valueOf(r.getOperator())) {
+                    case "In", "NotIn" -> {
+                        if (!hasValues) {
+                            return Optional.of(at + ": " + r.getOperator() + " on " + r.getKey() + " needs at least one value");
+                        }
+                    }
+                    case "Exists", "DoesNotExist" -> {
+                        if (hasValues) {
+                            return Optional.of(at + ": " + r.getOperator() + " on " + r.getKey() + " takes no values");
+                        }
+                    }
+                    default -> {
+                        return Optional.of(at + ": unknown operator " + r.getOperator()
+                                + " (one of In, NotIn, Exists, DoesNotExist)");
+                    }
+                }
+            }
+        }
         try {
             LabelSelectorMatcher.matches(selector, Map.of());
             EngineInputs.selector(selector);

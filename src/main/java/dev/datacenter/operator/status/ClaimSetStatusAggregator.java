@@ -14,8 +14,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 
 /**
  * The status a PersistentVolumeClaimSet should have: its claims (phase, node, instance, since), the
- * counts behind the printer columns, {@code Ready} ({@code ClaimsLost} before {@code ClaimsPending}
- * before {@code ClaimsBound}), and {@code DataAbandoned}: the newest claim whose data was given up (a
+ * counts behind the printer columns, {@code Ready} (False with {@code ClaimsLost} when a pinned node is
+ * NotReady or gone; else True with {@code ClaimsPending} while a claim waits for its first instance to be
+ * placed, or {@code ClaimsBound}), and {@code DataAbandoned}: the newest claim whose data was given up (a
  * Relocate or a wipe), kept until another replaces it.
  */
 public final class ClaimSetStatusAggregator {
@@ -55,8 +56,8 @@ public final class ClaimSetStatusAggregator {
         }
         List<String> pending = names(claims, ClaimPhase.Pending);
         if (!pending.isEmpty()) {
-            return Conditions.of(ConditionReasons.READY, false, ConditionReasons.CLAIMS_PENDING,
-                    "not bound yet: " + String.join(", ", pending), generation, now);
+            return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_PENDING,
+                    "not bound yet (bound where their instance is first placed): " + String.join(", ", pending), generation, now);
         }
         return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_BOUND,
                 claims.size() + (claims.size() == 1 ? " claim" : " claims") + " bound, none lost", generation, now);
