@@ -189,6 +189,15 @@ class PoolsAndClaimsMockTest {
         assertThat(set.getStatus().getClaims()).allSatisfy(c -> assertThat(c.getInstance()).isNotNull());
         assertThat(condition(set.getStatus().getConditions(), ConditionReasons.READY).getReason()).isEqualTo(ConditionReasons.CLAIMS_BOUND);
 
+        // the free node gets fuller than the others: best fit would take it for any instance not pinned
+        String free = List.of("pin-1", "pin-2", "pin-3", "pin-4").stream().filter(n -> !nodes.containsValue(n)).findFirst().orElseThrow();
+        client.pods().inNamespace("pin").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("someone-else").endMetadata()
+                .withNewSpec().withNodeName(free).addNewContainer().withName("c").withImage("example/other:1")
+                    .withNewResources().addToRequests("cpu", new Quantity("1")).addToRequests("memory", new Quantity("1Gi")).endResources()
+                .endContainer().endSpec().build()).create();
+        await("the other pod runs", () -> "Running".equals(phase(client.pods().inNamespace("pin").withName("someone-else").get())));
+
         Pod victim = pods("pin", "db").stream().filter(p -> ordinal(p) == 1).findFirst().orElseThrow();
         client.resource(victim).withGracePeriod(0).delete();
         await("instance 1 relaunched", LONG, () -> pods("pin", "db").stream().anyMatch(p -> ordinal(p) == 1
@@ -203,6 +212,18 @@ class PoolsAndClaimsMockTest {
         await("scaled back to 3", LONG, () -> pods("pin", "db").stream().filter(p -> "Running".equals(phase(p))).count() == 3);
         for (int i = 0; i < 3; i++) {
             assertThat(nodeOf("pin", "db", i)).as("instance %d on its claim's node", i).isEqualTo(nodes.get(i));
+        }
+        assertThat(claimUids("pin", "data")).isEqualTo(uids);
+
+        // an upgrade (a new revision) replaces every instance on its claim's node
+        editApp("pin", "db", spec -> spec.getContainer().setImage("example/db:2.0"));
+        await("upgraded", LONG, () -> {
+            List<Pod> now = pods("pin", "db");
+            return now.size() == 3 && now.stream().allMatch(p -> "Running".equals(phase(p))
+                    && "example/db:2.0".equals(p.getSpec().getContainers().get(0).getImage()));
+        });
+        for (int i = 0; i < 3; i++) {
+            assertThat(nodeOf("pin", "db", i)).as("upgraded instance %d on its claim's node", i).isEqualTo(nodes.get(i));
         }
         assertThat(claimUids("pin", "data")).isEqualTo(uids);
     }
@@ -275,6 +296,42 @@ class PoolsAndClaimsMockTest {
         });
         await("status says it was wiped", () -> "Wiped".equals(condition(getSet("loss", "moving").getStatus().getConditions(),
                 ClaimSetStatusAggregator.DATA_ABANDONED).getReason()));
+    }
+
+    @Test
+    void relocateStopsTheInstanceOnANodeNotReadyForAfterSecondsAndStartsItOverElsewhere() {
+        pool("sick", "sick", 1.0);
+        nodes("sick-1", "sick");
+        nodes("sick-2", "sick");
+        claimSet("sick", "logs", spec -> {
+            NodeLossPolicy relocate = new NodeLossPolicy();
+            relocate.setAction(NodeLossAction.Relocate);
+            relocate.setAfterSeconds(2);
+            spec.setNodeLossPolicy(relocate);
+        });
+        app("sick", "indexer", "sick", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "logs"))));
+        String first = awaitPinned("sick", "logs", 1).get(0);
+        String uid = claimUids("sick", "logs").get(0);
+        String podUid = podOf("sick", "indexer", 0).orElseThrow().getMetadata().getUid();
+
+        client.nodes().withName(first).editStatus(n -> {
+            n.getStatus().getConditions().forEach(c -> {
+                if ("Ready".equals(c.getType())) {
+                    c.setStatus("False");
+                    c.setReason("KubeletStopped");
+                    c.setLastTransitionTime(Conditions.timestamp(java.time.Instant.now()));
+                }
+            });
+            return n;
+        });
+        await("the claim is Lost", () -> claimStatus("sick", "logs", 0).map(c -> c.getPhase() == ClaimPhase.Lost).orElse(false));
+        await("instance 0 started over on the other node with a fresh claim", LONG, () -> {
+            Map<Integer, String> pinned = pinnedNodes("sick", "logs");
+            return pinned.get(0) != null && !pinned.get(0).equals(first) && "Running".equals(phaseOf("sick", "indexer", 0));
+        });
+        assertThat(claimUids("sick", "logs").get(0)).isNotEqualTo(uid);
+        assertThat(podOf("sick", "indexer", 0).orElseThrow().getMetadata().getUid()).isNotEqualTo(podUid);
+        assertThat(pods("sick", "indexer")).as("the pod on the NotReady node was deleted").hasSize(1);
     }
 
     @Test
