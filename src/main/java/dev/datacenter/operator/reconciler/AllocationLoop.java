@@ -147,6 +147,8 @@ public class AllocationLoop implements ClusterChangeListener {
     @Override
     public void podChanged(Pod pod) {
         dirtyPods.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+        LOG.debugf("noted pod %s rv %s phase %s", pod.getMetadata().getName(), pod.getMetadata().getResourceVersion(),
+                pod.getStatus() == null ? null : pod.getStatus().getPhase());
         wake();
     }
 
@@ -279,8 +281,9 @@ public class AllocationLoop implements ClusterChangeListener {
         takeAll(dirtyNodes).forEach(feed::node);
         takeAll(dirtyPools).forEach(feed::pool);
         for (String podKey : takeAll(dirtyPods)) {
-            clearInFlight(podKey);
-            String removed = feed.pod(podKey);
+            String placedTask = clearInFlight(podKey);
+            String removed = feed.pod(podKey, placedTask);
+            LOG.debugf("pod %s: removed task %s", podKey, removed);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
             }
@@ -300,6 +303,7 @@ public class AllocationLoop implements ClusterChangeListener {
             }
             engine.upsertApp(r.get().spec());
             engine.setPending(appKey, r.get().pending());
+            LOG.debugf("%s: pending %s, waiting %s", appKey, r.get().pending(), engine.waiting(appKey));
             applied.put(appKey, r.get());
         }
     }
@@ -330,9 +334,13 @@ public class AllocationLoop implements ClusterChangeListener {
         }
     }
 
+    /** Takes the noted names out one by one, so a name noted again meanwhile is kept for the next drain. */
     private static <T> List<T> takeAll(Set<T> set) {
-        List<T> out = new java.util.ArrayList<>(set);
-        set.removeAll(out);
+        List<T> out = new java.util.ArrayList<>();
+        for (java.util.Iterator<T> it = set.iterator(); it.hasNext(); ) {
+            out.add(it.next());
+            it.remove();
+        }
         return out;
     }
 
@@ -352,6 +360,7 @@ public class AllocationLoop implements ClusterChangeListener {
             return;
         }
         String podName = pod.getMetadata().getName();
+        LOG.debugf("%s: instance %d on %s as pod %s", d.appKey(), d.instance(), d.node(), podName);
         inFlight.computeIfAbsent(d.appKey(), k -> new ConcurrentHashMap<>()).put(d.instance(), podName);
         writer.create(pod).whenComplete((created, failure) -> {
             outcomes.add(() -> {
@@ -373,15 +382,26 @@ public class AllocationLoop implements ClusterChangeListener {
         });
     }
 
-    private void clearInFlight(String podKey) {
+    /** The pod of an in-flight placement was seen: no longer in flight. Returns that placement's engine task id. */
+    private String clearInFlight(String podKey) {
         int slash = podKey.indexOf('/');
         String namespace = podKey.substring(0, slash);
         String name = podKey.substring(slash + 1);
+        String task = null;
         for (Map.Entry<String, Map<Integer, String>> e : inFlight.entrySet()) {
-            if (e.getKey().startsWith(namespace + "/") && e.getValue().values().remove(name) && e.getValue().isEmpty()) {
+            if (!e.getKey().startsWith(namespace + "/")) {
+                continue;
+            }
+            for (Map.Entry<Integer, String> placed : Set.copyOf(e.getValue().entrySet())) {
+                if (placed.getValue().equals(name) && e.getValue().remove(placed.getKey(), name)) {
+                    task = dev.datacenter.operator.placement.RunningTask.instanceId(e.getKey(), placed.getKey());
+                }
+            }
+            if (e.getValue().isEmpty()) {
                 inFlight.remove(e.getKey(), e.getValue());
             }
         }
+        return task;
     }
 
     private void removeInFlight(String appKey, int ordinal, String podName) {

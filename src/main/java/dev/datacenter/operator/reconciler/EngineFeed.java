@@ -35,7 +35,7 @@ final class EngineFeed {
     void fullSync() {
         cache.nodes().forEach(n -> node(n.getMetadata().getName()));
         cache.pools().forEach(p -> pool(p.getMetadata().getName()));
-        cache.pods().forEach(p -> pod(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()));
+        cache.pods().forEach(p -> pod(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), null));
     }
 
     void node(String name) {
@@ -65,13 +65,21 @@ final class EngineFeed {
     /**
      * One pod by "namespace/name". Returns the engine task it was removed from when the pod no longer
      * holds a node (gone, Failed or Succeeded), or null.
+     *
+     * @param placedTask the engine task of the decision this pod was written for, when the loop placed it
+     *        and had not seen it yet (its task is the engine's assumed one): removed with the pod even when
+     *        the pod ended before this feed ever saw it hold its node
      */
-    String pod(String key) {
+    String pod(String key, String placedTask) {
         int slash = key.indexOf('/');
         Optional<Pod> pod = cache.pod(key.substring(0, slash), key.substring(slash + 1));
         String node = pod.map(EngineInputs::nodeOf).orElse(null);
         if (pod.isEmpty() || node == null || !EngineInputs.holdsResources(pod.get())) {
-            return forget(key);
+            String removed = forget(key);
+            if (removed == null && placedTask != null && !podOfTask.containsKey(placedTask) && engine.removeTask(placedTask)) {
+                return placedTask;
+            }
+            return removed;
         }
         RunningTask task = EngineInputs.task(pod.get(), node);
         String previous = taskOfPod.put(key, task.id());

@@ -32,7 +32,7 @@ public class InstanceFailures {
     @Inject
     AppEvents events;
 
-    /** Handles the failed members; returns the newest failure, or null when none failed. */
+    /** Handles the failed members; returns the app's newest failure known to this process, or null. */
     public TaskFailure handle(DataCenterApp app, String appKey, List<Member> members, long revision, Instant now) {
         TaskFailure newest = null;
         for (Member m : members) {
@@ -47,7 +47,10 @@ public class InstanceFailures {
             deleter.delete(appKey, m.pod());
             newest = failure;
         }
-        return newest;
+        if (newest != null) {
+            backoffs.lastFailure(appKey, newest);
+        }
+        return newest != null ? newest : backoffs.lastFailure(appKey);
     }
 
     private static TaskFailure failure(Member m, Instant now) {

@@ -119,7 +119,8 @@ public record InstancePlan(List<String> stop, Set<Integer> launch, Set<Integer> 
         String created = m.pod().getMetadata().getCreationTimestamp();
         Instant at;
         try {
-            at = created == null ? null : Instant.parse(created);
+            // creation times have whole seconds: among instances created in the same second, the higher ordinal is younger
+            at = created == null ? null : Instant.parse(created).plusNanos(m.ordinal());
         } catch (RuntimeException e) {
             at = null;
         }

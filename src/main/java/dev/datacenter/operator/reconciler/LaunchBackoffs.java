@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.datacenter.operator.api.Backoff;
+import dev.datacenter.operator.api.TaskFailure;
 import dev.datacenter.operator.model.LaunchBackoff;
 
 /**
@@ -18,6 +19,19 @@ import dev.datacenter.operator.model.LaunchBackoff;
 public class LaunchBackoffs {
     private final Map<String, LaunchBackoff.State> states = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> counted = new ConcurrentHashMap<>();
+    private final Map<String, TaskFailure> lastFailure = new ConcurrentHashMap<>();
+
+    /**
+     * Remembers the app's newest failure: status is written from the cache, which may not show the
+     * write that recorded it yet.
+     */
+    public void lastFailure(String appKey, TaskFailure failure) {
+        lastFailure.put(appKey, failure);
+    }
+
+    public TaskFailure lastFailure(String appKey) {
+        return lastFailure.get(appKey);
+    }
 
     /** Counts the failure of pod {@code uid} once; returns whether it was new. */
     public boolean failed(String appKey, String uid, Backoff spec, Instant now, long revision) {
@@ -45,5 +59,6 @@ public class LaunchBackoffs {
     public void forget(String appKey) {
         states.remove(appKey);
         counted.remove(appKey);
+        lastFailure.remove(appKey);
     }
 }
