@@ -46,15 +46,27 @@ public class ClaimOperations {
                 });
     }
 
-    /** Deletes a claim (a policy or a wipe said so); one already gone is fine. */
-    public void delete(PersistentVolumeClaim claim) {
+    /**
+     * Deletes this claim (a policy or a wipe said so): only the object seen, never a fresh claim of the same
+     * name made meanwhile (the cache may be behind). One already gone is fine.
+     *
+     * @return whether this call deleted it
+     */
+    public boolean delete(PersistentVolumeClaim claim) {
+        var resource = client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace())
+                .withName(claim.getMetadata().getName());
         try {
-            client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace())
-                    .withName(claim.getMetadata().getName()).delete();
+            PersistentVolumeClaim now = resource.get();
+            if (now == null || !java.util.Objects.equals(now.getMetadata().getUid(), claim.getMetadata().getUid())) {
+                return false;
+            }
+            resource.delete();
+            return true;
         } catch (KubernetesClientException e) {
             if (!ApiErrors.isNotFound(e)) {
                 throw e;
             }
+            return false;
         }
     }
 

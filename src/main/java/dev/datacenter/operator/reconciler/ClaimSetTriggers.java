@@ -1,5 +1,9 @@
 package dev.datacenter.operator.reconciler;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +35,8 @@ public class ClaimSetTriggers implements ClusterChangeListener {
     @Inject
     ReconcileQueue queue;
 
+    private final Map<String, Boolean> readiness = new ConcurrentHashMap<>();
+
     void register(@Observes @Priority(50) StartupEvent event) {
         informers.addListener(this);
     }
@@ -49,8 +55,15 @@ public class ClaimSetTriggers implements ClusterChangeListener {
         cache.app(pod.getMetadata().getNamespace(), labels.get(ApiGroup.LABEL_APP)).ifPresent(this::appChanged);
     }
 
+    /** Only a node's coming, going or Ready flip matters to claims: heartbeats are ignored. */
     @Override
     public void nodeChanged(Node node) {
-        cache.claimSets().forEach(set -> queue.enqueue(ResourceKey.of(ResourceKind.PERSISTENT_VOLUME_CLAIM_SET, set)));
+        String name = node.getMetadata().getName();
+        Optional<Node> now = cache.node(name);
+        Boolean before = now.isEmpty() ? readiness.remove(name) : readiness.put(name, EngineInputs.ready(now.get()));
+        boolean changed = now.isEmpty() ? before != null : !Boolean.valueOf(EngineInputs.ready(now.get())).equals(before);
+        if (changed) {
+            cache.claimSets().forEach(set -> queue.enqueue(ResourceKey.of(ResourceKind.PERSISTENT_VOLUME_CLAIM_SET, set)));
+        }
     }
 }

@@ -25,12 +25,14 @@ public class InstanceReleaser {
     @Inject
     DeletionExpectations expectations;
 
-    public void release(String namespace, String app, int ordinal) {
+    /** @param node only the pods on this node, or every pod of the ordinal when null */
+    public void release(String namespace, String app, int ordinal, String node) {
         if (app == null) {
             return;
         }
         for (Pod pod : cache.podsOfApp(namespace, app)) {
-            if (String.valueOf(ordinal).equals(pod.getMetadata().getLabels().get(ApiGroup.LABEL_ORDINAL))) {
+            if (String.valueOf(ordinal).equals(pod.getMetadata().getLabels().get(ApiGroup.LABEL_ORDINAL))
+                    && (node == null || node.equals(EngineInputs.nodeOf(pod)))) {
                 expectations.expect(EngineInputs.appKey(namespace, app), pod.getMetadata().getUid());
                 client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
             }

@@ -60,6 +60,10 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     private final ClaimSetStatusAggregator aggregator = new ClaimSetStatusAggregator();
     /** When each lost claim (namespace/name) was first seen lost: a node that is gone has no NotReady time. */
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
+    /** The set's resourceVersion at its last wipe: a cached copy still showing that annotation is not wiped twice. */
+    private final Map<ResourceKey, String> wipedAt = new ConcurrentHashMap<>();
+    /** The newest abandonment of each set. */
+    private final Map<ResourceKey, Abandoned> lastAbandoned = new ConcurrentHashMap<>();
 
     @Override
     public ResourceKind kind() {
@@ -70,12 +74,14 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     public void reconcile(ResourceKey key) {
         Optional<PersistentVolumeClaimSet> found = cache.claimSet(key.namespace(), key.name());
         if (found.isEmpty()) {
+            lastAbandoned.remove(key);
+            wipedAt.remove(key);
             return;
         }
         PersistentVolumeClaimSet set = found.get();
         Instant now = Instant.now();
         List<PersistentVolumeClaim> current = new ArrayList<>(cache.claimsOfSet(key.namespace(), key.name()));
-        Optional<Abandoned> abandoned = wipe(set, current);
+        Optional<Abandoned> abandoned = wipe(key, set, current);
         recordPins(current);
         ClaimSetPlan.Plan plan = ClaimSetPlan.of(new ClaimSetPlan.Input(set.getSpec(), current, appsOf(set),
                 this::health, lostSince(set), ClaimSetPlan.byName(set.getStatus() == null ? null : set.getStatus().getClaims()), now));
@@ -85,17 +91,23 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
                 abandoned = given;
             }
         }
+        if (abandoned.isPresent()) {
+            lastAbandoned.put(key, abandoned.get());
+        } else {
+            abandoned = Optional.ofNullable(lastAbandoned.get(key)); // the cache may not show the status written last yet
+        }
         remember(key, plan.claims());
         statusWriter.writeIfChanged(set, aggregator.aggregate(set, plan.claims(), abandoned, now));
         plan.recheckAfter().ifPresent(d -> queue.enqueueAfter(key, d.plusMillis(100)));
     }
 
     /** The wipe annotation: delete that ordinal's claims and instances so each relocates with a fresh volume. */
-    private Optional<Abandoned> wipe(PersistentVolumeClaimSet set, List<PersistentVolumeClaim> current) {
+    private Optional<Abandoned> wipe(ResourceKey key, PersistentVolumeClaimSet set, List<PersistentVolumeClaim> current) {
         Map<String, String> annotations = set.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(ApiGroup.ANNOTATION_WIPE);
-        if (value == null) {
-            return Optional.empty();
+        String version = set.getMetadata().getResourceVersion();
+        if (value == null || (version != null && version.equals(wipedAt.get(key)))) {
+            return Optional.empty(); // none, or done already and the cache does not show the annotation removed yet
         }
         int ordinal;
         try {
@@ -103,18 +115,20 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
         } catch (NumberFormatException e) {
             events.record(set, ObjectEvents.WARNING, "InvalidWipe", ApiGroup.ANNOTATION_WIPE + " must be a claim ordinal, not \"" + value + "\"");
             claims.wipeDone(set);
+            wipedAt.put(key, version == null ? "" : version);
             return Optional.empty();
         }
         List<String> wiped = new ArrayList<>();
         for (PersistentVolumeClaim claim : List.copyOf(current)) {
             if (Integer.valueOf(ordinal).equals(ClaimPins.ordinal(claim))) {
-                releaser.release(set.getMetadata().getNamespace(), ClaimPins.appLabel(claim), ordinal);
+                releaser.release(set.getMetadata().getNamespace(), ClaimPins.appLabel(claim), ordinal, null);
                 claims.delete(claim);
                 current.remove(claim);
                 wiped.add(claim.getMetadata().getName() + ClaimPins.placementNode(claim).map(n -> " on node " + n).orElse(""));
             }
         }
         claims.wipeDone(set);
+        wipedAt.put(key, version == null ? "" : version);
         String message = wiped.isEmpty() ? "wipe of ordinal " + ordinal + ": no such claim"
                 : "wiped ordinal " + ordinal + ": " + String.join(", ", wiped) + " deleted with its data; the instance relocates with a fresh claim";
         events.record(set, ObjectEvents.WARNING, "Wiped", message);
@@ -144,13 +158,15 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
 
     private Optional<Abandoned> giveUp(PersistentVolumeClaimSet set, GiveUp g) {
         String namespace = set.getMetadata().getNamespace();
-        claims.delete(g.claim());
         lostSince.remove(namespace + "/" + g.claim().getMetadata().getName());
+        if (!claims.delete(g.claim())) {
+            return Optional.empty(); // gone or replaced already: the cache was behind
+        }
         if (g.reason() != ClaimSetPlan.Reason.RELOCATE) {
             events.record(set, ObjectEvents.NORMAL, "ClaimDeleted", g.message());
             return Optional.empty();
         }
-        releaser.release(namespace, g.app(), g.ordinal());
+        releaser.release(namespace, g.app(), g.ordinal(), g.node());
         cache.app(namespace, g.app()).ifPresent(app -> claims.create(set, app.getMetadata().getName(), g.ordinal()));
         events.record(set, ObjectEvents.WARNING, "DataAbandoned", g.message());
         return Optional.of(new Abandoned("Relocated", g.message()));
