@@ -70,6 +70,9 @@ public class AllocationLoop implements ClusterChangeListener {
     @Inject
     AllocationMetrics metrics;
 
+    @Inject
+    PoolFiguresWatch poolFigures;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -230,6 +233,7 @@ public class AllocationLoop implements ClusterChangeListener {
                 CycleResult result = engine.allocate();
                 lastCycle = result;
                 metrics.cycle(result, started);
+                poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
                     write(engine, applied.get(d.appKey()), d);
                 }

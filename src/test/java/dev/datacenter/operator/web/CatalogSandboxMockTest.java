@@ -46,7 +46,7 @@ class CatalogSandboxMockTest {
     void everyCatalogAppIsAcceptedAndPlaced() {
         List<JsonNode> apps = catalog("DataCenterApp");
         assertThat(apps).extracting(a -> a.at("/metadata/name").asText())
-                .contains("jokes", "memcached", "trainer", "spark-executors");
+                .contains("jokes", "cassandra", "memcached", "trainer", "spark-executors");
         for (JsonNode pool : catalog("ResourcePool")) {
             String name = pool.at("/metadata/name").asText();
             await("pool " + name + " exists and is Ready", () -> {

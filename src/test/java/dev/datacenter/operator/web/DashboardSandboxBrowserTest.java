@@ -50,7 +50,7 @@ class DashboardSandboxBrowserTest {
     void showsTheSandboxAsAPersonSeesIt() throws IOException {
         await("jokes runs 3 ready instances", Duration.ofSeconds(90), () -> ready("jokes") == 3);
         await("the catalog settled", Duration.ofSeconds(90), () -> ready("memcached") == 3 && ready("trainer") == 2
-                && ready("spark-executors") == 6);
+                && ready("spark-executors") == 6 && ready("cassandra") == 3);
         try (HeadlessChromium chromium = HeadlessChromium.startOrSkip(1440, 1400)) {
             ChromeDriver browser = chromium.browser;
             browser.get(root.toString());
