@@ -73,7 +73,7 @@ public class AllocationMetrics {
 
     private final AtomicLong cycleNumber = new AtomicLong();
     private volatile PublishedCycle newest;
-    private volatile PublishedCycle newestEvaluated;
+    private volatile PublishedCycle newestWithOffers;
     private final Map<String, PoolFigures> pools = new ConcurrentHashMap<>();
     private final Map<String, List<Meter>> poolMeters = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Long>> pendingSince = new ConcurrentHashMap<>();
@@ -102,8 +102,8 @@ public class AllocationMetrics {
     public void cycle(CycleResult result, Instant startedAt) {
         PublishedCycle published = new PublishedCycle(cycleNumber.incrementAndGet(), startedAt, result);
         newest = published;
-        if (!result.unchanged()) {
-            newestEvaluated = published;
+        if (result.offers().offersMade() > 0) {
+            newestWithOffers = published;
         }
         cycles.increment();
         for (OfferDecision d : result.decisions()) {
@@ -153,9 +153,9 @@ public class AllocationMetrics {
         return newest;
     }
 
-    /** The newest cycle that evaluated offers (a cycle in which nothing changed evaluates none), or null. */
-    public PublishedCycle newestEvaluated() {
-        return newestEvaluated;
+    /** The newest cycle that made offers (most cycles find nothing changed and make none), or null. */
+    public PublishedCycle newestWithOffers() {
+        return newestWithOffers;
     }
 
     /** Cycles run since start. */

@@ -43,7 +43,7 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Override
     public OffersView offers() {
-        PublishedCycle evaluated = cycles.newestEvaluated();
+        PublishedCycle evaluated = cycles.newestWithOffers();
         return OffersViewBuilder.build(evaluated != null ? evaluated : cycles.newest());
     }
 

@@ -76,14 +76,15 @@ class AllocationMetricsTest {
     }
 
     @Test
-    void theNewestEvaluatingCycleIsKeptForTheOffersView() {
+    void theNewestCycleWithOffersIsKeptForTheOffersView() {
         assertThat(metrics.newest()).isNull();
         metrics.cycle(cycle(List.of(), Map.of(DeclineReason.InsufficientGpus, 1L), List.of(), false), Instant.now());
         metrics.cycle(cycle(List.of(), Map.of(), List.of(), true), Instant.now());
+        metrics.cycle(cycle(List.of(), Map.of(), List.of(), false), Instant.now()); // evaluated, but no offer to make
 
-        assertThat(metrics.newest().number()).isEqualTo(2);
-        assertThat(metrics.newestEvaluated().number()).isEqualTo(1);
-        assertThat(metrics.cycles()).isEqualTo(2);
+        assertThat(metrics.newest().number()).isEqualTo(3);
+        assertThat(metrics.newestWithOffers().number()).isEqualTo(1);
+        assertThat(metrics.cycles()).isEqualTo(3);
     }
 
     private double gauge(String name, String pool, String resource) {

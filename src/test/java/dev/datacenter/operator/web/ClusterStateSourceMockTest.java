@@ -207,7 +207,7 @@ class ClusterStateSourceMockTest {
     }
 
     @Test
-    void offersReportTheNewestEvaluatingCycle() throws Exception {
+    void offersReportTheNewestCycleWithOffers() throws Exception {
         await("a cycle declined offers", () -> get("api/v1/offers").get("offersMade").asInt() > 0);
         JsonNode offers = get("api/v1/offers");
         assertThat(offers.get("cycle").asLong()).isPositive();
