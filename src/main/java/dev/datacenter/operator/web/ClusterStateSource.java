@@ -43,6 +43,9 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Override
     public OffersView offers() {
+        if (!loop.running()) {
+            return OffersView.NONE; // a replica that does not lead runs no cycle
+        }
         PublishedCycle evaluated = cycles.newestWithOffers();
         return OffersViewBuilder.build(evaluated != null ? evaluated : cycles.newest());
     }
