@@ -313,7 +313,7 @@ public class AllocationLoop implements ClusterChangeListener {
     }
 
     /** An instance's task went away: the reconciler decides whether and when it is placed again (backoff). */
-    private static void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
+    private void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
         int hash = taskId.lastIndexOf('#');
         if (hash < 0) {
             return;
@@ -335,6 +335,7 @@ public class AllocationLoop implements ClusterChangeListener {
             AppPlacement narrowed = new AppPlacement(appKey, p.app(), p.spec(), left, p.revision(), p.templateHash());
             engine.setPending(appKey, narrowed.pending());
             applied.put(appKey, narrowed);
+            lastRequest.remove(appKey); // the reconciler's next request is applied even when it equals the last one
         }
     }
 

@@ -165,6 +165,17 @@ public class AllocationMetrics {
 
     // ------------------------------------------------------------------ pool gauges
 
+    /**
+     * The registry may outlive this bean (Quarkus's global registry is kept across dev-mode reloads and test
+     * restarts): a pool gauge left behind would keep reading this bean's figures.
+     */
+    @jakarta.annotation.PreDestroy
+    void removePoolGauges() {
+        poolMeters.values().forEach(meters -> meters.forEach(registry::remove));
+        poolMeters.clear();
+        pools.clear();
+    }
+
     private void publishPools(List<PoolFigures> figures) {
         Set<String> names = ConcurrentHashMap.newKeySet();
         for (PoolFigures f : figures) {
