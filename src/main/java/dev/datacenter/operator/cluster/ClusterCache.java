@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
  * Read-only queries over the informers' caches. The objects returned are the cache's own: never
@@ -34,7 +35,7 @@ public class ClusterCache {
     }
 
     public List<DataCenterApp> apps(String namespace) {
-        return byIndex(informers.apps(), "namespace", namespace);
+        return byIndex(informers.apps(), Cache.NAMESPACE_INDEX, namespace);
     }
 
     /** Apps whose {@code spec.pool} names this pool ("default" when unset). */

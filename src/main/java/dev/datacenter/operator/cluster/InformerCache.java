@@ -1,7 +1,6 @@
 package dev.datacenter.operator.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +41,7 @@ public class InformerCache {
     Duration resyncPeriod;
 
     private final List<ClusterChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+    private final List<SharedIndexInformer<?>> all = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private volatile boolean stopping;
 

@@ -147,8 +147,6 @@ public class AllocationLoop implements ClusterChangeListener {
     @Override
     public void podChanged(Pod pod) {
         dirtyPods.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
-        LOG.debugf("noted pod %s rv %s phase %s", pod.getMetadata().getName(), pod.getMetadata().getResourceVersion(),
-                pod.getStatus() == null ? null : pod.getStatus().getPhase());
         wake();
     }
 
@@ -283,7 +281,6 @@ public class AllocationLoop implements ClusterChangeListener {
         for (String podKey : takeAll(dirtyPods)) {
             String placedTask = clearInFlight(podKey);
             String removed = feed.pod(podKey, placedTask);
-            LOG.debugf("pod %s: removed task %s", podKey, removed);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
             }
@@ -309,7 +306,7 @@ public class AllocationLoop implements ClusterChangeListener {
     }
 
     /** An instance's task went away: the reconciler decides whether and when it is placed again (backoff). */
-    private static void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
+    private void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
         int hash = taskId.lastIndexOf('#');
         if (hash < 0) {
             return;
@@ -331,6 +328,7 @@ public class AllocationLoop implements ClusterChangeListener {
             AppPlacement narrowed = new AppPlacement(appKey, p.app(), p.spec(), left, p.revision(), p.templateHash());
             engine.setPending(appKey, narrowed.pending());
             applied.put(appKey, narrowed);
+            lastRequest.remove(appKey); // the reconciler's next request is applied even when it equals the last one
         }
     }
 

@@ -57,7 +57,9 @@ public class AppActions {
                     if (restored != null) {
                         current.setSpec(restored);
                     }
-                    current.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_ROLLBACK_TO);
+                    if (current.getMetadata().getAnnotations() != null) {
+                        current.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_ROLLBACK_TO);
+                    }
                     return current;
                 });
         return true;

@@ -33,10 +33,9 @@ final class AppStatusInputs {
             case DEADLOCKED -> AppLifecycle.Rollout.DEADLOCKED;
             case IN_PROGRESS -> AppLifecycle.Rollout.IN_PROGRESS;
         };
-        boolean rollingOut = round.members.stream().anyMatch(m -> m.counted() && !round.revision.hash().equals(m.hash()));
         return new AppLifecycle(counts(round.members), SpecDefaults.instances(round.app.getSpec()),
                 pending(round.plan.waiting().size(), round.delay == null ? round.pending : Optional.empty()),
-                round.delay, failure, round.revision.number(), rollout, step.message(), rollingOut);
+                round.delay, failure, round.revision.number(), rollout, step.message());
     }
 
     static InstanceCounts counts(List<Member> members) {

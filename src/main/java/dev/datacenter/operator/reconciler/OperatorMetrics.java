@@ -1,8 +1,12 @@
 package dev.datacenter.operator.reconciler;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,11 +39,13 @@ public class OperatorMetrics {
     @Inject
     MeterRegistry registry;
 
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
+
     public void reconciled(ResourceKind kind, Result result, long nanos) {
         Counter.builder(RECONCILES).description("Reconciles by kind and result")
                 .tag("kind", kind.kind()).tag("result", result.tag()).register(registry).increment();
         Timer.builder(RECONCILE_DURATION).description("Time spent reconciling one object")
-                .tag("kind", kind.kind()).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .tag("kind", kind.kind()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
         if (result == Result.ERROR) {
             Counter.builder(RECONCILE_ERRORS).description("Reconciles that failed with an error (409 conflicts excluded)")
                     .tag("kind", kind.kind()).register(registry).increment();
@@ -53,12 +59,22 @@ public class OperatorMetrics {
     }
 
     void watchQueueDepth(IntSupplier depth) {
-        Gauge.builder(QUEUE_DEPTH, depth, IntSupplier::getAsInt).description("Keys waiting in the work queue")
-                .strongReference(true).register(registry);
+        gauges.add(Gauge.builder(QUEUE_DEPTH, depth, IntSupplier::getAsInt).description("Keys waiting in the work queue")
+                .strongReference(true).register(registry));
     }
 
     void watchLeadership(BooleanSupplier leading) {
-        Gauge.builder(LEADER, leading, l -> l.getAsBoolean() ? 1 : 0).description("1 while this process is the leader")
-                .strongReference(true).register(registry);
+        gauges.add(Gauge.builder(LEADER, leading, l -> l.getAsBoolean() ? 1 : 0).description("1 while this process is the leader")
+                .strongReference(true).register(registry));
+    }
+
+    /**
+     * The registry may outlive this application (Quarkus's is the global composite registry, kept across
+     * dev-mode reloads and test restarts): a gauge left behind would keep reading the old objects.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
+        gauges.clear();
     }
 }

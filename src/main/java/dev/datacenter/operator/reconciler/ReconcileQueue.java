@@ -58,7 +58,7 @@ public class ReconcileQueue {
     }
 
     /** Whether keys are accepted (this process leads). */
-    public boolean open() {
+    public boolean accepting() {
         return current.get() != null;
     }
 

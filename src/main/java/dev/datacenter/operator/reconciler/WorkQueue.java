@@ -60,6 +60,7 @@ public final class WorkQueue<K> {
     private final Map<K, Long> waitingUntil = new HashMap<>();
     private final DelayQueue<Waiting<K>> waiting = new DelayQueue<>();
     private final List<Thread> threads = new ArrayList<>();
+    private Thread dispatcher;
     private boolean shuttingDown;
 
     public WorkQueue(String name, Handler<K> handler, int workers, Backoff backoff,
@@ -82,7 +83,8 @@ public final class WorkQueue<K> {
             if (!threads.isEmpty() || shuttingDown) {
                 return;
             }
-            threads.add(thread(name + "-dispatcher", this::dispatchDelayed));
+            dispatcher = thread(name + "-dispatcher", this::dispatchDelayed);
+            threads.add(dispatcher);
             for (int i = 0; i < workers; i++) {
                 threads.add(thread(name + "-worker-" + i, this::work));
             }
@@ -173,6 +175,7 @@ public final class WorkQueue<K> {
      */
     public void shutdown(Duration grace) {
         List<Thread> running;
+        Thread delayedKeys;
         lock.lock();
         try {
             shuttingDown = true;
@@ -182,16 +185,15 @@ public final class WorkQueue<K> {
             waiting.clear();
             changed.signalAll();
             running = List.copyOf(threads);
+            delayedKeys = dispatcher;
         } finally {
             lock.unlock();
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (Thread thread : running) {
-            if (thread.getName().endsWith("-dispatcher")) {
-                thread.interrupt();
-            }
-            join(thread, deadline);
+        if (delayedKeys != null) {
+            delayedKeys.interrupt();
         }
+        long deadline = System.nanoTime() + grace.toNanos();
+        running.forEach(thread -> join(thread, deadline));
     }
 
     private void work() {

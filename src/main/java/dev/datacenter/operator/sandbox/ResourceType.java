@@ -14,10 +14,6 @@ import java.util.Optional;
 record ResourceType(String group, String version, String plural, String singular, String kind, boolean namespaced,
     List<String> shortNames, List<String> categories, boolean status, boolean scale) {
 
-  String groupVersion() {
-    return group.isEmpty() ? version : group + "/" + version;
-  }
-
   static ResourceType core(String plural, String kind, boolean namespaced, List<String> shortNames, List<String> categories,
       boolean status) {
     return new ResourceType("", "v1", plural, kind.toLowerCase(), kind, namespaced, shortNames, categories, status, false);

@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>JSON merge patches follow RFC 7386 (the plain dispatcher appends arrays and stores nulls) and strategic
  * merge patches are applied by {@link MergePatch#strategic} (the plain dispatcher answers 415);</li>
  * <li>the {@code scale} subresource of custom resources that declare one;</li>
- * <li>a 404 carries a {@code Status} with reason {@code NotFound}, as clients expect.</li>
+ * <li>a 404 carries a {@code Status} with reason {@code NotFound}, and every answer says it is JSON, as clients
+ * expect;</li>
+ * <li>{@code kubectl get} gets a server-side Table with the CRD's printer columns ({@link PrinterColumns}).</li>
  * </ul>
  * Everything else (storage, watches, status subresource, generation, optimistic locking) is fabric8's.
  */
@@ -45,6 +47,10 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    return asJson(route(request));
+  }
+
+  private MockResponse route(RecordedRequest request) {
     String path = ApiPath.withoutQuery(request.getPath());
     if (request.method() == HttpMethod.GET) {
       Optional<MockResponse> discovery = discovery(path);
@@ -54,7 +60,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
     Optional<ApiPath> target = ApiPath.parse(path);
     if (request.method() == HttpMethod.GET) {
-      return withNotFoundStatus(scaleOrElse(request, target), target);
+      return asTableIfAsked(request, target, withNotFoundStatus(scaleOrElse(request, target), target));
     }
     writes.lock();
     try {
@@ -196,8 +202,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
       return status(409, "Conflict", "Operation cannot be fulfilled on " + target.qualifiedResource() + " \""
           + target.name() + "\": the object has been modified; please apply your changes to the latest version and try again");
     }
-    ArrayNode ops = Json.MAPPER.createArrayNode()
-        .addAll(List.of(scale.get().replicasPatch(newScale.path("spec").path("replicas").asInt())));
+    ArrayNode ops = scale.get().replicasPatch(newScale.path("spec").path("replicas").asInt());
     MockResponse patched = super.dispatch(patchRequest(target.objectPath(), ops));
     if (patched.code() >= 300) {
       return patched;
@@ -219,6 +224,20 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     return scale;
   }
 
+  // --- tables --------------------------------------------------------------------------------------
+
+  private MockResponse asTableIfAsked(RecordedRequest request, Optional<ApiPath> target, MockResponse response) {
+    if (!TablePrinter.wantsTable(request.getHeader("Accept")) || target.isEmpty()
+        || target.get().subresource() != null || response == null || response.code() != 200
+        || request.getPath().contains("watch=true")) {
+      return response;
+    }
+    return PrinterColumns.of(target.get(), storedCrds())
+        .map(columns -> TablePrinter.table(Json.parse(response.getBody().readUtf8()), columns))
+        .flatMap(table -> json(200, Json.write(table)))
+        .orElse(response);
+  }
+
   // --- responses -------------------------------------------------------------------------------
 
   private static Optional<MockResponse> json(int code, Object body) {
@@ -230,6 +249,14 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
   private static MockResponse status(int code, String reason, String message) {
     return json(code, new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
         .build()).orElseThrow();
+  }
+
+  /** The plain dispatcher sends no Content-Type, and clients that prefer protobuf (kubectl describe) then fail. */
+  private static MockResponse asJson(MockResponse response) {
+    if (response != null && response.getWebSocketListener() == null && response.getHeaders().get("Content-Type") == null) {
+      response.setHeader("Content-Type", "application/json");
+    }
+    return response;
   }
 
   private static MockResponse asOk(MockResponse response) {

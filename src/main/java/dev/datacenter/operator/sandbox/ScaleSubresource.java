@@ -1,7 +1,7 @@
 package dev.datacenter.operator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourceScale;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
@@ -41,12 +41,10 @@ final class ScaleSubresource {
   }
 
   /** A JSON Patch (RFC 6902) that sets the object's replica count. */
-  ObjectNode[] replicasPatch(int replicas) {
-    ObjectNode op = Json.MAPPER.createObjectNode();
-    op.put("op", "add");
-    op.put("path", pointer(paths.getSpecReplicasPath()));
-    op.put("value", replicas);
-    return new ObjectNode[] { op };
+  ArrayNode replicasPatch(int replicas) {
+    ArrayNode patch = Json.MAPPER.createArrayNode();
+    patch.addObject().put("op", "add").put("path", pointer(paths.getSpecReplicasPath())).put("value", replicas);
+    return patch;
   }
 
   private static JsonNode at(JsonNode object, String jsonPath) {

@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
  * left alone: the sandbox has no general scheduler.</li>
  * <li><b>kubelet</b>: a pod bound to a Ready node is reported Running and Ready (conditions, container
  * statuses, host and pod IPs) through the pods' {@code /status} path.</li>
+ * <li>It records the scheduler's {@code Scheduled} and {@code FailedScheduling} Events on the pod.</li>
  * <li><b>node lifecycle controller</b>: a pod on a node that is not Ready gets {@code Ready=False}; a pod
  * bound to a node that no longer exists is deleted (pod garbage collection).</li>
  * </ol>
@@ -47,6 +48,7 @@ public final class SimulatedKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final VolumeBinder volumes;
+  private final SchedulingEvents events;
   private final PodAddresses addresses = new PodAddresses();
   private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "simulated-kubelet");
@@ -61,6 +63,7 @@ public final class SimulatedKubelet implements AutoCloseable {
   public SimulatedKubelet(KubernetesClient client) {
     this.client = client;
     this.volumes = new VolumeBinder(client);
+    this.events = new SchedulingEvents(client);
   }
 
   /** Starts watching; returns once the caches are filled. */
@@ -180,8 +183,11 @@ public final class SimulatedKubelet implements AutoCloseable {
       }
       why.append(why.length() == 0 ? "" : "; ").append(problem.get());
     }
-    writeStatus(pod, PodStatuses.unschedulable(pod, "0/" + nodes.getStore().list().size()
-        + " nodes are available: the pod is pinned to " + String.join(",", pinned) + ", and " + why));
+    String message = "0/" + nodes.getStore().list().size() + " nodes are available: the pod is pinned to "
+        + String.join(",", pinned) + ", and " + why;
+    if (writeStatus(pod, PodStatuses.unschedulable(pod, message))) {
+      events.failedScheduling(pod, message);
+    }
   }
 
   private void bind(Pod pod, String node) {
@@ -192,6 +198,7 @@ public final class SimulatedKubelet implements AutoCloseable {
           p.getSpec().setNodeName(node);
           return p;
         });
+    events.scheduled(pod, node);
   }
 
   /** The kubelet's part: report the pod's state on its node. */
@@ -223,16 +230,21 @@ public final class SimulatedKubelet implements AutoCloseable {
     return Optional.ofNullable(nodes.getStore().getByKey(name));
   }
 
-  /** Writes through the pods' status subresource, and only when something a reader would see changed. */
-  private void writeStatus(Pod pod, PodStatus status) {
+  /**
+   * Writes through the pods' status subresource, and only when something a reader would see changed.
+   *
+   * @return whether it wrote
+   */
+  private boolean writeStatus(Pod pod, PodStatus status) {
     if (PodStatuses.sameState(PodStatuses.current(pod), status)) {
-      return;
+      return false;
     }
     client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
         .editStatus(p -> {
           p.setStatus(status);
           return p;
         });
+    return true;
   }
 
   /** Pod IPs from 10.244.<node index>.0/24, one block per node, as a CNI would hand them out. */

@@ -14,7 +14,7 @@ import dev.datacenter.operator.api.TaskFailure;
  * @param rolloutMessage one line: the rollout step, or the deadlock explanation
  */
 public record AppLifecycle(InstanceCounts counts, int wanted, PendingStatus pending, LaunchDelay delay,
-        TaskFailure lastTaskFailure, long revision, Rollout rollout, String rolloutMessage, boolean rollingOut) {
+        TaskFailure lastTaskFailure, long revision, Rollout rollout, String rolloutMessage) {
 
     /** Where the rollout stands. */
     public enum Rollout { COMPLETE, IN_PROGRESS, DEADLOCKED }

@@ -195,7 +195,6 @@ class AppLifecycleMockTest {
             assertThat(bounds.steps).as("pod events seen during the rollout").isNotEmpty();
             assertThat(bounds.maxPods()).as("never more than 4 + floor(0.25 x 4) pods").isLessThanOrEqualTo(5);
             assertThat(bounds.minReady()).as("never fewer than ceil(0.5 x 4) ready").isGreaterThanOrEqualTo(2);
-            assertThat(bounds.maxPods()).as("the rollout used its over-capacity").isEqualTo(5);
 
             bounds.reset();
             client.resources(DataCenterApp.class).inNamespace("roll").withName("web").edit(app -> {
@@ -254,6 +253,50 @@ class AppLifecycleMockTest {
         assertThat(ready.getReason()).isEqualTo(ConditionReasons.WAITING_FOR_OFFERS);
         assertThat(ready.getMessage()).contains("InsufficientCpus");
         assertThat(pods("why", "huge")).isEmpty();
+        await("a decline summary event", () -> !events("why", "Unplaceable").isEmpty());
+        editSpec("why", "huge", spec -> spec.setConstraints(List.of(new Constraint("@hostname", ConstraintOperator.LIKE, "node-[12]"))));
+        await("the new summary on status", () -> get("why", "huge").getStatus().getPending().getReasons().stream()
+                .anyMatch(r -> r.getReason() == PendingReason.UnfulfilledConstraint && r.getNodes() == LifecycleCluster.NODES - 2));
+        assertThat(events("why", "Unplaceable")).as("events are rate-limited, never one per cycle").hasSize(1);
+    }
+
+    @Test
+    void anInstanceOnALostNodeIsReplacedElsewhereThenExpunged() {
+        create("loss", "lost", spec -> {
+            spec.setInstances(1);
+            dev.datacenter.operator.api.UnreachableStrategy unreachable = new dev.datacenter.operator.api.UnreachableStrategy();
+            unreachable.setInactiveAfterSeconds(1);
+            unreachable.setExpungeAfterSeconds(3);
+            spec.setUnreachableStrategy(unreachable);
+        });
+        Pod first = awaitOneReadyPod("loss", "lost");
+        String node = first.getSpec().getNodeName();
+        setNodeReady(node, false);
+        try {
+            await("a replacement on another node", () -> pods("loss", "lost").stream().anyMatch(p -> ready(p)
+                    && !node.equals(p.getSpec().getNodeName()) && "1".equals(p.getMetadata().getLabels().get(ApiGroup.LABEL_ORDINAL))));
+            await("the lost instance expunged", () -> pods("loss", "lost").stream()
+                    .noneMatch(p -> p.getMetadata().getUid().equals(first.getMetadata().getUid())));
+            assertThat(pods("loss", "lost")).singleElement().satisfies(p -> assertThat(p.getSpec().getNodeName()).isNotEqualTo(node));
+        } finally {
+            setNodeReady(node, true);
+        }
+        awaitReady("loss", "lost");
+    }
+
+    private void setNodeReady(String node, boolean ready) {
+        client.nodes().withName(node).editStatus(n -> {
+            n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).forEach(c -> {
+                c.setStatus(ready ? "True" : "False");
+                c.setLastTransitionTime(Conditions.timestamp(java.time.Instant.now()));
+            });
+            return n;
+        });
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace, String reason) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> reason.equals(e.getReason())).toList();
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Eventually {
       try {
         assertion.run();
         return;
-      } catch (AssertionError e) {
+      } catch (AssertionError | RuntimeException e) {
         if (System.nanoTime() > deadline) {
           throw e;
         }

@@ -37,7 +37,7 @@ class SandboxApiServerTest {
     server = new SandboxApiServer();
     server.start(0);
     client = server.createClient();
-    server.registerCrds(client, TestObjects.testCrds());
+    server.registerCrds(client, TestObjects.crds());
   }
 
   @AfterAll

@@ -81,6 +81,12 @@ class SimulatedKubeletMockTest {
     PodCondition scheduled = pod.getStatus().getConditions().get(0);
     assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
     assertThat(scheduled.getMessage()).contains("node-nowhere does not exist");
+    Eventually.assertThat(() -> assertThat(client.v1().events().inNamespace("demo").list().getItems())
+        .anySatisfy(e -> {
+          assertThat(e.getInvolvedObject().getName()).isEqualTo("lost-0");
+          assertThat(e.getReason()).isEqualTo("FailedScheduling");
+          assertThat(e.getMessage()).contains("node-nowhere does not exist");
+        }));
   }
 
   @Test
@@ -104,6 +110,17 @@ class SimulatedKubeletMockTest {
 
     Eventually.assertThat(() -> assertThat(conditions(pod("demo", "web-1"))).containsEntry("Ready", "False"));
     assertThat(pod("demo", "web-1").getSpec().getNodeName()).isEqualTo("node-2");
+  }
+
+  @Test
+  void podOfADeletedNodeIsGarbageCollected() {
+    client.nodes().resource(node("node-gone", true)).create();
+    client.pods().inNamespace("demo").resource(pinnedPod("demo", "web-2", "node-gone", null)).create();
+    Eventually.assertThat(() -> assertThat(conditions(pod("demo", "web-2"))).containsEntry("Ready", "True"));
+
+    client.nodes().withName("node-gone").delete();
+
+    Eventually.assertThat(() -> assertThat(pod("demo", "web-2")).isNull());
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.List;
 /** Hand-made objects for the sandbox tests: nodes, pods pinned the way the operator pins them, claims, CRDs. */
 final class TestObjects {
 
-  static final Path TEST_CRDS = Path.of("src/test/resources/sandbox/crds");
+  /** The generated CRDs users apply, as committed in {@code crds/}. */
+  static final Path CRDS = Path.of("crds");
 
   private TestObjects() {
   }
@@ -68,8 +69,8 @@ final class TestObjects {
         .build();
   }
 
-  static List<CustomResourceDefinition> testCrds() {
-    return CrdFiles.fromDirectory(TEST_CRDS);
+  static List<CustomResourceDefinition> crds() {
+    return CrdFiles.fromDirectory(CRDS);
   }
 
   static Path write(Path dir, String file, String content) {
