@@ -42,9 +42,14 @@ public final class AppInstances {
             return pod.getMetadata().getUid();
         }
 
-        /** Counts toward spec.instances: not lost with its node and not failed. */
+        /** Counts toward spec.instances: not lost with its node, not failed, not finished. */
         public boolean counted() {
-            return loss == NodeLoss.NONE && !state.failed();
+            return loss == NodeLoss.NONE && !ended();
+        }
+
+        /** Failed, or finished (a long-running service whose command exited 0 ended as much). */
+        public boolean ended() {
+            return state.failed() || state.stage() == InstanceState.Stage.FINISHED;
         }
     }
 

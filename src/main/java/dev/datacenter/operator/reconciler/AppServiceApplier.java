@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 /**
  * The app's load-balancing Service ({@link AppServiceBuilder}): created, updated (type, ports,
  * selector, labels) or deleted. Remembers what it last wrote per app, so an unchanged app costs no
- * API call.
+ * API call (but for a re-check every few minutes).
  */
 @ApplicationScoped
 public class AppServiceApplier {
@@ -24,14 +24,22 @@ public class AppServiceApplier {
     @Inject
     KubernetesClient client;
 
-    private final Map<String, String> written = new ConcurrentHashMap<>();
+    /** Unchanged apps are re-checked this often, so a Service deleted by hand comes back. */
+    private static final java.time.Duration RECHECK = java.time.Duration.ofMinutes(5);
+
+    private record Written(String fingerprint, java.time.Instant at) {
+    }
+
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
 
     public void apply(DataCenterApp app) {
         String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
         Service desired = AppServiceBuilder.build(app);
         String fingerprint = desired == null ? "none" : client.getKubernetesSerialization().asJson(desired.getSpec())
                 + desired.getMetadata().getLabels();
-        if (fingerprint.equals(written.get(key))) {
+        Written last = written.get(key);
+        java.time.Instant now = java.time.Instant.now();
+        if (last != null && last.fingerprint().equals(fingerprint) && now.isBefore(last.at().plus(RECHECK))) {
             return;
         }
         var services = client.services().inNamespace(app.getMetadata().getNamespace());
@@ -50,7 +58,7 @@ public class AppServiceApplier {
                 return s;
             }));
         }
-        written.put(key, fingerprint);
+        written.put(key, new Written(fingerprint, now));
     }
 
     public void forget(String appKey) {

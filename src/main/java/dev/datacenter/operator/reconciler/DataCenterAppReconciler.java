@@ -179,7 +179,8 @@ public class DataCenterAppReconciler implements Reconciler {
                 .orElse(false);
         round.plan = InstancePlan.of(new InstancePlan.Input(SpecDefaults.instances(round.app.getSpec()),
                 round.revision.hash(), RollingUpdatePlanner.Strategy.of(round.app.getSpec()),
-                SpecDefaults.killSelection(round.app.getSpec()), round.members, round.inFlight, mayLaunch, unplaceable));
+                SpecDefaults.killSelection(round.app.getSpec()), round.members, round.inFlight, mayLaunch, unplaceable,
+                GroupBySpread.values(round.app.getSpec(), round.members, cache::node)));
         if (round.plan.step().outcome() == RollingUpdatePlanner.Outcome.DEADLOCKED) {
             events.record(round.app, AppEvents.WARNING, "UpgradeDeadlock", round.plan.step().message());
         }

@@ -15,7 +15,8 @@ import dev.datacenter.operator.reconciler.AppInstances.Member;
 import dev.datacenter.operator.status.Conditions;
 
 /**
- * Failed instances (pod phase Failed, a container exited non-zero, crash-looping, image not pulled):
+ * Ended instances (pod phase Failed, a container exited non-zero, crash-looping, image not pulled, or
+ * phase Succeeded: a service is not meant to end):
  * each is counted once for the app's launch backoff, deleted (its ordinal is then relaunched on any node
  * that fits, once the backoff lets it), reported as an event, and the newest becomes
  * {@code status.lastTaskFailure}.
@@ -36,7 +37,7 @@ public class InstanceFailures {
     public TaskFailure handle(DataCenterApp app, String appKey, List<Member> members, long revision, Instant now) {
         TaskFailure newest = null;
         for (Member m : members) {
-            if (!m.state().failed() || m.terminating()) {
+            if (!m.ended() || m.terminating()) {
                 continue;
             }
             TaskFailure failure = failure(m, now);
@@ -59,8 +60,10 @@ public class InstanceFailures {
         Map<String, String> labels = m.pod().getMetadata().getLabels();
         t.setInstance(labels.getOrDefault(ApiGroup.LABEL_INSTANCE, m.name()));
         t.setNode(m.node());
-        t.setReason(f == null ? "Failed" : f.reason());
-        t.setMessage(f == null ? "the pod failed" : f.message());
+        boolean finished = m.state().stage() == InstanceState.Stage.FINISHED;
+        t.setReason(f != null ? f.reason() : finished ? "Completed" : "Failed");
+        t.setMessage(f != null ? f.message() : finished ? "the command exited 0; a service is expected to keep running"
+                : "the pod failed");
         t.setTime(f != null && f.time() != null ? f.time() : Conditions.timestamp(now));
         return t;
     }

@@ -34,9 +34,19 @@ import dev.datacenter.operator.reconciler.AppInstances.NodeLoss;
  */
 public record InstancePlan(List<String> stop, Set<Integer> launch, Set<Integer> waiting, Step step) {
 
-    /** What the plan is computed from. */
+    /**
+     * What the plan is computed from.
+     *
+     * @param groupBy member name → the value of the app's GROUP_BY attribute on its node (empty without
+     *        GROUP_BY), so that scale-down keeps the spread even
+     */
     public record Input(int instances, String currentHash, Strategy strategy, KillSelection killSelection,
-            List<Member> members, Set<Integer> inFlight, boolean mayLaunch, boolean unplaceable) {
+            List<Member> members, Set<Integer> inFlight, boolean mayLaunch, boolean unplaceable, Map<String, String> groupBy) {
+
+        public Input(int instances, String currentHash, Strategy strategy, KillSelection killSelection,
+                List<Member> members, Set<Integer> inFlight, boolean mayLaunch, boolean unplaceable) {
+            this(instances, currentHash, strategy, killSelection, members, inFlight, mayLaunch, unplaceable, Map.of());
+        }
     }
 
     public static InstancePlan of(Input in) {
@@ -82,7 +92,7 @@ public record InstancePlan(List<String> stop, Set<Integer> launch, Set<Integer> 
             }
         }
         int surplus = fresh.size() + inFlight - in.instances();
-        return surplus <= 0 ? List.of() : ScaleDownSelector.select(fresh, surplus, in.killSelection());
+        return surplus <= 0 ? List.of() : ScaleDownSelector.select(fresh, surplus, in.killSelection(), in.groupBy());
     }
 
     private static List<Instance> instances(Input in, List<Member> counted, List<String> victims, Set<Integer> inFlight) {
@@ -98,7 +108,7 @@ public record InstancePlan(List<String> stop, Set<Integer> launch, Set<Integer> 
                 out.add(i);
             }
         }
-        for (String name : ScaleDownSelector.select(old, old.size(), in.killSelection())) {
+        for (String name : ScaleDownSelector.select(old, old.size(), in.killSelection(), in.groupBy())) {
             out.add(byName.get(name));
         }
         inFlight.forEach(o -> out.add(new Instance("placing-" + o, in.currentHash(), Phase.PENDING)));

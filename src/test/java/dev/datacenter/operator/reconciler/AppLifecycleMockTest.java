@@ -208,6 +208,19 @@ class AppLifecycleMockTest {
             assertThat(app.getMetadata().getAnnotations()).doesNotContainKey(ApiGroup.ANNOTATION_ROLLBACK_TO);
             assertThat(bounds.maxPods()).isLessThanOrEqualTo(5);
             assertThat(bounds.minReady()).isGreaterThanOrEqualTo(2);
+
+            bounds.reset();
+            Set<String> before = names(pods("roll", "web"));
+            client.resources(DataCenterApp.class).inNamespace("roll").withName("web").edit(a -> {
+                a.getMetadata().getAnnotations().put(ApiGroup.ANNOTATION_RESTART, "2026-11-25T10:00");
+                return a;
+            });
+            awaitRolledOut("roll", "web", "example/web:1.0", 4L);
+            await("the restart annotation removed once done", () -> get("roll", "web").getMetadata().getAnnotations() == null
+                    || !get("roll", "web").getMetadata().getAnnotations().containsKey(ApiGroup.ANNOTATION_RESTART));
+            assertThat(names(pods("roll", "web"))).as("every instance restarted").doesNotContainAnyElementsOf(before);
+            assertThat(bounds.maxPods()).isLessThanOrEqualTo(5);
+            assertThat(bounds.minReady()).isGreaterThanOrEqualTo(2);
         } finally {
             bounds.close();
         }

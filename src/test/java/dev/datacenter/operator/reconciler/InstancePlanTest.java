@@ -45,6 +45,14 @@ class InstancePlanTest {
     }
 
     @Test
+    void scaleDownKeepsTheGroupBySpreadEven() {
+        List<Member> members = List.of(member(0, "new", true), member(1, "new", true), member(2, "new", true));
+        InstancePlan.Input in = new InstancePlan.Input(2, "new", new Strategy(1, 1), KillSelection.YoungestFirst, members,
+                Set.of(), true, false, Map.of("app-0", "a", "app-1", "a", "app-2", "b"));
+        assertThat(InstancePlan.of(in).stop()).as("the youngest of the fuller zone, not the youngest overall").containsExactly("app-1");
+    }
+
+    @Test
     void aRollingStepNeverExceedsTheBounds() {
         List<Member> old = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
