@@ -155,6 +155,23 @@ class PoolsAndClaimsMockTest {
                 .contains("spec.nodeSelector", "Sometimes");
     }
 
+    @Test
+    void aPoolNamedDefaultReplacesTheImpliedOneAndDeletingItBringsTheImpliedOneBack() {
+        pool("default", "dflt", 1.0);
+        nodes("dflt-1", "dflt");
+        app("dflt", "plain", null, 1, "500m", spec -> { });
+        await("placed on the default pool's only node", LONG, () -> "Running".equals(phaseOf("dflt", "plain", 0)));
+        assertThat(nodeOf("dflt", "plain", 0)).isEqualTo("dflt-1");
+        await("the default pool's status counts the app", () -> poolStatus("default")
+                .map(s -> Objects.equals(s.getApps(), 1) && Objects.equals(s.getNodes(), 1) && "0.5/4".equals(s.getCpu())).orElse(false));
+
+        client.resource(getPool("default")).delete();
+        await("the app stays placed in the implied default pool", () -> readyReason("dflt", "plain") != null);
+        assertThat(readyReason("dflt", "plain")).isNotEqualTo(ConditionReasons.POOL_NOT_FOUND);
+        assertThat(running("dflt", "plain")).isEqualTo(1);
+        client.resource(getApp("dflt", "plain")).delete();
+    }
+
     // ------------------------------------------------------------------ claim sets
 
     @Test
