@@ -16,6 +16,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +30,7 @@ import dev.datacenter.operator.api.ResourceAmounts;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.placement.DeclineReason;
 import dev.datacenter.operator.reconciler.InstanceFailureCounter;
+import dev.datacenter.operator.testsupport.Eventually;
 import dev.datacenter.operator.testsupport.RegisterCrds;
 import dev.datacenter.operator.testsupport.TestObjects;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -50,6 +54,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 @TestProfile(ClusterStateProfile.class)
 @WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStateSourceMockTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -249,6 +254,25 @@ class ClusterStateSourceMockTest {
                 "datacenter_pool_dominant_share{pool=\"web\"} 0.125",
                 "datacenter_pool_pending_instances{pool=\"default\"} 1.0");
         assertThat(count(metrics, "datacenter_placement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Last: it changes the jokes app's pods. */
+    @Test
+    @Order(Integer.MAX_VALUE) // unordered tests default to Integer.MAX_VALUE / 2
+    void aFailedInstanceIsCountedOnceInTheStateAndTheMetrics() {
+        long before = get("api/v1/state").get("cluster").get("taskFailures").asLong();
+        double scrapedBefore = count(scrape(), "datacenter_instance_failures_total");
+        Pod victim = client.pods().inNamespace("shop").withLabel("datacenter.dev/app", "jokes").list().getItems().get(0);
+        client.pods().inNamespace("shop").withName(victim.getMetadata().getName()).editStatus(p -> {
+            p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Failed").withReason("Error").build());
+            return p;
+        });
+
+        await("the failure is counted", () -> get("api/v1/state").get("cluster").get("taskFailures").asLong() == before + 1);
+        await("jokes reports it", () -> !byName(get("api/v1/state").get("apps"), "jokes").get("lastTaskFailure").isNull());
+        assertThat(count(scrape(), "datacenter_instance_failures_total")).isEqualTo(scrapedBefore + 1);
+        Eventually.sleep(1500); // more reconciles of the same failed pod count nothing more
+        assertThat(get("api/v1/state").get("cluster").get("taskFailures").asLong()).isEqualTo(before + 1);
     }
 
     // ------------------------------------------------------------------ helpers
