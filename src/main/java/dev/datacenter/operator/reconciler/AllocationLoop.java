@@ -90,7 +90,7 @@ public class AllocationLoop implements ClusterChangeListener {
     // published snapshots
     private volatile CycleResult lastCycle;
     private final Map<String, PendingSummary> pending = new ConcurrentHashMap<>();
-    private final Map<String, Map<Integer, String>> inFlight = new ConcurrentHashMap<>();
+    private final InFlightPlacements inFlight = new InFlightPlacements();
     private final Map<String, AppPlacement> lastRequest = new ConcurrentHashMap<>();
 
     private volatile Thread thread;
@@ -187,8 +187,7 @@ public class AllocationLoop implements ClusterChangeListener {
 
     /** Ordinals of the app placed (pod being written or written) whose pods the informer has not shown yet. */
     public Set<Integer> inFlight(String appKey) {
-        Map<Integer, String> m = inFlight.get(appKey);
-        return m == null ? Set.of() : Set.copyOf(m.keySet());
+        return inFlight.ordinals(appKey);
     }
 
     /** Whether the loop runs (this process leads). */
@@ -279,7 +278,7 @@ public class AllocationLoop implements ClusterChangeListener {
         takeAll(dirtyNodes).forEach(feed::node);
         takeAll(dirtyPools).forEach(feed::pool);
         for (String podKey : takeAll(dirtyPods)) {
-            String placedTask = clearInFlight(podKey);
+            String placedTask = inFlight.seen(podKey);
             String removed = feed.pod(podKey, placedTask);
             if (removed != null) {
                 stopOffering(engine, applied, removed);
@@ -359,7 +358,7 @@ public class AllocationLoop implements ClusterChangeListener {
         }
         String podName = pod.getMetadata().getName();
         LOG.debugf("%s: instance %d on %s as pod %s", d.appKey(), d.instance(), d.node(), podName);
-        inFlight.computeIfAbsent(d.appKey(), k -> new ConcurrentHashMap<>()).put(d.instance(), podName);
+        inFlight.placed(d.appKey(), d.instance(), podName);
         writer.create(pod).whenComplete((created, failure) -> {
             outcomes.add(() -> {
                 if (failure == null) {
@@ -368,7 +367,7 @@ public class AllocationLoop implements ClusterChangeListener {
                     LOG.infof("pod %s of %s on %s refused: %s; offering the instance again", podName, d.appKey(), d.node(),
                             failure.getMessage());
                     engine.rollback(d);
-                    removeInFlight(d.appKey(), d.instance(), podName);
+                    inFlight.refused(d.appKey(), d.instance(), podName);
                 }
             });
             if (failure == null) {
@@ -378,35 +377,6 @@ public class AllocationLoop implements ClusterChangeListener {
             enqueue(d.appKey());
             wake();
         });
-    }
-
-    /** The pod of an in-flight placement was seen: no longer in flight. Returns that placement's engine task id. */
-    private String clearInFlight(String podKey) {
-        int slash = podKey.indexOf('/');
-        String namespace = podKey.substring(0, slash);
-        String name = podKey.substring(slash + 1);
-        String task = null;
-        for (Map.Entry<String, Map<Integer, String>> e : inFlight.entrySet()) {
-            if (!e.getKey().startsWith(namespace + "/")) {
-                continue;
-            }
-            for (Map.Entry<Integer, String> placed : Set.copyOf(e.getValue().entrySet())) {
-                if (placed.getValue().equals(name) && e.getValue().remove(placed.getKey(), name)) {
-                    task = dev.datacenter.operator.placement.RunningTask.instanceId(e.getKey(), placed.getKey());
-                }
-            }
-            if (e.getValue().isEmpty()) {
-                inFlight.remove(e.getKey(), e.getValue());
-            }
-        }
-        return task;
-    }
-
-    private void removeInFlight(String appKey, int ordinal, String podName) {
-        Map<Integer, String> m = inFlight.get(appKey);
-        if (m != null) {
-            m.remove(ordinal, podName);
-        }
     }
 
     private void publishPending(PlacementEngine engine, CycleResult result, Map<String, AppPlacement> applied) {
