@@ -305,7 +305,7 @@ class PoolsAndClaimsMockTest {
                     s.getMetadata().getAnnotations().put(ApiGroup.ANNOTATION_WIPE, "1");
                     return s;
                 });
-        await("ordinal 1 wiped", LONG, () -> {
+        awaitOrDump("ordinal 1 wiped", "loss", () -> {
             PersistentVolumeClaimSet s = getSet("loss", "moving");
             String uid = claimUids("loss", "moving").get(1);
             return !s.getMetadata().getAnnotations().containsKey(ApiGroup.ANNOTATION_WIPE) && uid != null
@@ -549,6 +549,29 @@ class PoolsAndClaimsMockTest {
                             && Objects.equals(c.getNode(), pinned.get(c.getOrdinal())));
         });
         return pinnedNodes(namespace, set);
+    }
+
+    /** Like await, but on a timeout says what the pods, claims and claim sets of the namespace look like. */
+    private void awaitOrDump(String what, String namespace, java.util.function.Supplier<Boolean> condition) {
+        try {
+            await(what, LONG, condition);
+        } catch (AssertionError e) {
+            StringBuilder sb = new StringBuilder(what).append(" timed out; pods:");
+            client.pods().inNamespace(namespace).list().getItems().forEach(p -> sb.append("\n  ").append(p.getMetadata().getName())
+                    .append(" node=").append(p.getSpec().getNodeName()).append(" phase=").append(phase(p))
+                    .append(" status=").append(p.getStatus() == null ? null : p.getStatus().getConditions()));
+            sb.append("\nclaims:");
+            client.persistentVolumeClaims().inNamespace(namespace).list().getItems().forEach(c -> sb.append("\n  ")
+                    .append(c.getMetadata().getName()).append(" uid=").append(c.getMetadata().getUid())
+                    .append(" ann=").append(c.getMetadata().getAnnotations()).append(" phase=")
+                    .append(c.getStatus() == null ? null : c.getStatus().getPhase()));
+            client.resources(PersistentVolumeClaimSet.class).inNamespace(namespace).list().getItems().forEach(x -> sb.append("\nset ")
+                    .append(x.getMetadata().getName()).append(" ann=").append(x.getMetadata().getAnnotations()));
+            client.resources(DataCenterApp.class).inNamespace(namespace).list().getItems().forEach(a -> sb.append("\napp ")
+                    .append(a.getMetadata().getName()).append(" status=").append(a.getStatus() == null ? null
+                            : a.getStatus().getConditions() + " pending=" + a.getStatus().getPending()));
+            throw new AssertionError(sb.toString(), e);
+        }
     }
 
     private static Condition condition(List<Condition> conditions, String type) {
