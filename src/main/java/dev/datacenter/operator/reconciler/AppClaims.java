@@ -45,13 +45,21 @@ public class AppClaims {
         String appName = app.getMetadata().getName();
         Map<Integer, Pin> pins = new HashMap<>();
         int instances = SpecDefaults.instances(app.getSpec());
+        // every pod mounts its ordinal's claim: one deleted (wipe, Relocate) while its pod was being placed is made again
+        Set<Integer> needed = new java.util.TreeSet<>(launch);
+        for (io.fabric8.kubernetes.api.model.Pod pod : cache.podsOfApp(namespace, appName)) {
+            Integer ordinal = ClaimPins.intLabel(pod.getMetadata().getLabels(), ApiGroup.LABEL_ORDINAL);
+            if (ordinal != null && pod.getMetadata().getDeletionTimestamp() == null) {
+                needed.add(ordinal);
+            }
+        }
         for (String setName : claimSets(app)) {
             Optional<PersistentVolumeClaimSet> set = cache.claimSet(namespace, setName);
             if (set.isEmpty()) {
                 continue;
             }
             Map<Integer, PersistentVolumeClaim> byOrdinal = claimsOf(namespace, setName, appName);
-            for (int ordinal : launch) {
+            for (int ordinal : needed) {
                 if (!byOrdinal.containsKey(ordinal)) {
                     claims.create(set.get(), appName, ordinal);
                 }

@@ -29,6 +29,7 @@ import dev.datacenter.operator.status.ClaimSetStatusAggregator.Abandoned;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Reconciles a PersistentVolumeClaimSet, a chain of short steps: carry out a {@code datacenter.dev/wipe};
@@ -56,6 +57,9 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
 
     @Inject
     ReconcileQueue queue;
+
+    @Inject
+    KubernetesClient client;
 
     private final ClaimSetStatusAggregator aggregator = new ClaimSetStatusAggregator();
     /** When each lost claim (namespace/name) was first seen lost: a node that is gone has no NotReady time. */
@@ -97,7 +101,7 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
             abandoned = Optional.ofNullable(lastAbandoned.get(key)); // the cache may not show the status written last yet
         }
         remember(key, plan.claims());
-        statusWriter.writeIfChanged(set, aggregator.aggregate(set, plan.claims(), abandoned, now));
+        statusWriter.writeIfChanged(withoutDoneWipe(set), aggregator.aggregate(set, plan.claims(), abandoned, now));
         plan.recheckAfter().ifPresent(d -> queue.enqueueAfter(key, d.plusMillis(100)));
     }
 
@@ -133,6 +137,21 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
                 : "wiped ordinal " + ordinal + ": " + String.join(", ", wiped) + " deleted with its data; the instance relocates with a fresh claim";
         events.record(set, ObjectEvents.WARNING, "Wiped", message);
         return wiped.isEmpty() ? Optional.empty() : Optional.of(new Abandoned("Wiped", message));
+    }
+
+    /**
+     * The set to write status through: any wipe annotation the cached copy still shows was carried out
+     * above, so it is left out (an API server that stores the whole object on a status write, as the
+     * in-process one does, would otherwise bring it back and the wipe would run again).
+     */
+    private PersistentVolumeClaimSet withoutDoneWipe(PersistentVolumeClaimSet set) {
+        Map<String, String> annotations = set.getMetadata().getAnnotations();
+        if (annotations == null || !annotations.containsKey(ApiGroup.ANNOTATION_WIPE)) {
+            return set;
+        }
+        PersistentVolumeClaimSet copy = client.getKubernetesSerialization().clone(set);
+        copy.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_WIPE);
+        return copy;
     }
 
     /** Bound claims with no recorded pin get one: the selected node, else the bound volume's node affinity. */

@@ -300,12 +300,12 @@ class PoolsAndClaimsMockTest {
         assertThat(claimUids("loss", "waiting")).isEqualTo(waitUids);
 
         // wipe: ordinal 1 of the moving set gets a fresh claim, the annotation is removed
-        client.resources(PersistentVolumeClaimSet.class).inNamespace("loss").withName("moving")
+        retryOnConflict(() -> client.resources(PersistentVolumeClaimSet.class).inNamespace("loss").withName("moving")
                 .edit(s -> {
                     s.getMetadata().getAnnotations().put(ApiGroup.ANNOTATION_WIPE, "1");
                     return s;
-                });
-        await("ordinal 1 wiped", LONG, () -> {
+                }));
+        awaitOrDump("ordinal 1 wiped", "loss", () -> {
             PersistentVolumeClaimSet s = getSet("loss", "moving");
             String uid = claimUids("loss", "moving").get(1);
             return !s.getMetadata().getAnnotations().containsKey(ApiGroup.ANNOTATION_WIPE) && uid != null
@@ -403,11 +403,11 @@ class PoolsAndClaimsMockTest {
                 () -> pendingReasons("hold", "intruder").contains(PendingReason.InsufficientCpus));
         assertThat(running("hold", "intruder")).isZero();
 
-        client.resources(PersistentVolumeClaimSet.class).inNamespace("hold").withName("disk")
+        retryOnConflict(() -> client.resources(PersistentVolumeClaimSet.class).inNamespace("hold").withName("disk")
                 .edit(s -> {
                     s.getSpec().setReserveResources(false);
                     return s;
-                });
+                }));
         await("without the hold the intruder is placed", LONG, () -> running("hold", "intruder") == 1);
     }
 
@@ -424,10 +424,10 @@ class PoolsAndClaimsMockTest {
     }
 
     private void editPool(String name, Consumer<dev.datacenter.operator.api.ResourcePoolSpec> edit) {
-        client.resources(ResourcePool.class).withName(name).edit(p -> {
+        retryOnConflict(() -> client.resources(ResourcePool.class).withName(name).edit(p -> {
             edit.accept(p.getSpec());
             return p;
-        });
+        }));
     }
 
     private ResourcePool getPool(String name) {
@@ -466,10 +466,25 @@ class PoolsAndClaimsMockTest {
     }
 
     private void editApp(String namespace, String name, Consumer<DataCenterAppSpec> edit) {
-        client.resources(DataCenterApp.class).inNamespace(namespace).withName(name).edit(a -> {
+        retryOnConflict(() -> client.resources(DataCenterApp.class).inNamespace(namespace).withName(name).edit(a -> {
             edit.accept(a.getSpec());
             return a;
-        });
+        }));
+    }
+
+    /** An edit races the operator's status writes: a 409 is retried, as kubectl edit would be. */
+    private static void retryOnConflict(Runnable edit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 20) {
+                    throw e;
+                }
+                dev.datacenter.operator.testsupport.Eventually.sleep(20);
+            }
+        }
     }
 
     private String readyReason(String namespace, String name) {
@@ -549,6 +564,29 @@ class PoolsAndClaimsMockTest {
                             && Objects.equals(c.getNode(), pinned.get(c.getOrdinal())));
         });
         return pinnedNodes(namespace, set);
+    }
+
+    /** Like await, but on a timeout says what the pods, claims and claim sets of the namespace look like. */
+    private void awaitOrDump(String what, String namespace, java.util.function.Supplier<Boolean> condition) {
+        try {
+            await(what, LONG, condition);
+        } catch (AssertionError e) {
+            StringBuilder sb = new StringBuilder(what).append(" timed out; pods:");
+            client.pods().inNamespace(namespace).list().getItems().forEach(p -> sb.append("\n  ").append(p.getMetadata().getName())
+                    .append(" node=").append(p.getSpec().getNodeName()).append(" phase=").append(phase(p))
+                    .append(" status=").append(p.getStatus() == null ? null : p.getStatus().getConditions()));
+            sb.append("\nclaims:");
+            client.persistentVolumeClaims().inNamespace(namespace).list().getItems().forEach(c -> sb.append("\n  ")
+                    .append(c.getMetadata().getName()).append(" uid=").append(c.getMetadata().getUid())
+                    .append(" ann=").append(c.getMetadata().getAnnotations()).append(" phase=")
+                    .append(c.getStatus() == null ? null : c.getStatus().getPhase()));
+            client.resources(PersistentVolumeClaimSet.class).inNamespace(namespace).list().getItems().forEach(x -> sb.append("\nset ")
+                    .append(x.getMetadata().getName()).append(" ann=").append(x.getMetadata().getAnnotations()));
+            client.resources(DataCenterApp.class).inNamespace(namespace).list().getItems().forEach(a -> sb.append("\napp ")
+                    .append(a.getMetadata().getName()).append(" status=").append(a.getStatus() == null ? null
+                            : a.getStatus().getConditions() + " pending=" + a.getStatus().getPending()));
+            throw new AssertionError(sb.toString(), e);
+        }
     }
 
     private static Condition condition(List<Condition> conditions, String type) {
