@@ -67,6 +67,12 @@ public class AllocationLoop implements ClusterChangeListener {
     @Inject
     AppEvents events;
 
+    @Inject
+    AllocationMetrics metrics;
+
+    @Inject
+    PoolFiguresWatch poolFigures;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -222,8 +228,11 @@ public class AllocationLoop implements ClusterChangeListener {
                     synced = true;
                 }
                 drain(engine, feed, applied);
+                java.time.Instant started = java.time.Instant.now();
                 CycleResult result = engine.allocate();
                 lastCycle = result;
+                metrics.cycle(result, started);
+                poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
                     write(engine, applied.get(d.appKey()), d);
                 }
@@ -288,6 +297,7 @@ public class AllocationLoop implements ClusterChangeListener {
             if (r.isEmpty()) {
                 engine.removeApp(appKey);
                 applied.remove(appKey);
+                metrics.forget(appKey);
                 if (pending.remove(appKey) != null) {
                     enqueue(appKey);
                 }
@@ -297,6 +307,7 @@ public class AllocationLoop implements ClusterChangeListener {
             engine.setPending(appKey, r.get().pending());
             LOG.debugf("%s: pending %s, waiting %s", appKey, r.get().pending(), engine.waiting(appKey));
             applied.put(appKey, r.get());
+            metrics.pending(appKey, r.get().pending());
         }
     }
 
@@ -367,6 +378,7 @@ public class AllocationLoop implements ClusterChangeListener {
                 }
             });
             if (failure == null) {
+                metrics.placed(d);
                 events.record(placement.app(), AppEvents.NORMAL, "Placed",
                         "instance " + d.instance() + " placed on node " + d.node() + " (pod " + podName + ")");
             }

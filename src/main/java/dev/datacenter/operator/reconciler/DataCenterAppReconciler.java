@@ -76,6 +76,9 @@ public class DataCenterAppReconciler implements Reconciler {
     @Inject
     ReconcileQueue queue;
 
+    @Inject
+    AppClaims claims;
+
     private final DataCenterAppStatusAggregator aggregator = new DataCenterAppStatusAggregator();
 
     @Override
@@ -108,7 +111,7 @@ public class DataCenterAppReconciler implements Reconciler {
         holdLaunches(round);
         plan(round);
         round.plan.stop().forEach(name -> deleter.delete(appKey, round.pod(name)));
-        loop.request(new AppPlacement(appKey, app, EngineInputs.app(app, Map.of()), round.plan.launch(),
+        loop.request(new AppPlacement(appKey, app, EngineInputs.app(app, claims.prepare(app, round.plan.launch())), round.plan.launch(),
                 round.revision.number(), round.revision.hash()));
         services.apply(app);
         finishRestart(round);

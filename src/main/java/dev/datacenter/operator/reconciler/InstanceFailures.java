@@ -33,6 +33,9 @@ public class InstanceFailures {
     @Inject
     AppEvents events;
 
+    @Inject
+    InstanceFailureCounter failureCounter;
+
     /** Handles the failed members; returns the app's newest failure known to this process, or null. */
     public TaskFailure handle(DataCenterApp app, String appKey, List<Member> members, long revision, Instant now) {
         TaskFailure newest = null;
@@ -42,6 +45,7 @@ public class InstanceFailures {
             }
             TaskFailure failure = failure(m, now);
             if (backoffs.failed(appKey, m.uid(), app.getSpec().getBackoff(), now, revision)) {
+                failureCounter.record();
                 events.record(app, AppEvents.WARNING, "InstanceFailed", failure.getInstance() + " on " + failure.getNode()
                         + ": " + failure.getReason() + ": " + failure.getMessage());
             }

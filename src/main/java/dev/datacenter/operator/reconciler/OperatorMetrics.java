@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
  * The operator's meters ({@code datacenter_*} in Prometheus): reconciles by kind and result, reconcile
  * duration, reconcile errors by kind, work-queue depth, and whether this process leads.
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class OperatorMetrics {
     public static final String RECONCILES = "datacenter.reconciles";
@@ -41,14 +42,26 @@ public class OperatorMetrics {
 
     private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
 
+    /** Every kind's error counter exists from the start, at 0, so dashboards and alerts see each kind. */
+    @jakarta.annotation.PostConstruct
+    void registerErrorCounters() {
+        for (ResourceKind kind : ResourceKind.values()) {
+            errors(kind);
+        }
+    }
+
+    private Counter errors(ResourceKind kind) {
+        return Counter.builder(RECONCILE_ERRORS).description("Reconciles that failed with an error (409 conflicts excluded)")
+                .tag("kind", kind.kind()).register(registry);
+    }
+
     public void reconciled(ResourceKind kind, Result result, long nanos) {
         Counter.builder(RECONCILES).description("Reconciles by kind and result")
                 .tag("kind", kind.kind()).tag("result", result.tag()).register(registry).increment();
         Timer.builder(RECONCILE_DURATION).description("Time spent reconciling one object")
                 .tag("kind", kind.kind()).register(registry).record(nanos, TimeUnit.NANOSECONDS);
         if (result == Result.ERROR) {
-            Counter.builder(RECONCILE_ERRORS).description("Reconciles that failed with an error (409 conflicts excluded)")
-                    .tag("kind", kind.kind()).register(registry).increment();
+            errors(kind).increment();
         }
     }
 

@@ -9,10 +9,16 @@ import jakarta.inject.Inject;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.StatusWriter;
+import dev.datacenter.operator.placement.PoolFigures;
 import dev.datacenter.operator.status.ResourcePoolStatusAggregator;
-import io.fabric8.kubernetes.api.model.LabelSelector;
+import dev.datacenter.operator.status.ResourcePoolStatusAggregator.Observation;
 
-/** Reconciles a ResourcePool: counts the nodes its selector matches and writes Ready (or NoNodes). */
+/**
+ * Reconciles a ResourcePool's status: what the schema could not catch ({@code Invalid}), whether its
+ * selector matches any node ({@code NoNodes}), and its share figures from the allocation loop's newest
+ * cycle ({@link PoolFiguresWatch} enqueues the pool whenever they change). Nothing is ever stopped for a
+ * pool: a limit lowered below what runs is reported on the Ready condition and as an event.
+ */
 @ApplicationScoped
 public class ResourcePoolReconciler implements Reconciler {
 
@@ -21,6 +27,12 @@ public class ResourcePoolReconciler implements Reconciler {
 
     @Inject
     StatusWriter statusWriter;
+
+    @Inject
+    PoolFiguresWatch figures;
+
+    @Inject
+    ObjectEvents events;
 
     private final ResourcePoolStatusAggregator aggregator = new ResourcePoolStatusAggregator();
 
@@ -31,20 +43,26 @@ public class ResourcePoolReconciler implements Reconciler {
 
     @Override
     public void reconcile(ResourceKey key) {
-        Optional<ResourcePool> pool = cache.pool(key.name());
-        if (pool.isEmpty()) {
+        Optional<ResourcePool> found = cache.pool(key.name());
+        if (found.isEmpty()) {
             return;
         }
-        LabelSelector selector = pool.get().getSpec() == null ? null : pool.get().getSpec().getNodeSelector();
-        int nodes = 0;
-        String selectorProblem = null;
-        try {
-            nodes = (int) cache.nodes().stream()
-                    .filter(node -> LabelSelectorMatcher.matches(selector, node.getMetadata().getLabels()))
-                    .count();
-        } catch (IllegalArgumentException e) {
-            selectorProblem = "spec.nodeSelector: " + e.getMessage();
+        ResourcePool pool = found.get();
+        String problem = PoolChecks.problem(pool).orElse(null);
+        int matching = problem != null ? 0 : matchingNodes(pool);
+        Optional<PoolFigures> share = problem != null ? Optional.empty() : figures.figures(key.name());
+        String overLimit = share.map(f -> PoolChecks.overLimit(EngineInputs.pool(pool), f)).orElse(null);
+        if (overLimit != null) {
+            events.recordOnChange(pool, ObjectEvents.WARNING, "OverLimit", overLimit + "; running instances are kept");
         }
-        statusWriter.writeIfChanged(pool.get(), aggregator.aggregate(pool.get(), nodes, selectorProblem, Instant.now()));
+        Observation observed = new Observation(matching, problem, share.map(PoolShares::of).orElse(null), overLimit);
+        statusWriter.writeIfChanged(pool, aggregator.aggregate(pool, observed, Instant.now()));
+    }
+
+    private int matchingNodes(ResourcePool pool) {
+        var selector = pool.getSpec() == null ? null : pool.getSpec().getNodeSelector();
+        return (int) cache.nodes().stream()
+                .filter(node -> LabelSelectorMatcher.matches(selector, node.getMetadata().getLabels()))
+                .count();
     }
 }

@@ -1,29 +1,73 @@
 package dev.datacenter.operator.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import dev.datacenter.operator.api.ClaimPhase;
+import dev.datacenter.operator.api.ClaimStatus;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.PersistentVolumeClaimSetStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 
 /**
- * The status a PersistentVolumeClaimSet should have. For now: observedGeneration and {@code Ready=True};
- * the claims, their phases and pins are kept as they were until the claim lifecycle writes them.
+ * The status a PersistentVolumeClaimSet should have: its claims (phase, node, instance, since), the
+ * counts behind the printer columns, {@code Ready} (False with {@code ClaimsLost} when a pinned node is
+ * NotReady or gone; else True with {@code ClaimsPending} while a claim waits for its first instance to be
+ * placed, or {@code ClaimsBound}), and {@code DataAbandoned}: the newest claim whose data was given up (a
+ * Relocate or a wipe), kept until another replaces it.
  */
 public final class ClaimSetStatusAggregator {
+    public static final String DATA_ABANDONED = "DataAbandoned";
 
-    public PersistentVolumeClaimSetStatus aggregate(PersistentVolumeClaimSet set, Instant now) {
+    /** A claim given up this round: reason {@code Relocated} or {@code Wiped}. */
+    public record Abandoned(String reason, String message) {
+    }
+
+    public PersistentVolumeClaimSetStatus aggregate(PersistentVolumeClaimSet set, List<ClaimStatus> claims,
+            Optional<Abandoned> abandoned, Instant now) {
         PersistentVolumeClaimSetStatus previous = set.getStatus() == null ? new PersistentVolumeClaimSetStatus() : set.getStatus();
         PersistentVolumeClaimSetStatus status = new PersistentVolumeClaimSetStatus();
-        status.setClaims(previous.getClaims());
-        status.setClaimCount(previous.getClaimCount());
-        status.setPinnedCount(previous.getPinnedCount());
-        status.setLostCount(previous.getLostCount());
         Long generation = set.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
-        status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), List.of(
-                Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_BOUND, "no claim is lost", generation, now))));
+        status.setClaims(new ArrayList<>(claims));
+        status.setClaimCount(claims.size());
+        status.setPinnedCount((int) claims.stream().filter(c -> c.getPhase() == ClaimPhase.Pinned || c.getPhase() == ClaimPhase.Lost).count());
+        status.setLostCount((int) count(claims, ClaimPhase.Lost));
+        List<Condition> desired = new ArrayList<>();
+        desired.add(ready(claims, generation, now));
+        if (abandoned.isPresent()) {
+            desired.add(Conditions.of(DATA_ABANDONED, true, abandoned.get().reason(), abandoned.get().message(), generation, now));
+        } else {
+            Conditions.find(previous.getConditions(), DATA_ABANDONED).ifPresent(desired::add);
+        }
+        status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), desired));
         return status;
+    }
+
+    private static Condition ready(List<ClaimStatus> claims, Long generation, Instant now) {
+        List<String> lost = names(claims, ClaimPhase.Lost);
+        if (!lost.isEmpty()) {
+            return Conditions.of(ConditionReasons.READY, false, ConditionReasons.CLAIMS_LOST,
+                    "the node of " + String.join(", ", lost) + " is NotReady or gone; their instances wait for it"
+                            + " (PinnedNodeUnavailable) unless nodeLossPolicy Relocate gives the data up", generation, now);
+        }
+        List<String> pending = names(claims, ClaimPhase.Pending);
+        if (!pending.isEmpty()) {
+            return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_PENDING,
+                    "not bound yet (bound where their instance is first placed): " + String.join(", ", pending), generation, now);
+        }
+        return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_BOUND,
+                claims.size() + (claims.size() == 1 ? " claim" : " claims") + " bound, none lost", generation, now);
+    }
+
+    private static long count(List<ClaimStatus> claims, ClaimPhase phase) {
+        return claims.stream().filter(c -> c.getPhase() == phase).count();
+    }
+
+    private static List<String> names(List<ClaimStatus> claims, ClaimPhase phase) {
+        return claims.stream().filter(c -> c.getPhase() == phase).map(ClaimStatus::getName).toList();
     }
 }

@@ -71,9 +71,11 @@ public final class TestObjects {
         return volume;
     }
 
+    /** A Ready node with 4 CPUs and 8Gi: pools count it among their schedulable nodes. */
     public static Node node(String name, Map<String, String> labels) {
         return new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
                 .withNewStatus().addToAllocatable("cpu", new Quantity("4")).addToAllocatable("memory", new Quantity("8Gi"))
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
                 .endStatus().build();
     }
 }

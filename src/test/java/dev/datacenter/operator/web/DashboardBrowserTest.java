@@ -24,6 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import dev.datacenter.operator.testsupport.RegisterCrds;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver), against the app with
@@ -32,6 +35,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(FakeStateProfile.class)
+@WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
 class DashboardBrowserTest {
 
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");

@@ -1,11 +1,17 @@
 package dev.datacenter.operator.web;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Runs the app with its own fallback state source: no nodes, no apps. */
+/** Runs the app with the fallback state source (no nodes, no apps) in place of the real one. */
 public class EmptyStateProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(EmptyFallbackSource.class);
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import dev.datacenter.operator.testsupport.RegisterCrds;
 
 /**
  * The app with no state source of its own boots on the fallback: a valid empty cluster, the history
@@ -26,6 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(EmptyStateProfile.class)
+@WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
 class EmptyStateTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

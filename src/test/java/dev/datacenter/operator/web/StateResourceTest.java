@@ -21,10 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import dev.datacenter.operator.testsupport.RegisterCrds;
 
 /** The read-only JSON API against the fake cluster: its shapes, and that it accepts GET only. */
 @QuarkusTest
 @TestProfile(FakeStateProfile.class)
+@WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
 class StateResourceTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

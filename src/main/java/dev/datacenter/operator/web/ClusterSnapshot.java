@@ -1,0 +1,30 @@
+package dev.datacenter.operator.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.placement.PendingSummary;
+import dev.datacenter.operator.placement.PoolFigures;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+
+/**
+ * Everything the state view is built from, read once from snapshots: the informer caches' objects (never
+ * modified), the newest cycle's pool figures by name (empty before the first cycle or on a replica that
+ * does not lead), each waiting app's reject summary, and the failure counter.
+ */
+record ClusterSnapshot(
+        Instant now,
+        List<Node> nodes,
+        List<Pod> pods,
+        List<ResourcePool> pools,
+        List<DataCenterApp> apps,
+        Map<String, PoolFigures> poolFigures,
+        Function<String, Optional<PendingSummary>> pending,
+        long taskFailures) {
+}

@@ -1,0 +1,62 @@
+package dev.datacenter.operator.web;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.placement.PoolFigures;
+import dev.datacenter.operator.reconciler.AllocationLoop;
+import dev.datacenter.operator.reconciler.AllocationMetrics;
+import dev.datacenter.operator.reconciler.AllocationMetrics.PublishedCycle;
+import dev.datacenter.operator.reconciler.InstanceFailureCounter;
+
+/**
+ * The operator's real state source: reads the informer caches ({@link ClusterCache}), the allocation loop's
+ * newest cycle and reject summaries, and the failure counter; never calls the API server. Its presence
+ * switches {@link EmptyOperatorStateSource} off.
+ */
+@ApplicationScoped
+public class ClusterStateSource implements OperatorStateSource {
+
+    @Inject
+    ClusterCache cache;
+
+    @Inject
+    AllocationLoop loop;
+
+    @Inject
+    AllocationMetrics cycles;
+
+    @Inject
+    InstanceFailureCounter failures;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public StateView state() {
+        return StateViewBuilder.build(snapshot());
+    }
+
+    @Override
+    public OffersView offers() {
+        if (!loop.running()) {
+            return OffersView.NONE; // a replica that does not lead runs no cycle
+        }
+        PublishedCycle evaluated = cycles.newestWithOffers();
+        return OffersViewBuilder.build(evaluated != null ? evaluated : cycles.newest());
+    }
+
+    ClusterSnapshot snapshot() {
+        Map<String, PoolFigures> figures = new HashMap<>();
+        PublishedCycle newest = loop.running() ? cycles.newest() : null;
+        if (newest != null) {
+            newest.result().pools().forEach(p -> figures.put(p.name(), p));
+        }
+        return new ClusterSnapshot(clock.instant(), cache.nodes(), cache.pods(), cache.pools(), cache.apps(), figures,
+                loop::pendingSummary, failures.total());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.datacenter.operator.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.placement.LabelSelector;
+import dev.datacenter.operator.placement.Resources;
+import dev.datacenter.operator.reconciler.EngineInputs;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+
+/**
+ * Builds {@code GET /api/v1/state} from a {@link ClusterSnapshot}: a pure function, no client, no CDI.
+ * Nodes and pools sorted by name, apps by namespace and name.
+ */
+final class StateViewBuilder {
+
+    /** A pool's name and node selector, the implied {@code default} included. */
+    record PoolSelector(String name, LabelSelector selector) {
+    }
+
+    private StateViewBuilder() {
+    }
+
+    static StateView build(ClusterSnapshot s) {
+        List<PoolSelector> selectors = selectors(s.pools());
+        Map<String, List<Pod>> podsByNode = podsByNode(s.pods());
+        List<NodeView> nodes = s.nodes().stream()
+                .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
+                .map(n -> node(n, podsByNode.getOrDefault(n.getMetadata().getName(), List.of()), selectors))
+                .toList();
+        List<AppView> apps = s.apps().stream()
+                .sorted(Comparator.comparing((dev.datacenter.operator.api.DataCenterApp a) -> a.getMetadata().getNamespace())
+                        .thenComparing(a -> a.getMetadata().getName()))
+                .map(a -> AppViewBuilder.build(a, s.pending().apply(
+                        EngineInputs.appKey(a.getMetadata().getNamespace(), a.getMetadata().getName()))))
+                .toList();
+        List<PoolView> pools = PoolViewBuilder.build(s, nodes, apps);
+        return new StateView(s.now().toString(), cluster(nodes, apps, s.taskFailures()), nodes, pools, apps);
+    }
+
+    static List<PoolSelector> selectors(List<ResourcePool> pools) {
+        List<PoolSelector> out = new ArrayList<>();
+        boolean defaultDeclared = false;
+        for (ResourcePool p : pools) {
+            defaultDeclared |= ApiGroup.DEFAULT_POOL.equals(p.getMetadata().getName());
+            out.add(new PoolSelector(p.getMetadata().getName(), selector(p)));
+        }
+        if (!defaultDeclared) {
+            out.add(new PoolSelector(ApiGroup.DEFAULT_POOL, LabelSelector.EVERYTHING));
+        }
+        out.sort(Comparator.comparing(PoolSelector::name));
+        return out;
+    }
+
+    /** The pool's node selector; one the engine cannot read (an unknown operator) selects no node. */
+    private static LabelSelector selector(ResourcePool pool) {
+        try {
+            return EngineInputs.selector(pool.getSpec() == null ? null : pool.getSpec().getNodeSelector());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static boolean matches(PoolSelector pool, Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels();
+        return pool.selector() != null && pool.selector().matches(labels == null ? Map.of() : labels);
+    }
+
+    /** The pods that hold each node's resources (bound, or ours accepted on it and not bound yet). */
+    private static Map<String, List<Pod>> podsByNode(List<Pod> pods) {
+        Map<String, List<Pod>> out = new HashMap<>();
+        for (Pod pod : pods) {
+            String node = EngineInputs.nodeOf(pod);
+            if (node != null && EngineInputs.holdsResources(pod)) {
+                out.computeIfAbsent(node, k -> new ArrayList<>()).add(pod);
+            }
+        }
+        return out;
+    }
+
+    private static NodeView node(Node node, List<Pod> pods, List<PoolSelector> pools) {
+        Resources capacity = EngineInputs.node(node).allocatable();
+        Resources allocated = Resources.ZERO;
+        int tasks = 0;
+        for (Pod pod : pods) {
+            allocated = allocated.plus(EngineInputs.requests(pod));
+            if (ours(pod)) {
+                tasks++;
+            }
+        }
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        List<String> poolNames = pools.stream().filter(p -> matches(p, node)).map(PoolSelector::name).toList();
+        return new NodeView(node.getMetadata().getName(), labels, EngineInputs.schedulable(node), EngineInputs.ready(node),
+                labels.get("topology.kubernetes.io/zone"), labels.get("rack"), Amounts.of(capacity),
+                Amounts.of(allocated), Amounts.of(capacity.minus(allocated).clampToZero()), poolNames, tasks);
+    }
+
+    static boolean ours(Pod pod) {
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        return labels != null && ApiGroup.MANAGED_BY.equals(labels.get(ApiGroup.LABEL_MANAGED_BY))
+                && labels.containsKey(ApiGroup.LABEL_APP);
+    }
+
+    private static ClusterView cluster(List<NodeView> nodes, List<AppView> apps, long failures) {
+        ResourcesView capacity = ResourcesView.ZERO;
+        ResourcesView allocated = ResourcesView.ZERO;
+        int schedulable = 0;
+        for (NodeView n : nodes) {
+            capacity = capacity.plus(n.capacity());
+            allocated = allocated.plus(n.allocated());
+            schedulable += n.schedulable() ? 1 : 0;
+        }
+        int staged = 0, running = 0, healthy = 0, unhealthy = 0, total = 0;
+        for (AppView a : apps) {
+            staged += a.instances().staged();
+            running += a.instances().running();
+            healthy += a.instances().healthy();
+            unhealthy += a.instances().unhealthy();
+            total += a.instances().total();
+        }
+        return new ClusterView(nodes.size(), schedulable, Amounts.rounded(capacity), Amounts.rounded(allocated),
+                new TasksView(staged, running, healthy, unhealthy, total), failures);
+    }
+}
