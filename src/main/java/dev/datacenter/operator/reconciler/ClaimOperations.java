@@ -41,6 +41,9 @@ public class ClaimOperations {
     public void pin(PersistentVolumeClaim claim, String node) {
         client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace()).withName(claim.getMetadata().getName())
                 .edit(c -> {
+                    if (c.getMetadata().getAnnotations() == null) {
+                        c.getMetadata().setAnnotations(new java.util.HashMap<>());
+                    }
                     c.getMetadata().getAnnotations().put(ApiGroup.ANNOTATION_PINNED_NODE, node);
                     return c;
                 });
