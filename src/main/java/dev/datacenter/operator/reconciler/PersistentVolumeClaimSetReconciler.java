@@ -61,6 +61,9 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClaimSetFinalizer finalizer;
+
     private final ClaimSetStatusAggregator aggregator = new ClaimSetStatusAggregator();
     /** When each lost claim (namespace/name) was first seen lost: a node that is gone has no NotReady time. */
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
@@ -83,6 +86,9 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
             return;
         }
         PersistentVolumeClaimSet set = found.get();
+        if (finalizer.handleDeletion(set) || finalizer.ensure(set)) {
+            return; // deleted: its claims were kept or left to the policy; or the finalizer was just added
+        }
         Instant now = Instant.now();
         List<PersistentVolumeClaim> current = new ArrayList<>(cache.claimsOfSet(key.namespace(), key.name()));
         Optional<Abandoned> abandoned = wipe(key, set, current);

@@ -379,6 +379,26 @@ class PoolsAndClaimsMockTest {
     }
 
     @Test
+    void deletingASetThatRetainsItsClaimsTakesItsOwnerReferenceOffThemFirst() {
+        pool("keep", "keep", 1.0);
+        nodes("keep-1", "keep");
+        claimSet("keep", "data", spec -> { });
+        app("keep", "db", "keep", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "data"))));
+        awaitPinned("keep", "data", 1);
+        await("the set carries the operator's finalizer", LONG,
+                () -> getSet("keep", "data").getMetadata().getFinalizers().contains(ClaimSetFinalizer.FINALIZER));
+        String setUid = getSet("keep", "data").getMetadata().getUid();
+
+        client.resource(getSet("keep", "data")).delete();
+
+        await("the set is gone once its claims are released", LONG, () -> getSet("keep", "data") == null);
+        var claims = client.persistentVolumeClaims().inNamespace("keep").withLabel(ApiGroup.LABEL_CLAIM_SET, "data").list().getItems();
+        assertThat(claims).hasSize(1);
+        // without an owner reference to the deleted set, a real cluster's garbage collector leaves the claim alone
+        assertThat(claims.get(0).getMetadata().getOwnerReferences()).noneMatch(o -> setUid.equals(o.getUid()));
+    }
+
+    @Test
     void heldResourcesAreNotGivenToAnotherAppWhileThePinnedInstanceIsDown() {
         pool("hold", "hold", 1.0);
         nodes("hold-1", "hold");
