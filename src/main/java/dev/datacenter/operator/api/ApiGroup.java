@@ -26,6 +26,5 @@ public final class ApiGroup {
 
     public static final String DEFAULT_POOL = "default";
 
-    private ApiGroup() {
-    }
+    private ApiGroup() {}
 }

@@ -17,25 +17,33 @@ import io.fabric8.kubernetes.api.model.Quantity;
  * compile and the whole CRD would be refused; it would also let objects and lists through to the
  * operator's informers.
  */
-@ValidationRule(value = "isQuantity(string(self.cpus)) && quantity(string(self.cpus)).sign() == 1",
-        message = "cpus must be a positive quantity, such as 0.5 or 500m", fieldPath = ".cpus")
-@ValidationRule(value = "isQuantity(string(self.mem)) && quantity(string(self.mem)).sign() == 1",
-        message = "mem must be a positive quantity, such as 256Mi or 1Gi", fieldPath = ".mem")
-@ValidationRule(value = "!has(self.disk) || (isQuantity(string(self.disk)) && quantity(string(self.disk)).sign() >= 0)",
-        message = "disk must be a quantity of zero or more, such as 0 or 10Gi", fieldPath = ".disk")
+@ValidationRule(
+        value = "isQuantity(string(self.cpus)) && quantity(string(self.cpus)).sign() == 1",
+        message = "cpus must be a positive quantity, such as 0.5 or 500m",
+        fieldPath = ".cpus")
+@ValidationRule(
+        value = "isQuantity(string(self.mem)) && quantity(string(self.mem)).sign() == 1",
+        message = "mem must be a positive quantity, such as 256Mi or 1Gi",
+        fieldPath = ".mem")
+@ValidationRule(
+        value = "!has(self.disk) || (isQuantity(string(self.disk)) && quantity(string(self.disk)).sign() >= 0)",
+        message = "disk must be a quantity of zero or more, such as 0 or 10Gi",
+        fieldPath = ".disk")
 public class AppResources {
     @Required
     private Quantity cpus;
+
     @Required
     private Quantity mem;
+
     @Min(0)
     @Default("0")
     private Integer gpus;
+
     @Default("0")
     private Quantity disk;
 
-    public AppResources() {
-    }
+    public AppResources() {}
 
     public AppResources(String cpus, String mem) {
         this.cpus = new Quantity(cpus);

@@ -9,8 +9,10 @@ public class Artifact {
     @Required
     @Pattern("^(https?|ftp|file)://.+")
     private String uri;
+
     @Default("true")
     private Boolean extract;
+
     @Default("false")
     private Boolean executable;
 

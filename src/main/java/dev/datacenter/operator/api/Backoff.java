@@ -12,9 +12,11 @@ public class Backoff {
     @Min(0)
     @Default("1.0")
     private Double seconds;
+
     @Min(1)
     @Default("1.15")
     private Double factor;
+
     @Min(0)
     @Default("300")
     private Double maxLaunchDelaySeconds;

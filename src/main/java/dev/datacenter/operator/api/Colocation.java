@@ -9,6 +9,7 @@ public class Colocation {
     @Required
     @Pattern(Patterns.DNS_LABEL)
     private String app;
+
     @Default("\"@hostname\"")
     @Pattern(Patterns.ATTRIBUTE_FIELD)
     private String field;

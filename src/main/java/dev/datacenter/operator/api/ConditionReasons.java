@@ -26,15 +26,16 @@ public final class ConditionReasons {
 
     /** ResourcePool reasons. */
     public static final String POOL_READY = "PoolReady";
+
     public static final String NO_NODES = "NoNodes";
     public static final String INVALID = "Invalid";
     public static final String OVER_LIMIT = "OverLimit";
 
     /** PersistentVolumeClaimSet reasons. */
     public static final String CLAIMS_BOUND = "ClaimsBound";
+
     public static final String CLAIMS_LOST = "ClaimsLost";
     public static final String CLAIMS_PENDING = "ClaimsPending";
 
-    private ConditionReasons() {
-    }
+    private ConditionReasons() {}
 }

@@ -9,21 +9,27 @@ import io.fabric8.generator.annotation.ValidationRule;
  * A Marathon placement constraint: (field, operator, value). The field is a node label key or one of
  * the aliases {@code @hostname}, {@code @zone}, {@code @region}.
  */
-@ValidationRule(value = "!(self.operator in ['LIKE', 'UNLIKE', 'MAX_PER', 'IS']) || (has(self.value) && self.value != '')",
-        message = "value is required for the LIKE, UNLIKE, MAX_PER and IS operators", fieldPath = ".value")
-@ValidationRule(value = "!(self.operator in ['MAX_PER', 'GROUP_BY']) || !has(self.value) || self.value.matches('^[1-9][0-9]{0,8}$')",
-        message = "the value of MAX_PER and GROUP_BY must be a positive integer", fieldPath = ".value")
+@ValidationRule(
+        value = "!(self.operator in ['LIKE', 'UNLIKE', 'MAX_PER', 'IS']) || (has(self.value) && self.value != '')",
+        message = "value is required for the LIKE, UNLIKE, MAX_PER and IS operators",
+        fieldPath = ".value")
+@ValidationRule(
+        value =
+                "!(self.operator in ['MAX_PER', 'GROUP_BY']) || !has(self.value) || self.value.matches('^[1-9][0-9]{0,8}$')",
+        message = "the value of MAX_PER and GROUP_BY must be a positive integer",
+        fieldPath = ".value")
 public class Constraint {
     @Required
     @Pattern(Patterns.ATTRIBUTE_FIELD)
     private String field;
+
     @Required
     private ConstraintOperator operator;
+
     @Size(max = 256)
     private String value;
 
-    public Constraint() {
-    }
+    public Constraint() {}
 
     public Constraint(String field, ConstraintOperator operator, String value) {
         this.field = field;

@@ -1,16 +1,16 @@
 package dev.datacenter.operator.api;
 
-import java.util.List;
-
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.List;
 
 /** The one container every instance runs. */
 public class ContainerSpec {
     @Required
     @Size(min = 1)
     private String image;
+
     private List<String> command;
     private List<String> args;
     private List<EnvVar> env;

@@ -1,7 +1,5 @@
 package dev.datacenter.operator.api;
 
-import java.util.List;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -9,6 +7,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
+import java.util.List;
 
 /** A long-running service, as a Marathon app was. Field by field, api.md's DataCenterApp. */
 public class DataCenterAppSpec {
@@ -16,46 +15,67 @@ public class DataCenterAppSpec {
     @Size(max = 253)
     @Pattern(Patterns.DNS_LABEL)
     private String pool;
+
     @Size(max = 253)
     @Pattern(Patterns.GROUP_PATH)
     private String group;
+
     @SpecReplicas
     @Min(0)
     @Default("1")
     private Integer instances;
+
     @Required
     private ContainerSpec container;
+
     @Required
     private AppResources resources;
+
     @ValidationRule(value = "self.all(p, self.exists_one(q, q.name == p.name))", message = "port names must be unique")
-    @ValidationRule(value = "self.all(p, !has(p.hostPort) || p.hostPort == 0 || self.exists_one(q, has(q.hostPort) && q.hostPort == p.hostPort && q.protocol == p.protocol))",
+    @ValidationRule(
+            value =
+                    "self.all(p, !has(p.hostPort) || p.hostPort == 0 || self.exists_one(q, has(q.hostPort) && q.hostPort == p.hostPort && q.protocol == p.protocol))",
             message = "fixed host ports must be unique")
     @Size(max = 64)
     private List<PortSpec> ports;
+
     @Size(max = 32)
     private List<Constraint> constraints;
+
     @Size(max = 16)
     private List<Colocation> colocateWith;
+
     @Size(max = 64)
     @ValidationRule(value = "self.all(d, self.exists_one(e, e == d))", message = "dependencies must not repeat")
     private List<@Size(max = 63) @Pattern(Patterns.DNS_LABEL) String> dependencies;
+
     @Size(max = 8)
     private List<HealthCheck> healthChecks;
+
     @Size(max = 8)
     private List<ReadinessCheck> readinessChecks;
+
     private UpgradeStrategy upgradeStrategy;
     private Backoff backoff;
+
     @Default("YoungestFirst")
     private KillSelection killSelection;
+
     private UnreachableStrategy unreachableStrategy;
+
     @Min(0)
     @Default("30")
     private Integer taskKillGracePeriodSeconds;
+
     @Size(max = 16)
-    @ValidationRule(value = "self.all(v, self.exists_one(w, w.name == v.name))", message = "volume names must be unique")
+    @ValidationRule(
+            value = "self.all(v, self.exists_one(w, w.name == v.name))",
+            message = "volume names must be unique")
     private List<VolumeSpec> volumes;
+
     @Size(max = 32)
     private List<Artifact> artifacts;
+
     private ServiceSpec service;
 
     public String getPool() {

@@ -1,17 +1,18 @@
 package dev.datacenter.operator.api;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.model.annotation.LabelSelector;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the operator reports about a DataCenterApp (api.md, "Status"). */
 public class DataCenterAppStatus {
     private Long observedGeneration;
     private List<Condition> conditions = new ArrayList<>();
+
     @LabelSelector
     private String selector;
+
     private String group;
     private Long revision;
     private InstanceCounts instances;

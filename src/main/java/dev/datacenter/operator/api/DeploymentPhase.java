@@ -2,5 +2,8 @@ package dev.datacenter.operator.api;
 
 /** Where an app's rollout stands. */
 public enum DeploymentPhase {
-    WaitingForDependencies, Deploying, Complete, Failed
+    WaitingForDependencies,
+    Deploying,
+    Complete,
+    Failed
 }

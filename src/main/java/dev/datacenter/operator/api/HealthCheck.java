@@ -1,38 +1,48 @@
 package dev.datacenter.operator.api;
 
-import java.util.List;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /**
  * A Marathon health check. It becomes the pod's liveness probe, and a startup probe that covers
  * {@code gracePeriodSeconds}. After {@code maxConsecutiveFailures} failures the instance is replaced.
  */
-@ValidationRule(value = "self.protocol != 'COMMAND' || (has(self.command) && size(self.command) > 0)",
-        message = "a COMMAND check needs a command", fieldPath = ".command")
-@ValidationRule(value = "self.protocol == 'COMMAND' || has(self.portName)",
-        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports", fieldPath = ".portName")
+@ValidationRule(
+        value = "self.protocol != 'COMMAND' || (has(self.command) && size(self.command) > 0)",
+        message = "a COMMAND check needs a command",
+        fieldPath = ".command")
+@ValidationRule(
+        value = "self.protocol == 'COMMAND' || has(self.portName)",
+        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports",
+        fieldPath = ".portName")
 public class HealthCheck {
     @Default("HTTP")
     private CheckProtocol protocol;
+
     @Pattern(Patterns.PORT_NAME)
     private String portName;
+
     @Default("/")
     @Pattern("^/.*")
     private String path;
+
     private List<String> command;
+
     @Min(0)
     @Default("300")
     private Integer gracePeriodSeconds;
+
     @Min(1)
     @Default("60")
     private Integer intervalSeconds;
+
     @Min(1)
     @Default("20")
     private Integer timeoutSeconds;
+
     @Min(1)
     @Default("3")
     private Integer maxConsecutiveFailures;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 public class InstanceCounts {
     @StatusReplicas
     private Integer total;
+
     private Integer staged;
     private Integer running;
     private Integer healthy;

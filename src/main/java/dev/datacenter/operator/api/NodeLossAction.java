@@ -2,5 +2,6 @@ package dev.datacenter.operator.api;
 
 /** What happens to a claim whose node is lost. */
 public enum NodeLossAction {
-    Wait, Relocate
+    Wait,
+    Relocate
 }

@@ -9,6 +9,7 @@ public class NodeLossPolicy {
 
     @Default("Wait")
     private NodeLossAction action;
+
     @Min(0)
     @Default("900")
     private Integer afterSeconds;

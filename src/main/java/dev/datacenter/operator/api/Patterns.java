@@ -15,6 +15,5 @@ public final class Patterns {
     /** A Kubernetes environment variable name. */
     public static final String ENV_NAME = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
 
-    private Patterns() {
-    }
+    private Patterns() {}
 }

@@ -5,8 +5,7 @@ public class PendingReasonCount {
     private PendingReason reason;
     private Integer nodes;
 
-    public PendingReasonCount() {
-    }
+    public PendingReasonCount() {}
 
     public PendingReasonCount(PendingReason reason, int nodes) {
         this.reason = reason;

@@ -17,9 +17,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Claims", jsonPath = ".status.claimCount", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Pinned", jsonPath = ".status.pinnedCount", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Lost", jsonPath = ".status.lostCount", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class PersistentVolumeClaimSet extends CustomResource<PersistentVolumeClaimSetSpec, PersistentVolumeClaimSetStatus>
-        implements Namespaced {
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class PersistentVolumeClaimSet
+        extends CustomResource<PersistentVolumeClaimSetSpec, PersistentVolumeClaimSetStatus> implements Namespaced {
 
     @Override
     @Required

@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 public class PersistentVolumeClaimSetSpec {
     @Required
     private PersistentVolumeClaimSpec template;
+
     private RetentionPolicy retentionPolicy;
     private NodeLossPolicy nodeLossPolicy;
+
     @Default("true")
     private Boolean reserveResources;
 

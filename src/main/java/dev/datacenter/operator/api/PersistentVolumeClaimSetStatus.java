@@ -1,9 +1,8 @@
 package dev.datacenter.operator.api;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.fabric8.kubernetes.api.model.Condition;
 
 /** The claims of a set, their phases and pinned nodes. */
 public class PersistentVolumeClaimSetStatus {
@@ -12,6 +11,7 @@ public class PersistentVolumeClaimSetStatus {
     private List<ClaimStatus> claims = new ArrayList<>();
     /** Counts behind the Claims, Pinned and Lost printer columns. */
     private Integer claimCount;
+
     private Integer pinnedCount;
     private Integer lostCount;
 

@@ -2,5 +2,7 @@ package dev.datacenter.operator.api;
 
 /** Transport protocol of a port. */
 public enum PortProtocol {
-    TCP, UDP, SCTP
+    TCP,
+    UDP,
+    SCTP
 }

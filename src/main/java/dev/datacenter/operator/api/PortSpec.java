@@ -17,13 +17,16 @@ public class PortSpec {
     @Size(min = 1, max = 15)
     @Pattern(Patterns.PORT_NAME)
     private String name;
+
     @Required
     @Min(1)
     @Max(65535)
     private Integer containerPort;
+
     @Min(0)
     @Max(65535)
     private Integer hostPort;
+
     @Default("TCP")
     @Size(max = 4)
     private PortProtocol protocol;

@@ -1,32 +1,40 @@
 package dev.datacenter.operator.api;
 
-import java.util.List;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /**
  * A readiness check: it becomes the pod's readiness probe. An instance receives traffic and counts
  * toward deployment progress only once ready.
  */
-@ValidationRule(value = "self.protocol != 'COMMAND' || (has(self.command) && size(self.command) > 0)",
-        message = "a COMMAND check needs a command", fieldPath = ".command")
-@ValidationRule(value = "self.protocol == 'COMMAND' || has(self.portName)",
-        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports", fieldPath = ".portName")
+@ValidationRule(
+        value = "self.protocol != 'COMMAND' || (has(self.command) && size(self.command) > 0)",
+        message = "a COMMAND check needs a command",
+        fieldPath = ".command")
+@ValidationRule(
+        value = "self.protocol == 'COMMAND' || has(self.portName)",
+        message = "an HTTP, HTTPS or TCP check needs a portName naming one of the app's ports",
+        fieldPath = ".portName")
 public class ReadinessCheck {
     @Default("HTTP")
     private CheckProtocol protocol;
+
     @Pattern(Patterns.PORT_NAME)
     private String portName;
+
     @Default("/")
     @Pattern("^/.*")
     private String path;
+
     private List<String> command;
+
     @Min(1)
     @Default("30")
     private Integer intervalSeconds;
+
     @Min(1)
     @Default("10")
     private Integer timeoutSeconds;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 /** Static partitioning: on each node matching the selector, set this much aside for the pool. */
 public class Reservation {
     private LabelSelector nodeSelector;
+
     @Required
     private ResourceAmounts resources;
 

@@ -17,7 +17,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "CPU", jsonPath = ".status.cpu", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Mem", jsonPath = ".status.mem", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Share", jsonPath = ".status.dominantShare", type = AdditionalPrinterColumn.Type.NUMBER)
-@AdditionalPrinterColumn(name = "Pending", jsonPath = ".status.pendingInstances", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class ResourcePool extends CustomResource<ResourcePoolSpec, ResourcePoolStatus> {
-}
+@AdditionalPrinterColumn(
+        name = "Pending",
+        jsonPath = ".status.pendingInstances",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class ResourcePool extends CustomResource<ResourcePoolSpec, ResourcePoolStatus> {}

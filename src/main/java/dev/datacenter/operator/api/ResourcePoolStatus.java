@@ -1,9 +1,8 @@
 package dev.datacenter.operator.api;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.fabric8.kubernetes.api.model.Condition;
 
 /** A pool's share of the cluster, as of the newest allocation cycle. */
 public class ResourcePoolStatus {

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 public class RetentionPolicy {
     @Default("Retain")
     private RetentionAction whenScaled;
+
     @Default("Retain")
     private RetentionAction whenDeleted;
 

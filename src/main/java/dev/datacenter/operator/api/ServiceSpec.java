@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 /** The load-balancing Service over ready instances. Enabled by default when the app has ports. */
 public class ServiceSpec {
     private Boolean enabled;
+
     @Default("ClusterIP")
     private ServiceType type;
 

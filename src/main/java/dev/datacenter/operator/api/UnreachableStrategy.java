@@ -8,8 +8,11 @@ import io.fabric8.generator.annotation.ValidationRule;
  * Node loss: after inactiveAfterSeconds of the node being NotReady the instance is replaced
  * elsewhere; after expungeAfterSeconds the old instance is deleted.
  */
-@ValidationRule(value = "!has(self.inactiveAfterSeconds) || !has(self.expungeAfterSeconds) || self.expungeAfterSeconds >= self.inactiveAfterSeconds",
-        message = "expungeAfterSeconds must be greater than or equal to inactiveAfterSeconds", fieldPath = ".expungeAfterSeconds")
+@ValidationRule(
+        value =
+                "!has(self.inactiveAfterSeconds) || !has(self.expungeAfterSeconds) || self.expungeAfterSeconds >= self.inactiveAfterSeconds",
+        message = "expungeAfterSeconds must be greater than or equal to inactiveAfterSeconds",
+        fieldPath = ".expungeAfterSeconds")
 public class UnreachableStrategy {
     public static final int DEFAULT_INACTIVE_AFTER_SECONDS = 300;
     public static final int DEFAULT_EXPUNGE_AFTER_SECONDS = 600;
@@ -17,6 +20,7 @@ public class UnreachableStrategy {
     @Min(1)
     @Default("300")
     private Integer inactiveAfterSeconds;
+
     @Min(1)
     @Default("600")
     private Integer expungeAfterSeconds;

@@ -20,6 +20,7 @@ public class UpgradeStrategy {
     @Min(0)
     @Max(1)
     private Double minimumHealthCapacity;
+
     @Min(0)
     @Max(1)
     @Default("1.0")

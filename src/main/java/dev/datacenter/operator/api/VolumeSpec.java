@@ -10,9 +10,11 @@ public class VolumeSpec {
     @Size(max = 63)
     @Pattern(Patterns.DNS_LABEL)
     private String name;
+
     @Required
     @Pattern("^/.*")
     private String mountPath;
+
     @Required
     @Size(max = 63)
     @Pattern(Patterns.DNS_LABEL)

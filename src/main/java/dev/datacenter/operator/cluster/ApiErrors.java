@@ -4,8 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Classifies failures of API calls. */
 public final class ApiErrors {
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** A 409 Conflict anywhere in the cause chain: someone else wrote first; read again and retry. */
     public static boolean isConflict(Throwable failure) {

@@ -1,15 +1,14 @@
 package dev.datacenter.operator.cluster;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.VolumeSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /** The informer indexes: their names, how their keys are spelled, and the functions that compute them. */
 final class CacheIndexes {
@@ -19,8 +18,7 @@ final class CacheIndexes {
     static final String BY_APP = "byApp";
     static final String BY_NODE = "byNode";
 
-    private CacheIndexes() {
-    }
+    private CacheIndexes() {}
 
     static String key(String namespace, String name) {
         return namespace == null ? name : namespace + "/" + name;
@@ -95,7 +93,9 @@ final class CacheIndexes {
     private static List<String> nodeOf(Pod pod) {
         String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
         if ((node == null || node.isEmpty()) && ours(pod)) {
-            node = pod.getMetadata().getAnnotations() == null ? null : pod.getMetadata().getAnnotations().get(ApiGroup.ANNOTATION_NODE);
+            node = pod.getMetadata().getAnnotations() == null
+                    ? null
+                    : pod.getMetadata().getAnnotations().get(ApiGroup.ANNOTATION_NODE);
         }
         return node == null || node.isEmpty() ? List.of() : List.of(node);
     }

@@ -1,11 +1,5 @@
 package dev.datacenter.operator.cluster;
 
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.ResourcePool;
@@ -15,6 +9,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Read-only queries over the informers' caches. The objects returned are the cache's own: never
@@ -107,7 +105,9 @@ public class ClusterCache {
     }
 
     private static <T> Optional<T> get(SharedIndexInformer<T> informer, String key) {
-        return informer == null ? Optional.empty() : Optional.ofNullable(informer.getStore().getByKey(key));
+        return informer == null
+                ? Optional.empty()
+                : Optional.ofNullable(informer.getStore().getByKey(key));
     }
 
     private static <T> List<T> list(SharedIndexInformer<T> informer) {

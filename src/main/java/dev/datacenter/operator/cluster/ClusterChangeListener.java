@@ -13,27 +13,20 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
  * last known one). Called on the informer's thread: keep it short, never block, never modify the object.
  */
 public interface ClusterChangeListener {
-    default void appChanged(DataCenterApp app) {
-    }
+    default void appChanged(DataCenterApp app) {}
 
-    default void poolChanged(ResourcePool pool) {
-    }
+    default void poolChanged(ResourcePool pool) {}
 
-    default void claimSetChanged(PersistentVolumeClaimSet set) {
-    }
+    default void claimSetChanged(PersistentVolumeClaimSet set) {}
 
-    default void nodeChanged(Node node) {
-    }
+    default void nodeChanged(Node node) {}
 
     /** Every pod in the cluster, ours or not. */
-    default void podChanged(Pod pod) {
-    }
+    default void podChanged(Pod pod) {}
 
     /** Only PVCs the operator manages. */
-    default void claimChanged(PersistentVolumeClaim claim) {
-    }
+    default void claimChanged(PersistentVolumeClaim claim) {}
 
     /** Only ControllerRevisions the operator manages. */
-    default void revisionChanged(ControllerRevision revision) {
-    }
+    default void revisionChanged(ControllerRevision revision) {}
 }

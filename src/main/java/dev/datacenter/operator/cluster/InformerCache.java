@@ -1,17 +1,5 @@
 package dev.datacenter.operator.cluster;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
@@ -24,6 +12,15 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Owns the seven informers: starts them, indexes them, fans their events out to the
@@ -93,22 +90,37 @@ public class InformerCache {
             return;
         }
         long resync = resyncPeriod.toMillis();
-        apps = register(client.resources(DataCenterApp.class).inAnyNamespace().runnableInformer(resync),
+        apps = register(
+                client.resources(DataCenterApp.class).inAnyNamespace().runnableInformer(resync),
                 ClusterChangeListener::appChanged);
         apps.addIndexers(CacheIndexes.appIndexes());
-        pools = register(client.resources(ResourcePool.class).runnableInformer(resync), ClusterChangeListener::poolChanged);
-        claimSets = register(client.resources(PersistentVolumeClaimSet.class).inAnyNamespace().runnableInformer(resync),
+        pools = register(
+                client.resources(ResourcePool.class).runnableInformer(resync), ClusterChangeListener::poolChanged);
+        claimSets = register(
+                client.resources(PersistentVolumeClaimSet.class)
+                        .inAnyNamespace()
+                        .runnableInformer(resync),
                 ClusterChangeListener::claimSetChanged);
         nodes = register(client.nodes().runnableInformer(resync), ClusterChangeListener::nodeChanged);
         pods = register(client.pods().inAnyNamespace().runnableInformer(resync), ClusterChangeListener::podChanged);
         pods.addIndexers(CacheIndexes.podIndexes());
-        claims = register(client.persistentVolumeClaims().inAnyNamespace()
-                .withLabel(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY).runnableInformer(resync), ClusterChangeListener::claimChanged);
+        claims = register(
+                client.persistentVolumeClaims()
+                        .inAnyNamespace()
+                        .withLabel(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY)
+                        .runnableInformer(resync),
+                ClusterChangeListener::claimChanged);
         claims.addIndexers(CacheIndexes.claimIndexes());
-        revisions = register(client.apps().controllerRevisions().inAnyNamespace()
-                .withLabel(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY).runnableInformer(resync), ClusterChangeListener::revisionChanged);
+        revisions = register(
+                client.apps()
+                        .controllerRevisions()
+                        .inAnyNamespace()
+                        .withLabel(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY)
+                        .runnableInformer(resync),
+                ClusterChangeListener::revisionChanged);
         revisions.addIndexers(CacheIndexes.ownedIndexes());
-        CompletableFuture.allOf(all.stream().map(i -> i.start().toCompletableFuture()).toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(
+                        all.stream().map(i -> i.start().toCompletableFuture()).toArray(CompletableFuture[]::new))
                 .whenComplete((ok, failure) -> completeSync(failure));
     }
 
@@ -140,8 +152,8 @@ public class InformerCache {
         }
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> register(SharedIndexInformer<T> informer,
-            BiConsumer<ClusterChangeListener, T> event) {
+    private <T extends HasMetadata> SharedIndexInformer<T> register(
+            SharedIndexInformer<T> informer, BiConsumer<ClusterChangeListener, T> event) {
         informer.exceptionHandler((started, failure) -> {
             LOG.warnf("%s informer: %s; retrying", informer.getApiTypeClass().getSimpleName(), failure.toString());
             return true;
@@ -179,7 +191,8 @@ public class InformerCache {
                 try {
                     event.accept(listener, object);
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "change listener %s failed", listener.getClass().getSimpleName());
+                    LOG.errorf(
+                            e, "change listener %s failed", listener.getClass().getSimpleName());
                 }
             }
         }

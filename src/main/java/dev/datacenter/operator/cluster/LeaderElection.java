@@ -1,5 +1,10 @@
 package dev.datacenter.operator.cluster;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,14 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.jboss.logging.Logger;
-
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 
 /**
  * Leader election on a {@code coordination.k8s.io/v1} Lease with fabric8's LeaderElector. The
@@ -105,15 +103,18 @@ public class LeaderElection {
         if (stopped) {
             return;
         }
-        LeaderElector elector = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
-                .withName(settings.leaseName())
-                .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
-                .withLeaseDuration(settings.leaseDuration())
-                .withRenewDeadline(settings.renewDeadline())
-                .withRetryPeriod(settings.retryPeriod())
-                .withReleaseOnCancel(true)
-                .withLeaderCallbacks(new LeaderCallbacks(() -> changeLeading(true), () -> changeLeading(false), this::newLeader))
-                .build()).build();
+        LeaderElector elector = client.leaderElector()
+                .withConfig(new LeaderElectionConfigBuilder()
+                        .withName(settings.leaseName())
+                        .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+                        .withLeaseDuration(settings.leaseDuration())
+                        .withRenewDeadline(settings.renewDeadline())
+                        .withRetryPeriod(settings.retryPeriod())
+                        .withReleaseOnCancel(true)
+                        .withLeaderCallbacks(new LeaderCallbacks(
+                                () -> changeLeading(true), () -> changeLeading(false), this::newLeader))
+                        .build())
+                .build();
         CompletableFuture<?> future = elector.start();
         term.set(future);
         future.whenComplete((ok, failure) -> termEnded(failure));
@@ -134,7 +135,9 @@ public class LeaderElection {
     private void newLeader(String identity) {
         leader.set(identity);
         leaderKnown = identity != null && !identity.isEmpty();
-        LOG.infof("leader of %s/%s is now %s", settings.namespace(), settings.leaseName(), leaderKnown ? identity : "nobody");
+        LOG.infof(
+                "leader of %s/%s is now %s",
+                settings.namespace(), settings.leaseName(), leaderKnown ? identity : "nobody");
     }
 
     private synchronized void changeLeading(boolean nowLeading) {

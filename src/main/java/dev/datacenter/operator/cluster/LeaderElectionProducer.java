@@ -1,15 +1,12 @@
 package dev.datacenter.operator.cluster;
 
-import java.time.Duration;
-import java.util.Optional;
-
+import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Builds the operator's {@link LeaderElection} from the {@code datacenter.leader-election.*} keys. */
 @ApplicationScoped
@@ -17,7 +14,8 @@ public class LeaderElectionProducer {
 
     @Produces
     @Singleton
-    LeaderElection leaderElection(KubernetesClient client,
+    LeaderElection leaderElection(
+            KubernetesClient client,
             @ConfigProperty(name = "datacenter.leader-election.enabled") boolean enabled,
             @ConfigProperty(name = "datacenter.operator.namespace") Optional<String> namespace,
             @ConfigProperty(name = "datacenter.leader-election.lease-name") String leaseName,
@@ -27,7 +25,14 @@ public class LeaderElectionProducer {
         if (!enabled) {
             return LeaderElection.disabled();
         }
-        return new LeaderElection(client, new LeaseSettings(LeaseSettings.resolveNamespace(namespace), leaseName,
-                LeaseSettings.newIdentity(), leaseDuration, renewDeadline, retryPeriod));
+        return new LeaderElection(
+                client,
+                new LeaseSettings(
+                        LeaseSettings.resolveNamespace(namespace),
+                        leaseName,
+                        LeaseSettings.newIdentity(),
+                        leaseDuration,
+                        renewDeadline,
+                        retryPeriod));
     }
 }

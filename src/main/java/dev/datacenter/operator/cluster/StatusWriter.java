@@ -1,17 +1,13 @@
 package dev.datacenter.operator.cluster;
 
-import java.util.Objects;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * Writes a custom resource's status through the status subresource, and only when it differs from the
@@ -29,7 +25,8 @@ public class StatusWriter {
     /** @return whether a write was made */
     public <S, R extends CustomResource<?, S>> boolean writeIfChanged(R current, S desired) {
         KubernetesSerialization json = client.getKubernetesSerialization();
-        if (Objects.equals(json.convertValue(current.getStatus(), JsonNode.class), json.convertValue(desired, JsonNode.class))) {
+        if (Objects.equals(
+                json.convertValue(current.getStatus(), JsonNode.class), json.convertValue(desired, JsonNode.class))) {
             return false;
         }
         R copy = json.clone(current);
@@ -39,8 +36,11 @@ public class StatusWriter {
             return true;
         } catch (RuntimeException e) {
             if (ApiErrors.isNotFound(e)) {
-                LOG.debugf("%s %s/%s is gone; status not written", current.getKind(),
-                        current.getMetadata().getNamespace(), current.getMetadata().getName());
+                LOG.debugf(
+                        "%s %s/%s is gone; status not written",
+                        current.getKind(),
+                        current.getMetadata().getNamespace(),
+                        current.getMetadata().getName());
                 return false;
             }
             throw e;

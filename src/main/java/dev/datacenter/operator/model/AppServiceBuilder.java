@@ -20,8 +20,7 @@ import java.util.List;
  * {@link Names#serviceName} (the app name when it is a valid DNS-1035 label).
  */
 public final class AppServiceBuilder {
-    private AppServiceBuilder() {
-    }
+    private AppServiceBuilder() {}
 
     /**
      * The desired Service, or null (no Service should exist) when the app has no ports or
@@ -39,16 +38,16 @@ public final class AppServiceBuilder {
         String name = app.getMetadata().getName();
         return new ServiceBuilder()
                 .withNewMetadata()
-                    .withName(Names.serviceName(name))
-                    .withNamespace(app.getMetadata().getNamespace())
-                    .withLabels(Labels.forApp(app))
-                    .withAnnotations(Labels.annotationsForApp(app))
-                    .withOwnerReferences(Labels.controllerReference(app))
+                .withName(Names.serviceName(name))
+                .withNamespace(app.getMetadata().getNamespace())
+                .withLabels(Labels.forApp(app))
+                .withAnnotations(Labels.annotationsForApp(app))
+                .withOwnerReferences(Labels.controllerReference(app))
                 .endMetadata()
                 .withNewSpec()
-                    .withType(type.name())
-                    .withSelector(Labels.appSelector(name))
-                    .withPorts(servicePorts(ports))
+                .withType(type.name())
+                .withSelector(Labels.appSelector(name))
+                .withPorts(servicePorts(ports))
                 .endSpec()
                 .build();
     }

@@ -30,7 +30,8 @@ public final class ArtifactFetcher {
     /** An image with sh, curl, tar (gzip, bzip2, xz) and unzip. */
     public static final String DEFAULT_IMAGE = "curlimages/curl:8.11.1";
 
-    static final String SCRIPT = String.join("\n",
+    static final String SCRIPT = String.join(
+            "\n",
             "set -eu",
             "cd \"$ARTIFACTS_DIR\"",
             "while [ \"$#\" -ge 3 ]; do",
@@ -54,8 +55,7 @@ public final class ArtifactFetcher {
             "done",
             "");
 
-    private ArtifactFetcher() {
-    }
+    private ArtifactFetcher() {}
 
     /**
      * The init container for {@code artifacts}, or null when there are none. {@code resources} are
@@ -72,7 +72,10 @@ public final class ArtifactFetcher {
                 .withName(CONTAINER_NAME)
                 .withImage(image)
                 .withCommand(command)
-                .addNewEnv().withName("ARTIFACTS_DIR").withValue(MOUNT_PATH).endEnv()
+                .addNewEnv()
+                .withName("ARTIFACTS_DIR")
+                .withValue(MOUNT_PATH)
+                .endEnv()
                 .withResources(resources)
                 .withVolumeMounts(mount())
                 .build();
@@ -80,7 +83,10 @@ public final class ArtifactFetcher {
 
     /** The mount of the artifacts volume, the same in the init container and the app container. */
     public static VolumeMount mount() {
-        return new VolumeMountBuilder().withName(VOLUME_NAME).withMountPath(MOUNT_PATH).build();
+        return new VolumeMountBuilder()
+                .withName(VOLUME_NAME)
+                .withMountPath(MOUNT_PATH)
+                .build();
     }
 
     /** Positional arguments of the script: uri, file name, mode for each artifact. */

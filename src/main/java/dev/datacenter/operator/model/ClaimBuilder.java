@@ -15,8 +15,7 @@ import java.util.Map;
  * data outlives both unless a retention policy says Delete), its spec a copy of the set's template.
  */
 public final class ClaimBuilder {
-    private ClaimBuilder() {
-    }
+    private ClaimBuilder() {}
 
     /** The desired PVC of claim {@code ordinal} of {@code set} for the app named {@code appName}. */
     public static PersistentVolumeClaim build(PersistentVolumeClaimSet set, String appName, int ordinal) {
@@ -28,10 +27,10 @@ public final class ClaimBuilder {
         labels.put(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY);
         return new PersistentVolumeClaimBuilder()
                 .withNewMetadata()
-                    .withName(Names.claimName(setName, appName, ordinal))
-                    .withNamespace(set.getMetadata().getNamespace())
-                    .withLabels(labels)
-                    .withOwnerReferences(Labels.controllerReference(set))
+                .withName(Names.claimName(setName, appName, ordinal))
+                .withNamespace(set.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(Labels.controllerReference(set))
                 .endMetadata()
                 .withSpec(new PersistentVolumeClaimSpecBuilder(set.getSpec().getTemplate()).build())
                 .build();

@@ -24,8 +24,7 @@ public final class DependencyGraph {
     private final Map<String, List<String>> dependencies;
 
     /** A problem that keeps an app from ever being placed: its condition reason and message. */
-    public record Problem(String reason, String message) {
-    }
+    public record Problem(String reason, String message) {}
 
     /** The graph of {@code dependencies}: app name → the names it depends on, for every app of the namespace. */
     public DependencyGraph(Map<String, List<String>> dependencies) {
@@ -38,7 +37,11 @@ public final class DependencyGraph {
     public static DependencyGraph of(Collection<DataCenterApp> apps) {
         Map<String, List<String>> deps = new LinkedHashMap<>();
         for (DataCenterApp app : apps) {
-            deps.put(app.getMetadata().getName(), app.getSpec() == null ? List.of() : SpecDefaults.list(app.getSpec().getDependencies()));
+            deps.put(
+                    app.getMetadata().getName(),
+                    app.getSpec() == null
+                            ? List.of()
+                            : SpecDefaults.list(app.getSpec().getDependencies()));
         }
         return new DependencyGraph(deps);
     }
@@ -50,7 +53,9 @@ public final class DependencyGraph {
 
     /** The dependencies of {@code app} that are not apps of the namespace, in spec order. */
     public List<String> missing(String app) {
-        return dependencies(app).stream().filter(d -> !dependencies.containsKey(d)).toList();
+        return dependencies(app).stream()
+                .filter(d -> !dependencies.containsKey(d))
+                .toList();
     }
 
     /** The apps that depend directly on {@code app}, sorted. */
@@ -103,12 +108,14 @@ public final class DependencyGraph {
     public Optional<Problem> problem(String app) {
         List<String> missing = missing(app);
         if (!missing.isEmpty()) {
-            return Optional.of(new Problem(ConditionReasons.DEPENDENCY_NOT_FOUND,
+            return Optional.of(new Problem(
+                    ConditionReasons.DEPENDENCY_NOT_FOUND,
                     "no DataCenterApp named " + String.join(", ", missing) + " in this namespace"
                             + " (listed in spec.dependencies)"));
         }
-        return cycle(app).map(c -> new Problem(ConditionReasons.DEPENDENCY_CYCLE,
-                "dependency cycle: " + String.join(" -> ", c)));
+        return cycle(app)
+                .map(c ->
+                        new Problem(ConditionReasons.DEPENDENCY_CYCLE, "dependency cycle: " + String.join(" -> ", c)));
     }
 
     private static List<String> path(Map<String, String> parent, String last, String app) {

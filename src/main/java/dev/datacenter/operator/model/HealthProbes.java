@@ -22,8 +22,7 @@ public final class HealthProbes {
     /** An instance leaves the endpoints after this many failed readiness checks in a row. */
     static final int READINESS_FAILURE_THRESHOLD = 3;
 
-    private HealthProbes() {
-    }
+    private HealthProbes() {}
 
     /**
      * The liveness probe of a health check: periodSeconds = intervalSeconds, timeoutSeconds,
@@ -87,13 +86,18 @@ public final class HealthProbes {
     private static ProbeBuilder handler(CheckProtocol protocol, String portName, String path, List<String> command) {
         ProbeBuilder probe = new ProbeBuilder();
         switch (SpecDefaults.protocol(protocol)) {
-            case HTTP, HTTPS -> probe.withNewHttpGet()
-                    .withScheme(SpecDefaults.protocol(protocol).name())
-                    .withPort(new IntOrString(portName))
-                    .withPath(SpecDefaults.path(path))
-                    .endHttpGet();
-            case TCP -> probe.withNewTcpSocket().withPort(new IntOrString(portName)).endTcpSocket();
-            case COMMAND -> probe.withNewExec().withCommand(List.copyOf(command == null ? List.of() : command)).endExec();
+            case HTTP, HTTPS ->
+                probe.withNewHttpGet()
+                        .withScheme(SpecDefaults.protocol(protocol).name())
+                        .withPort(new IntOrString(portName))
+                        .withPath(SpecDefaults.path(path))
+                        .endHttpGet();
+            case TCP ->
+                probe.withNewTcpSocket().withPort(new IntOrString(portName)).endTcpSocket();
+            case COMMAND ->
+                probe.withNewExec()
+                        .withCommand(List.copyOf(command == null ? List.of() : command))
+                        .endExec();
         }
         return probe;
     }

@@ -29,13 +29,16 @@ public record InstanceIdentity(String instanceId, int ordinal, long revision, St
      * revision, pool}); empty when a label is missing or malformed (not a pod this builder made).
      */
     public static Optional<InstanceIdentity> of(Pod pod) {
-        Map<String, String> labels = pod.getMetadata() == null ? null : pod.getMetadata().getLabels();
+        Map<String, String> labels =
+                pod.getMetadata() == null ? null : pod.getMetadata().getLabels();
         if (labels == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new InstanceIdentity(labels.get(ApiGroup.LABEL_INSTANCE),
-                    Integer.parseInt(labels.get(ApiGroup.LABEL_ORDINAL)), Long.parseLong(labels.get(ApiGroup.LABEL_REVISION)),
+            return Optional.of(new InstanceIdentity(
+                    labels.get(ApiGroup.LABEL_INSTANCE),
+                    Integer.parseInt(labels.get(ApiGroup.LABEL_ORDINAL)),
+                    Long.parseLong(labels.get(ApiGroup.LABEL_REVISION)),
                     labels.get(ApiGroup.LABEL_POOL)));
         } catch (RuntimeException e) {
             return Optional.empty();

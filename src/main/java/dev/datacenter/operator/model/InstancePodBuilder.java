@@ -82,30 +82,30 @@ public final class InstancePodBuilder {
      * revision the instance runs (the ControllerRevision's {@link PodTemplateHash#LABEL}): use this
      * one when the revision has a restart nonce, or the pod would not match its revision.
      */
-    public Pod build(DataCenterApp app, InstanceIdentity id, String node, List<Integer> hostPorts,
-            String templateHash) {
+    public Pod build(
+            DataCenterApp app, InstanceIdentity id, String node, List<Integer> hostPorts, String templateHash) {
         DataCenterAppSpec spec = app.getSpec();
         String name = app.getMetadata().getName();
         InstancePorts ports = new InstancePorts(spec.getPorts(), hostPorts);
         ResourceRequirements resources = PodResources.of(spec.getResources());
-        Container fetcher = ArtifactFetcher.initContainer(spec.getArtifacts(), fetcherImage,
-                PodResources.withoutGpus(spec.getResources()));
+        Container fetcher = ArtifactFetcher.initContainer(
+                spec.getArtifacts(), fetcherImage, PodResources.withoutGpus(spec.getResources()));
         return new PodBuilder()
                 .withNewMetadata()
-                    .withName(Names.podName(name, id.ordinal(), id.revision(), node))
-                    .withNamespace(app.getMetadata().getNamespace())
-                    .withLabels(labels(app, id))
-                    .withAnnotations(annotations(app, node, templateHash))
-                    .withOwnerReferences(Labels.controllerReference(app))
+                .withName(Names.podName(name, id.ordinal(), id.revision(), node))
+                .withNamespace(app.getMetadata().getNamespace())
+                .withLabels(labels(app, id))
+                .withAnnotations(annotations(app, node, templateHash))
+                .withOwnerReferences(Labels.controllerReference(app))
                 .endMetadata()
                 .withNewSpec()
-                    .withAffinity(pinnedTo(node))
-                    .withRestartPolicy("Always")
-                    .withTerminationGracePeriodSeconds((long) SpecDefaults.taskKillGracePeriodSeconds(spec))
-                    .withInitContainers(fetcher == null ? List.of() : List.of(fetcher))
-                    .withContainers(appContainer(app, id, node, ports, resources, fetcher != null))
-                    .withVolumes(volumes(spec, name, id.ordinal(), fetcher != null))
-                    .withTolerations(tolerations(spec))
+                .withAffinity(pinnedTo(node))
+                .withRestartPolicy("Always")
+                .withTerminationGracePeriodSeconds((long) SpecDefaults.taskKillGracePeriodSeconds(spec))
+                .withInitContainers(fetcher == null ? List.of() : List.of(fetcher))
+                .withContainers(appContainer(app, id, node, ports, resources, fetcher != null))
+                .withVolumes(volumes(spec, name, id.ordinal(), fetcher != null))
+                .withTolerations(tolerations(spec))
                 .endSpec()
                 .build();
     }
@@ -129,15 +129,28 @@ public final class InstancePodBuilder {
 
     /** A required node affinity on the node's name: the cluster's scheduler binds, we never set nodeName. */
     static Affinity pinnedTo(String node) {
-        return new AffinityBuilder().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
-                .addNewNodeSelectorTerm().addNewMatchField()
-                .withKey("metadata.name").withOperator("In").withValues(node)
-                .endMatchField().endNodeSelectorTerm()
-                .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build();
+        return new AffinityBuilder()
+                .withNewNodeAffinity()
+                .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .addNewNodeSelectorTerm()
+                .addNewMatchField()
+                .withKey("metadata.name")
+                .withOperator("In")
+                .withValues(node)
+                .endMatchField()
+                .endNodeSelectorTerm()
+                .endRequiredDuringSchedulingIgnoredDuringExecution()
+                .endNodeAffinity()
+                .build();
     }
 
-    private static Container appContainer(DataCenterApp app, InstanceIdentity id, String node,
-            InstancePorts ports, ResourceRequirements resources, boolean artifacts) {
+    private static Container appContainer(
+            DataCenterApp app,
+            InstanceIdentity id,
+            String node,
+            InstancePorts ports,
+            ResourceRequirements resources,
+            boolean artifacts) {
         DataCenterAppSpec spec = app.getSpec();
         ContainerSpec c = spec.getContainer();
         HealthCheck health = first(spec.getHealthChecks());
@@ -176,13 +189,17 @@ public final class InstancePodBuilder {
     /** Marathon's app id: {@code <group path>/<name>}, or {@code /<name>} without a group. */
     static String appId(DataCenterApp app) {
         String group = app.getSpec().getGroup();
-        return (group == null || group.isEmpty() ? "" : group) + "/" + app.getMetadata().getName();
+        return (group == null || group.isEmpty() ? "" : group) + "/"
+                + app.getMetadata().getName();
     }
 
     private static List<VolumeMount> mounts(DataCenterAppSpec spec, boolean artifacts) {
         List<VolumeMount> mounts = new ArrayList<>();
         for (VolumeSpec v : SpecDefaults.list(spec.getVolumes())) {
-            mounts.add(new VolumeMountBuilder().withName(v.getName()).withMountPath(v.getMountPath()).build());
+            mounts.add(new VolumeMountBuilder()
+                    .withName(v.getName())
+                    .withMountPath(v.getMountPath())
+                    .build());
         }
         if (artifacts) {
             mounts.add(ArtifactFetcher.mount());
@@ -193,11 +210,19 @@ public final class InstancePodBuilder {
     private static List<Volume> volumes(DataCenterAppSpec spec, String app, int ordinal, boolean artifacts) {
         List<Volume> volumes = new ArrayList<>();
         for (VolumeSpec v : SpecDefaults.list(spec.getVolumes())) {
-            volumes.add(new VolumeBuilder().withName(v.getName()).withNewPersistentVolumeClaim()
-                    .withClaimName(Names.claimName(v.getClaimSet(), app, ordinal)).endPersistentVolumeClaim().build());
+            volumes.add(new VolumeBuilder()
+                    .withName(v.getName())
+                    .withNewPersistentVolumeClaim()
+                    .withClaimName(Names.claimName(v.getClaimSet(), app, ordinal))
+                    .endPersistentVolumeClaim()
+                    .build());
         }
         if (artifacts) {
-            volumes.add(new VolumeBuilder().withName(ArtifactFetcher.VOLUME_NAME).withNewEmptyDir().endEmptyDir().build());
+            volumes.add(new VolumeBuilder()
+                    .withName(ArtifactFetcher.VOLUME_NAME)
+                    .withNewEmptyDir()
+                    .endEmptyDir()
+                    .build());
         }
         return volumes;
     }

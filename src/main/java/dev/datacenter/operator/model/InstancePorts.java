@@ -25,8 +25,8 @@ final class InstancePorts {
         List<Integer> assigned = SpecDefaults.list(assignedHostPorts);
         long wanted = this.specs.stream().filter(p -> p.getHostPort() != null).count();
         if (assigned.size() != wanted) {
-            throw new IllegalArgumentException("the app asks for " + wanted + " host port(s) but "
-                    + assigned.size() + " were assigned");
+            throw new IllegalArgumentException(
+                    "the app asks for " + wanted + " host port(s) but " + assigned.size() + " were assigned");
         }
         this.hostPorts = new ArrayList<>();
         int next = 0;

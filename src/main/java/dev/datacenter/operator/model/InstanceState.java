@@ -27,17 +27,34 @@ import java.util.Set;
  * passed), and, when the previous restart count is given, not restarted since (a liveness kill
  * restarts the container).
  */
-public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean terminating,
-        boolean unschedulable, int restartCount, Failure failure) {
+public record InstanceState(
+        Stage stage,
+        boolean ready,
+        boolean healthy,
+        boolean terminating,
+        boolean unschedulable,
+        int restartCount,
+        Failure failure) {
 
-    public enum Stage { STAGED, RUNNING, UNKNOWN, FAILED, FINISHED }
-
-    /** Why the instance failed, for {@code status.lastTaskFailure}; time is RFC 3339 or null. */
-    public record Failure(String reason, String message, String time) {
+    public enum Stage {
+        STAGED,
+        RUNNING,
+        UNKNOWN,
+        FAILED,
+        FINISHED
     }
 
-    static final Set<String> FAILING_WAIT_REASONS = Set.of("CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff",
-            "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError");
+    /** Why the instance failed, for {@code status.lastTaskFailure}; time is RFC 3339 or null. */
+    public record Failure(String reason, String message, String time) {}
+
+    static final Set<String> FAILING_WAIT_REASONS = Set.of(
+            "CrashLoopBackOff",
+            "ErrImagePull",
+            "ImagePullBackOff",
+            "InvalidImageName",
+            "CreateContainerConfigError",
+            "CreateContainerError",
+            "RunContainerError");
 
     /** The state of {@code pod}, with no previous restart count to compare with. */
     public static InstanceState of(Pod pod) {
@@ -56,11 +73,15 @@ public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean
         Failure failure = failure(status);
         Stage stage = stage(status.getPhase(), failure);
         boolean ready = !terminating && conditionIs(status, "Ready", "True");
-        boolean healthy = stage == Stage.RUNNING && app != null && app.getState() != null
-                && app.getState().getRunning() != null && !Boolean.FALSE.equals(app.getStarted())
+        boolean healthy = stage == Stage.RUNNING
+                && app != null
+                && app.getState() != null
+                && app.getState().getRunning() != null
+                && !Boolean.FALSE.equals(app.getStarted())
                 && (previousRestartCount == null || restarts <= previousRestartCount);
-        boolean unschedulable = conditionIs(status, "PodScheduled", "False") && status.getConditions().stream()
-                .anyMatch(c -> "PodScheduled".equals(c.getType()) && "Unschedulable".equals(c.getReason()));
+        boolean unschedulable = conditionIs(status, "PodScheduled", "False")
+                && status.getConditions().stream()
+                        .anyMatch(c -> "PodScheduled".equals(c.getType()) && "Unschedulable".equals(c.getReason()));
         return new InstanceState(stage, ready, healthy, terminating, unschedulable, restarts, failure);
     }
 
@@ -90,7 +111,8 @@ public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean
     }
 
     private static Failure failure(PodStatus status) {
-        for (List<ContainerStatus> list : List.of(SpecDefaults.list(status.getInitContainerStatuses()),
+        for (List<ContainerStatus> list : List.of(
+                SpecDefaults.list(status.getInitContainerStatuses()),
                 SpecDefaults.list(status.getContainerStatuses()))) {
             for (ContainerStatus c : list) {
                 Failure f = failure(c);
@@ -100,8 +122,10 @@ public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean
             }
         }
         if ("Failed".equals(status.getPhase())) {
-            return new Failure(status.getReason() == null ? "Failed" : status.getReason(),
-                    status.getMessage() == null ? "the pod failed" : status.getMessage(), null);
+            return new Failure(
+                    status.getReason() == null ? "Failed" : status.getReason(),
+                    status.getMessage() == null ? "the pod failed" : status.getMessage(),
+                    null);
         }
         return null;
     }
@@ -115,12 +139,19 @@ public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean
         if (t != null && t.getExitCode() != null && t.getExitCode() != 0) {
             return terminated(c.getName(), t);
         }
-        if (state.getWaiting() != null && FAILING_WAIT_REASONS.contains(state.getWaiting().getReason())) {
-            ContainerStateTerminated last = c.getLastState() == null ? null : c.getLastState().getTerminated();
-            String message = "container " + c.getName() + ": " + state.getWaiting().getReason()
-                    + (state.getWaiting().getMessage() == null ? "" : ": " + state.getWaiting().getMessage())
-                    + (last == null ? "" : "; last exit code " + last.getExitCode()
-                            + (last.getReason() == null ? "" : " (" + last.getReason() + ")"));
+        if (state.getWaiting() != null
+                && FAILING_WAIT_REASONS.contains(state.getWaiting().getReason())) {
+            ContainerStateTerminated last =
+                    c.getLastState() == null ? null : c.getLastState().getTerminated();
+            String message =
+                    "container " + c.getName() + ": " + state.getWaiting().getReason()
+                            + (state.getWaiting().getMessage() == null
+                                    ? ""
+                                    : ": " + state.getWaiting().getMessage())
+                            + (last == null
+                                    ? ""
+                                    : "; last exit code " + last.getExitCode()
+                                            + (last.getReason() == null ? "" : " (" + last.getReason() + ")"));
             return new Failure(state.getWaiting().getReason(), message, last == null ? null : last.getFinishedAt());
         }
         return null;
@@ -135,7 +166,9 @@ public record InstanceState(Stage stage, boolean ready, boolean healthy, boolean
 
     private static ContainerStatus appContainer(List<ContainerStatus> statuses) {
         List<ContainerStatus> list = SpecDefaults.list(statuses);
-        return list.stream().filter(c -> InstancePodBuilder.APP_CONTAINER.equals(c.getName())).findFirst()
+        return list.stream()
+                .filter(c -> InstancePodBuilder.APP_CONTAINER.equals(c.getName()))
+                .findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
     }
 

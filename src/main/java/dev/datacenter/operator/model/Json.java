@@ -17,8 +17,7 @@ final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String canonical(Object value) {
         try {

@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Labels, annotations and owner references shared by every object the operator creates for an app. */
 public final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /**
      * The selector of an app's instances: {@code datacenter.dev/app=<app label value>}. Use it (not the

@@ -16,10 +16,10 @@ public final class Names {
     public static final int SUBDOMAIN_MAX = 253;
     /** Consonants and digits only, as Kubernetes' own name suffixes: no words, no ambiguous 0/o, 1/l. */
     private static final char[] ALPHABET = "bcdfghjkmnpqrstvwxz2456789".toCharArray();
+
     private static final int FIT_HASH = 8;
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * A stable hash of {@code text}: {@code length} characters of SHA-256 in a lowercase alphabet of
@@ -68,8 +68,8 @@ public final class Names {
      * may still exist (node loss); relaunched on the same node, the old pod must be gone first.
      */
     public static String podName(String appName, int ordinal, long revision, String node) {
-        String suffix = "-" + ordinal + "-" + revision + "-"
-                + hash(appName + "/" + ordinal + "/" + revision + "/" + node, 5);
+        String suffix =
+                "-" + ordinal + "-" + revision + "-" + hash(appName + "/" + ordinal + "/" + revision + "/" + node, 5);
         return fit(appName, LABEL_MAX - suffix.length()) + suffix;
     }
 

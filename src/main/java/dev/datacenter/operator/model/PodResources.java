@@ -12,8 +12,7 @@ import java.util.Map;
 public final class PodResources {
     public static final String GPU = "nvidia.com/gpu";
 
-    private PodResources() {
-    }
+    private PodResources() {}
 
     /**
      * cpu and memory always; {@code nvidia.com/gpu} when gpus > 0; {@code ephemeral-storage} when
@@ -50,7 +49,10 @@ public final class PodResources {
     private static ResourceRequirements requestsEqualLimits(Map<String, Quantity> amounts) {
         Map<String, Quantity> limits = new LinkedHashMap<>();
         amounts.forEach((k, v) -> limits.put(k, copy(v)));
-        return new ResourceRequirementsBuilder().withRequests(amounts).withLimits(limits).build();
+        return new ResourceRequirementsBuilder()
+                .withRequests(amounts)
+                .withLimits(limits)
+                .build();
     }
 
     private static boolean positive(Quantity q) {

@@ -3,8 +3,8 @@ package dev.datacenter.operator.model;
 import static dev.datacenter.operator.model.SpecDefaults.list;
 import static dev.datacenter.operator.model.SpecDefaults.or;
 
-import dev.datacenter.operator.api.AppResources;
 import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.AppResources;
 import dev.datacenter.operator.api.Artifact;
 import dev.datacenter.operator.api.Colocation;
 import dev.datacenter.operator.api.Constraint;
@@ -41,10 +41,10 @@ public final class PodTemplateHash {
     public static final String ANNOTATION = ApiGroup.GROUP + "/template-hash";
     /** Label on each ControllerRevision: its template hash. */
     public static final String LABEL = ApiGroup.GROUP + "/template-hash";
+
     static final int LENGTH = 10;
 
-    private PodTemplateHash() {
-    }
+    private PodTemplateHash() {}
 
     /** The hash of the pod-changing part of {@code spec}, with no restart nonce. */
     public static String of(DataCenterAppSpec spec) {
@@ -61,7 +61,8 @@ public final class PodTemplateHash {
 
     /** The template hash recorded on a pod ({@link #ANNOTATION}), or null. */
     public static String of(Pod pod) {
-        Map<String, String> annotations = pod.getMetadata() == null ? null : pod.getMetadata().getAnnotations();
+        Map<String, String> annotations =
+                pod.getMetadata() == null ? null : pod.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(ANNOTATION);
     }
 
@@ -125,8 +126,15 @@ public final class PodTemplateHash {
     }
 
     private static Object port(PortSpec p) {
-        return entries("name", p.getName(), "containerPort", p.getContainerPort(), "hostPort", p.getHostPort(),
-                "protocol", SpecDefaults.protocol(p).name());
+        return entries(
+                "name",
+                p.getName(),
+                "containerPort",
+                p.getContainerPort(),
+                "hostPort",
+                p.getHostPort(),
+                "protocol",
+                SpecDefaults.protocol(p).name());
     }
 
     private static Object constraint(Constraint c) {
@@ -138,19 +146,39 @@ public final class PodTemplateHash {
     }
 
     private static Object health(HealthCheck h) {
-        return entries("protocol", SpecDefaults.protocol(h.getProtocol()).name(), "portName", h.getPortName(),
-                "path", SpecDefaults.path(h.getPath()), "command", h.getCommand(),
-                "gracePeriodSeconds", or(h.getGracePeriodSeconds(), SpecDefaults.HEALTH_GRACE_PERIOD_SECONDS),
-                "intervalSeconds", or(h.getIntervalSeconds(), SpecDefaults.HEALTH_INTERVAL_SECONDS),
-                "timeoutSeconds", or(h.getTimeoutSeconds(), SpecDefaults.HEALTH_TIMEOUT_SECONDS),
-                "maxConsecutiveFailures", or(h.getMaxConsecutiveFailures(), SpecDefaults.HEALTH_MAX_CONSECUTIVE_FAILURES));
+        return entries(
+                "protocol",
+                SpecDefaults.protocol(h.getProtocol()).name(),
+                "portName",
+                h.getPortName(),
+                "path",
+                SpecDefaults.path(h.getPath()),
+                "command",
+                h.getCommand(),
+                "gracePeriodSeconds",
+                or(h.getGracePeriodSeconds(), SpecDefaults.HEALTH_GRACE_PERIOD_SECONDS),
+                "intervalSeconds",
+                or(h.getIntervalSeconds(), SpecDefaults.HEALTH_INTERVAL_SECONDS),
+                "timeoutSeconds",
+                or(h.getTimeoutSeconds(), SpecDefaults.HEALTH_TIMEOUT_SECONDS),
+                "maxConsecutiveFailures",
+                or(h.getMaxConsecutiveFailures(), SpecDefaults.HEALTH_MAX_CONSECUTIVE_FAILURES));
     }
 
     private static Object readiness(ReadinessCheck r) {
-        return entries("protocol", SpecDefaults.protocol(r.getProtocol()).name(), "portName", r.getPortName(),
-                "path", SpecDefaults.path(r.getPath()), "command", r.getCommand(),
-                "intervalSeconds", or(r.getIntervalSeconds(), SpecDefaults.READINESS_INTERVAL_SECONDS),
-                "timeoutSeconds", or(r.getTimeoutSeconds(), SpecDefaults.READINESS_TIMEOUT_SECONDS));
+        return entries(
+                "protocol",
+                SpecDefaults.protocol(r.getProtocol()).name(),
+                "portName",
+                r.getPortName(),
+                "path",
+                SpecDefaults.path(r.getPath()),
+                "command",
+                r.getCommand(),
+                "intervalSeconds",
+                or(r.getIntervalSeconds(), SpecDefaults.READINESS_INTERVAL_SECONDS),
+                "timeoutSeconds",
+                or(r.getTimeoutSeconds(), SpecDefaults.READINESS_TIMEOUT_SECONDS));
     }
 
     private static Object volume(VolumeSpec v) {

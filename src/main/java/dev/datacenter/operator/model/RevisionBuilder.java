@@ -18,8 +18,7 @@ public final class RevisionBuilder {
     static final String DATA_HASH = "templateHash";
     static final String DATA_RESTART = "restart";
 
-    private RevisionBuilder() {
-    }
+    private RevisionBuilder() {}
 
     /**
      * The revision of the app's current spec.
@@ -40,11 +39,11 @@ public final class RevisionBuilder {
         }
         return new ControllerRevisionBuilder()
                 .withNewMetadata()
-                    .withName(Names.revisionName(app.getMetadata().getName(), hash))
-                    .withNamespace(app.getMetadata().getNamespace())
-                    .withLabels(labels)
-                    .withAnnotations(Labels.annotationsForApp(app))
-                    .withOwnerReferences(Labels.controllerReference(app))
+                .withName(Names.revisionName(app.getMetadata().getName(), hash))
+                .withNamespace(app.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withAnnotations(Labels.annotationsForApp(app))
+                .withOwnerReferences(Labels.controllerReference(app))
                 .endMetadata()
                 .withRevision(number)
                 .withData(data)

@@ -36,11 +36,9 @@ public final class RevisionHistory {
     }
 
     /** The revision for the current spec: the existing match (null for CREATE), its number, and what to do. */
-    public record Resolution(ControllerRevision existing, long number, Action action) {
-    }
+    public record Resolution(ControllerRevision existing, long number, Action action) {}
 
-    private RevisionHistory() {
-    }
+    private RevisionHistory() {}
 
     /**
      * The revision for a spec whose template hash is {@code hash}: REUSE the matching revision when
@@ -62,7 +60,8 @@ public final class RevisionHistory {
 
     /** The revision whose template hash is {@code hash}, if any. */
     public static Optional<ControllerRevision> matching(List<ControllerRevision> revisions, String hash) {
-        return revisions.stream().filter(r -> Objects.equals(RevisionBuilder.templateHash(r), hash))
+        return revisions.stream()
+                .filter(r -> Objects.equals(RevisionBuilder.templateHash(r), hash))
                 .max(Comparator.comparingLong(RevisionHistory::number));
     }
 
@@ -96,16 +95,18 @@ public final class RevisionHistory {
         if (restartAnnotation != null) {
             return restartAnnotation;
         }
-        return latest(revisions).map(r -> RevisionBuilder.data(r).get(RevisionBuilder.DATA_RESTART))
-                .map(Object::toString).orElse(null);
+        return latest(revisions)
+                .map(r -> RevisionBuilder.data(r).get(RevisionBuilder.DATA_RESTART))
+                .map(Object::toString)
+                .orElse(null);
     }
 
     /**
      * The revisions to delete: the oldest beyond {@code keep}, never the current one (template hash
      * {@code currentHash}) nor one whose hash is in {@code inUse} (pods still run it, mid-rollout).
      */
-    public static List<ControllerRevision> toPrune(List<ControllerRevision> revisions, String currentHash,
-            Set<String> inUse, int keep) {
+    public static List<ControllerRevision> toPrune(
+            List<ControllerRevision> revisions, String currentHash, Set<String> inUse, int keep) {
         List<ControllerRevision> sorted = new ArrayList<>(revisions);
         sorted.sort(Comparator.comparingLong(RevisionHistory::number));
         List<ControllerRevision> prune = new ArrayList<>();
@@ -132,8 +133,8 @@ public final class RevisionHistory {
      * (a rollback restores the pods, not the scale): what rollback-to writes into {@code .spec}.
      * Empty when no revision has that number.
      */
-    public static Optional<DataCenterAppSpec> specForRollback(List<ControllerRevision> revisions, long number,
-            Integer instances) {
+    public static Optional<DataCenterAppSpec> specForRollback(
+            List<ControllerRevision> revisions, long number, Integer instances) {
         return revisions.stream().filter(r -> number(r) == number).findFirst().map(r -> {
             DataCenterAppSpec spec = spec(r);
             spec.setInstances(instances);
@@ -145,7 +146,8 @@ public final class RevisionHistory {
     public static DataCenterAppSpec spec(ControllerRevision revision) {
         Object spec = RevisionBuilder.data(revision).get(RevisionBuilder.DATA_SPEC);
         if (spec == null) {
-            throw new IllegalArgumentException("revision " + revision.getMetadata().getName() + " records no spec");
+            throw new IllegalArgumentException(
+                    "revision " + revision.getMetadata().getName() + " records no spec");
         }
         return Json.MAPPER.convertValue(spec, DataCenterAppSpec.class);
     }

@@ -44,8 +44,7 @@ public final class RollingUpdatePlanner {
     }
 
     /** An instance of the app: its id, the revision it runs (e.g. its template hash), its phase. */
-    public record Instance(String id, String revision, Phase phase) {
-    }
+    public record Instance(String id, String revision, Phase phase) {}
 
     /**
      * The upgrade strategy as fractions in [0, 1]; {@code claimSetVolumes} when the over-capacity
@@ -81,11 +80,10 @@ public final class RollingUpdatePlanner {
      * The decision: start {@code startNew} instances of the current revision, stop {@code stopOld}
      * (ids), with a one-line message for {@code status.deployment.step} or the Degraded condition.
      */
-    public record Step(Outcome outcome, int startNew, List<String> stopOld, String message, int minReady, int maxTotal) {
-    }
+    public record Step(
+            Outcome outcome, int startNew, List<String> stopOld, String message, int minReady, int maxTotal) {}
 
-    private RollingUpdatePlanner() {
-    }
+    private RollingUpdatePlanner() {}
 
     /** {@code ceil(minimumHealthCapacity × n)}, immune to floating-point noise (0.7 × 10 is 7). */
     public static int minReady(int n, Strategy s) {
@@ -129,15 +127,33 @@ public final class RollingUpdatePlanner {
         int start = Math.max(0, Math.min(n - fresh, maxTotal - instances.size()));
         List<String> stop = stops(old, ready - minReady);
         if (old.isEmpty() && terminating == 0 && freshReady >= n && start == 0) {
-            return new Step(Outcome.COMPLETE, 0, List.of(), "all " + n + " instances of the current revision are ready",
-                    minReady, maxTotal);
+            return new Step(
+                    Outcome.COMPLETE,
+                    0,
+                    List.of(),
+                    "all " + n + " instances of the current revision are ready",
+                    minReady,
+                    maxTotal);
         }
         if (!old.isEmpty() && stop.isEmpty() && start == 0 && terminating == 0 && !freshOnTheWay) {
-            return new Step(Outcome.DEADLOCKED, 0, List.of(), deadlock(n, strategy, minReady, maxTotal, old.size(),
-                    fresh - freshReady), minReady, maxTotal);
+            return new Step(
+                    Outcome.DEADLOCKED,
+                    0,
+                    List.of(),
+                    deadlock(n, strategy, minReady, maxTotal, old.size(), fresh - freshReady),
+                    minReady,
+                    maxTotal);
         }
-        String message = String.format(Locale.ROOT, "%d/%d instances updated, %d ready (at least %d), %d old left;"
-                + " starting %d, stopping %d", fresh, n, freshReady, minReady, old.size(), start, stop.size());
+        String message = String.format(
+                Locale.ROOT,
+                "%d/%d instances updated, %d ready (at least %d), %d old left;" + " starting %d, stopping %d",
+                fresh,
+                n,
+                freshReady,
+                minReady,
+                old.size(),
+                start,
+                stop.size());
         return new Step(Outcome.IN_PROGRESS, start, stop, message, minReady, maxTotal);
     }
 
@@ -168,12 +184,22 @@ public final class RollingUpdatePlanner {
             why = "apps with claim-set volumes roll with no over-capacity (a volume serves one instance at a time)";
             remedy = "lower minimumHealthCapacity below 1 so instances can be replaced one at a time";
         } else {
-            why = String.format(Locale.ROOT, "maximumOverCapacity %s allows no more than %d instances in all",
-                    s.maximumOverCapacity(), maxTotal);
+            why = String.format(
+                    Locale.ROOT,
+                    "maximumOverCapacity %s allows no more than %d instances in all",
+                    s.maximumOverCapacity(),
+                    maxTotal);
             remedy = "lower minimumHealthCapacity or raise maximumOverCapacity";
         }
-        return String.format(Locale.ROOT, "upgrade deadlock: %s, and minimumHealthCapacity %s needs %d of %d instances"
-                + " ready, so none of the %d old instance(s) may stop; %s", why, s.minimumHealthCapacity(), minReady, n,
-                oldLeft, remedy);
+        return String.format(
+                Locale.ROOT,
+                "upgrade deadlock: %s, and minimumHealthCapacity %s needs %d of %d instances"
+                        + " ready, so none of the %d old instance(s) may stop; %s",
+                why,
+                s.minimumHealthCapacity(),
+                minReady,
+                n,
+                oldLeft,
+                remedy);
     }
 }

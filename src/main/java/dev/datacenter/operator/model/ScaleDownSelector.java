@@ -20,11 +20,9 @@ import java.util.Objects;
 public final class ScaleDownSelector {
 
     /** One running (or staged) instance as scale-down sees it. */
-    public record Candidate(String id, boolean ready, boolean healthy, boolean currentRevision, Instant created) {
-    }
+    public record Candidate(String id, boolean ready, boolean healthy, boolean currentRevision, Instant created) {}
 
-    private ScaleDownSelector() {
-    }
+    private ScaleDownSelector() {}
 
     /** {@link #select(List, int, KillSelection, Map)} with no GROUP_BY spread to keep. */
     public static List<String> select(List<Candidate> instances, int count, KillSelection killSelection) {
@@ -38,13 +36,14 @@ public final class ScaleDownSelector {
      * @param groupBy instance id → the value of the GROUP_BY attribute of its node (empty map when
      *        the app has no GROUP_BY constraint; an instance missing from it counts as its own value)
      */
-    public static List<String> select(List<Candidate> instances, int count, KillSelection killSelection,
-            Map<String, String> groupBy) {
+    public static List<String> select(
+            List<Candidate> instances, int count, KillSelection killSelection, Map<String, String> groupBy) {
         List<Candidate> left = new ArrayList<>(instances);
         Map<String, Integer> perValue = new HashMap<>();
         left.forEach(c -> perValue.merge(valueOf(c, groupBy), 1, Integer::sum));
         Comparator<Candidate> order = Comparator.comparingInt(ScaleDownSelector::tier)
-                .thenComparing(Comparator.comparingInt((Candidate c) -> perValue.get(valueOf(c, groupBy))).reversed())
+                .thenComparing(Comparator.comparingInt((Candidate c) -> perValue.get(valueOf(c, groupBy)))
+                        .reversed())
                 .thenComparing(byKillSelection(killSelection))
                 .thenComparing(Candidate::id);
         List<String> victims = new ArrayList<>();
@@ -66,9 +65,10 @@ public final class ScaleDownSelector {
     }
 
     private static Comparator<Candidate> byKillSelection(KillSelection killSelection) {
-        Comparator<Candidate> oldestFirst = Comparator.comparing(Candidate::created,
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        return killSelection == KillSelection.OldestFirst ? oldestFirst
+        Comparator<Candidate> oldestFirst =
+                Comparator.comparing(Candidate::created, Comparator.nullsLast(Comparator.naturalOrder()));
+        return killSelection == KillSelection.OldestFirst
+                ? oldestFirst
                 : Comparator.comparing(Candidate::created, Comparator.nullsFirst(Comparator.<Instant>reverseOrder()));
     }
 

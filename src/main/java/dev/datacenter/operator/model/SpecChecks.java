@@ -19,8 +19,7 @@ import java.util.Map;
  * builds no pod.
  */
 public final class SpecChecks {
-    private SpecChecks() {
-    }
+    private SpecChecks() {}
 
     /** One message per problem, in spec order; empty when the spec is fine. */
     public static List<String> problems(DataCenterAppSpec spec) {
@@ -51,8 +50,8 @@ public final class SpecChecks {
         return problems;
     }
 
-    private static void checkPort(String where, CheckProtocol protocol, String portName, Map<String, PortSpec> ports,
-            List<String> problems) {
+    private static void checkPort(
+            String where, CheckProtocol protocol, String portName, Map<String, PortSpec> ports, List<String> problems) {
         if (SpecDefaults.protocol(protocol) == CheckProtocol.COMMAND) {
             return;
         }

@@ -25,8 +25,7 @@ public final class SpecDefaults {
     public static final int READINESS_INTERVAL_SECONDS = 30;
     public static final int READINESS_TIMEOUT_SECONDS = 10;
 
-    private SpecDefaults() {
-    }
+    private SpecDefaults() {}
 
     /** {@code value}, or {@code fallback} when it is null. */
     public static <T> T or(T value, T fallback) {
@@ -82,14 +81,16 @@ public final class SpecDefaults {
      */
     public static double minimumHealthCapacity(DataCenterAppSpec spec) {
         UpgradeStrategy s = spec.getUpgradeStrategy();
-        double fallback = hasClaimSetVolumes(spec) ? UpgradeStrategy.DEFAULT_RESIDENT_MINIMUM_HEALTH_CAPACITY
+        double fallback = hasClaimSetVolumes(spec)
+                ? UpgradeStrategy.DEFAULT_RESIDENT_MINIMUM_HEALTH_CAPACITY
                 : UpgradeStrategy.DEFAULT_MINIMUM_HEALTH_CAPACITY;
         return s == null ? fallback : or(s.getMinimumHealthCapacity(), fallback);
     }
 
     public static double maximumOverCapacity(DataCenterAppSpec spec) {
         UpgradeStrategy s = spec.getUpgradeStrategy();
-        return s == null ? UpgradeStrategy.DEFAULT_MAXIMUM_OVER_CAPACITY
+        return s == null
+                ? UpgradeStrategy.DEFAULT_MAXIMUM_OVER_CAPACITY
                 : or(s.getMaximumOverCapacity(), UpgradeStrategy.DEFAULT_MAXIMUM_OVER_CAPACITY);
     }
 
@@ -107,7 +108,8 @@ public final class SpecDefaults {
     }
 
     public static double maxLaunchDelaySeconds(Backoff b) {
-        return b == null ? Backoff.DEFAULT_MAX_LAUNCH_DELAY_SECONDS
+        return b == null
+                ? Backoff.DEFAULT_MAX_LAUNCH_DELAY_SECONDS
                 : or(b.getMaxLaunchDelaySeconds(), Backoff.DEFAULT_MAX_LAUNCH_DELAY_SECONDS);
     }
 }

@@ -37,7 +37,8 @@ final class AllocationCycle {
      * One DRF pass over the candidates (which must be sorted by app key); returns the non-GPU apps that may
      * still fit on GPU nodes. Apps refused by their pool's limit or by others' guarantees go to {@code limited}.
      */
-    List<AppState> runDrf(List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
+    List<AppState> runDrf(
+            List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
         Resources capacity = inventory.capacity;
         search.hint.refresh(apps, state.version);
         List<PoolState> active = new ArrayList<>();
@@ -98,8 +99,7 @@ final class AllocationCycle {
         return scarce;
     }
 
-    private record Placement(OfferDecision decision, boolean limited) {
-    }
+    private record Placement(OfferDecision decision, boolean limited) {}
 
     private Placement tryPlace(AppState a, int ord, boolean fallback) {
         PoolState p = a.pool;
@@ -122,14 +122,15 @@ final class AllocationCycle {
     private OfferDecision place(AppState a, int ord, NodeState n, PlacementRequest r) {
         Resources offered = r.freeOn(n);
         List<Integer> ports = a.portRequest.length == 0 ? List.of() : n.ports.assign(a.portRequest);
-        List<String> satisfied = a.rules.rules.isEmpty() && a.spec.colocateWith().isEmpty() ? List.of() : a.rules.describe(n, a);
+        List<String> satisfied =
+                a.rules.rules.isEmpty() && a.spec.colocateWith().isEmpty() ? List.of() : a.rules.describe(n, a);
         String id = RunningTask.instanceId(a.key, ord);
         TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
         state.version++;
         accounting.add(t, a, n, true);
-        OfferDecision d = new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
+        OfferDecision d =
+                new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
         t.decision = d;
         return d;
     }
-
 }

@@ -17,8 +17,14 @@ import java.util.TreeMap;
  * @param colocateWith colocation rules, all must hold
  * @param pins         instance ordinal to its pinned node
  */
-public record AppSpec(String key, String pool, Resources resources, List<Integer> ports, List<Constraint> constraints,
-                      List<Colocation> colocateWith, Map<Integer, Pin> pins) {
+public record AppSpec(
+        String key,
+        String pool,
+        Resources resources,
+        List<Integer> ports,
+        List<Constraint> constraints,
+        List<Colocation> colocateWith,
+        Map<Integer, Pin> pins) {
 
     public AppSpec {
         Objects.requireNonNull(key, "key");

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The engine's mutable view of one app: spec, compiled rules, pending and placed instances, value counts. */
@@ -18,12 +17,14 @@ final class AppState {
     int[] portRequest;
     /** Apps with equal shapes (pool, resources, ports, no constraints) fail alike within a pass; null when constrained. */
     String shape;
+
     List<AppError> specErrors = List.of();
     PoolState pool;
     final TreeSet<Integer> requested = new TreeSet<>();
     final TreeSet<Integer> waiting = new TreeSet<>();
     /** Placed or assumed instances by ordinal; a hash map (the hot path puts one per placement): iterate sorted where order matters. */
     final HashMap<Integer, TaskRecord> instances = new HashMap<>();
+
     Resources allocated = Resources.ZERO;
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
     int demandCounted;

@@ -23,7 +23,15 @@ public record Constraint(String field, Operator operator, String value) {
     }
 
     /** The seven Marathon operators. */
-    public enum Operator { UNIQUE, CLUSTER, GROUP_BY, LIKE, UNLIKE, MAX_PER, IS }
+    public enum Operator {
+        UNIQUE,
+        CLUSTER,
+        GROUP_BY,
+        LIKE,
+        UNLIKE,
+        MAX_PER,
+        IS
+    }
 
     @Override
     public String toString() {

@@ -14,8 +14,8 @@ import java.util.regex.PatternSyntaxException;
 final class ConstraintEvaluator {
 
     /** One compiled constraint; {@code number} is the MAX_PER limit or the GROUP_BY expected value count (0 if absent). */
-    record Rule(Constraint constraint, String field, Constraint.Operator op, String value, Pattern pattern, int number) {
-    }
+    record Rule(
+            Constraint constraint, String field, Constraint.Operator op, String value, Pattern pattern, int number) {}
 
     final List<Rule> rules;
     final List<AppError> errors;
@@ -75,8 +75,7 @@ final class ConstraintEvaluator {
                     counted.add(field);
                 }
                 case UNIQUE -> counted.add(field);
-                case CLUSTER -> {
-                }
+                case CLUSTER -> {}
             }
             rules.add(new Rule(c, field, c.operator(), value, pattern, number));
         }
@@ -115,8 +114,7 @@ final class ConstraintEvaluator {
                 case IS -> {
                     if (!rule.value.equals(v)) return false;
                 }
-                case GROUP_BY, UNLIKE -> {
-                }
+                case GROUP_BY, UNLIKE -> {}
             }
         }
         List<Colocation> coloc = app.spec.colocateWith();
@@ -134,10 +132,12 @@ final class ConstraintEvaluator {
             String v = n.attribute(rule.field);
             out.add(rule.constraint + ": node value " + (v == null ? "(none)" : "'" + v + "'")
                     + (app.rules.countedFields.contains(rule.field) && v != null
-                    ? ", instances with this value " + app.count(rule.field, v) : ""));
+                            ? ", instances with this value " + app.count(rule.field, v)
+                            : ""));
         }
         for (Colocation c : app.spec.colocateWith()) {
-            out.add("colocateWith " + c.appKey() + " on " + c.field() + ": node value '" + n.attribute(c.field()) + "'");
+            out.add("colocateWith " + c.appKey() + " on " + c.field() + ": node value '" + n.attribute(c.field())
+                    + "'");
         }
         return out;
     }

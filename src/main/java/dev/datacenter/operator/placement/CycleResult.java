@@ -12,10 +12,13 @@ import java.util.List;
  * @param pools       per-pool figures, by pool name
  * @param unchanged   true when nothing had changed since the previous cycle and nothing was evaluated
  */
-public record CycleResult(List<OfferDecision> decisions, List<PendingApp> pendingApps, OfferStatistics offers,
-                          List<PoolFigures> pools, boolean unchanged) {
+public record CycleResult(
+        List<OfferDecision> decisions,
+        List<PendingApp> pendingApps,
+        OfferStatistics offers,
+        List<PoolFigures> pools,
+        boolean unchanged) {
 
     /** An app with instances still waiting. */
-    public record PendingApp(String appKey, String pool, int pending, List<AppError> errors) {
-    }
+    public record PendingApp(String appKey, String pool, int pending, List<AppError> errors) {}
 }

@@ -7,8 +7,7 @@ package dev.datacenter.operator.placement;
  */
 final class DominantResourceFairness {
 
-    private DominantResourceFairness() {
-    }
+    private DominantResourceFairness() {}
 
     static double weightedShare(PoolState p, Resources clusterCapacity) {
         return p.weightedShare(clusterCapacity);

@@ -23,6 +23,7 @@ final class EngineState {
     final Map<String, TreeMap<Integer, TaskRecord>> orphans = new HashMap<>();
     /** App key to the apps that colocate with it (they may fit once it gets an instance). */
     final Map<String, Set<String>> colocators = new HashMap<>();
+
     final TreeSet<String> waitingApps = new TreeSet<>();
     final TreeSet<String> dirtyApps = new TreeSet<>();
     /** Bumped by every change that may let a waiting instance fit: such a change makes the next cycle retry all. */
@@ -75,5 +76,4 @@ final class EngineState {
     void forgetIfEmpty(NodeState n) {
         if (!n.present() && n.tasks.isEmpty() && n.holds.isEmpty()) inventory.forget(n);
     }
-
 }

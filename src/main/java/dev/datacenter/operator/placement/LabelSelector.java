@@ -33,7 +33,12 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     }
 
     /** The operators of a label selector requirement. */
-    public enum Operator { In, NotIn, Exists, DoesNotExist }
+    public enum Operator {
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist
+    }
 
     /** One matchExpressions entry. */
     public record Requirement(String key, Operator operator, List<String> values) {

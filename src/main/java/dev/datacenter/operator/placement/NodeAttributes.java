@@ -11,8 +11,7 @@ public final class NodeAttributes {
     public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
     public static final String REGION_LABEL = "topology.kubernetes.io/region";
 
-    private NodeAttributes() {
-    }
+    private NodeAttributes() {}
 
     /** The canonical form of a field: {@code hostname} becomes {@code @hostname}; others unchanged. */
     public static String canonical(String field) {

@@ -36,8 +36,10 @@ final class NodeCheck {
         if (!r.app.rules.accepts(n, r)) return DeclineReason.UnfulfilledConstraint;
         DeclineReason shortfall = r.resources.shortfall(r.freeOn(n));
         if (shortfall != null) return shortfall;
-        if (r.app.portRequest.length > 0 && !n.ports.canAssign(r.app.portRequest)) return DeclineReason.InsufficientPorts;
-        if (!scarceAllowed && r.pin == null && !r.app.wantsGpu() && n.gpuNode()) return DeclineReason.DeclinedScarceResources;
+        if (r.app.portRequest.length > 0 && !n.ports.canAssign(r.app.portRequest))
+            return DeclineReason.InsufficientPorts;
+        if (!scarceAllowed && r.pin == null && !r.app.wantsGpu() && n.gpuNode())
+            return DeclineReason.DeclinedScarceResources;
         return null;
     }
 }

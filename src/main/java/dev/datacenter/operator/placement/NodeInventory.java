@@ -69,7 +69,8 @@ final class NodeInventory {
         Resources before = n.generalFree;
         change.run();
         n.recompute();
-        if (!before.equals(n.generalFree)) generalFree = generalFree.minus(before).plus(n.generalFree);
+        if (!before.equals(n.generalFree))
+            generalFree = generalFree.minus(before).plus(n.generalFree);
         index(n);
     }
 

@@ -66,7 +66,8 @@ final class NodeSearch {
             if (!NodeAttributes.HOSTNAME.equals(rule.field())) continue;
             String target = null;
             if (rule.op() == Constraint.Operator.IS) target = rule.value();
-            else if (rule.op() == Constraint.Operator.CLUSTER) target = rule.value() != null ? rule.value() : r.sticky[i];
+            else if (rule.op() == Constraint.Operator.CLUSTER)
+                target = rule.value() != null ? rule.value() : r.sticky[i];
             if (target != null) hosts = intersect(hosts, Set.of(target));
         }
         List<Colocation> coloc = r.app.spec.colocateWith();
@@ -93,7 +94,8 @@ final class NodeSearch {
     }
 
     /** GROUP_BY: values in tiers of equal instance count, least used first; the first tier with room wins. */
-    private NodeState spread(ConstraintEvaluator.Rule rule, PlacementRequest r, NodeGroup g, boolean gpuSide, boolean fallback) {
+    private NodeState spread(
+            ConstraintEvaluator.Rule rule, PlacementRequest r, NodeGroup g, boolean gpuSide, boolean fallback) {
         String field = rule.field();
         AppState app = r.app;
         TreeMap<String, FreeIndex[]> values = NodeAttributes.HOSTNAME.equals(field) ? null : g.field(field);
@@ -150,7 +152,8 @@ final class NodeSearch {
                     values = g.field(rule.field());
                     if (values.size() > MAX_VALUE_SOURCES) continue;
                     allowed = new ArrayList<>();
-                    for (String v : values.keySet()) if (rule.pattern().matcher(v).matches()) allowed.add(v);
+                    for (String v : values.keySet())
+                        if (rule.pattern().matcher(v).matches()) allowed.add(v);
                 }
                 case UNIQUE, MAX_PER -> {
                     values = g.field(rule.field());
@@ -190,7 +193,8 @@ final class NodeSearch {
      * The best node among the sources (each ordered fullest first) that passes every check and the filter;
      * nodes holding the pool's unused reservation are tried first.
      */
-    private NodeState searchTier(List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
+    private NodeState searchTier(
+            List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
         Map<String, NodeState> reserved = r.pool.reservationNodes;
         if (!reserved.isEmpty()) {
             for (NodeState n : reserved.values()) {
@@ -219,7 +223,8 @@ final class NodeSearch {
      * lowest {@link TargetHint#penalty} wins (then the name); at most {@link TargetHint#TIE_SCAN} tied nodes
      * per source are looked at beyond the first that fits.
      */
-    private NodeState searchHinted(List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
+    private NodeState searchHinted(
+            List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
         NodeState best = null;
         NodeState risky = null;
         long bestPenalty = 0;
@@ -238,7 +243,8 @@ final class NodeSearch {
                     if (kc == 0) {
                         if (++tied > TargetHint.TIE_SCAN) break;
                         penalty = hint.penalty(n, g);
-                        if (penalty > bestPenalty || (penalty == bestPenalty && n.name.compareTo(best.name) >= 0)) continue;
+                        if (penalty > bestPenalty || (penalty == bestPenalty && n.name.compareTo(best.name) >= 0))
+                            continue;
                     }
                 }
                 if (filter != null && !filter.test(n)) continue;

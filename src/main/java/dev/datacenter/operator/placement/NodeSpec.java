@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param schedulable false when cordoned or NotReady: such a node gets no offers
  * @param portRange   the dynamic host-port range, see {@link PortRange#parse(String)}
  */
-public record NodeSpec(String name, Map<String, String> labels, Resources allocatable, int maxPods,
-                       boolean schedulable, PortRange portRange) {
+public record NodeSpec(
+        String name,
+        Map<String, String> labels,
+        Resources allocatable,
+        int maxPods,
+        boolean schedulable,
+        PortRange portRange) {
 
     public NodeSpec {
         Objects.requireNonNull(name, "name");

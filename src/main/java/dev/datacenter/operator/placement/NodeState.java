@@ -28,6 +28,7 @@ final class NodeState {
     long keyMem;
     /** Cached by {@link TargetHint}: this node's values and per-value indexes for the hint fields. */
     long[][] hintWeights;
+
     FreeIndex[] hintIndexes;
     long hintStamp = -1;
     NodeSpec hintSpec;
@@ -84,7 +85,10 @@ final class NodeState {
         }
         Resources avail = spec.allocatable().minus(used).minus(held).clampToZero();
         for (Map.Entry<String, Resources> e : reservedByPool.entrySet()) {
-            Resources u = e.getValue().minus(usedByPool.getOrDefault(e.getKey(), Resources.ZERO)).clampToZero().min(avail);
+            Resources u = e.getValue()
+                    .minus(usedByPool.getOrDefault(e.getKey(), Resources.ZERO))
+                    .clampToZero()
+                    .min(avail);
             if (!u.isZero()) {
                 unusedReserved.put(e.getKey(), u);
                 avail = avail.minus(u);

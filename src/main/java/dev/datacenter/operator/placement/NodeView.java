@@ -12,6 +12,13 @@ import java.util.Map;
  * @param pools     pools whose node selector matches the node, by name
  * @param tasks     number of tasks on the node
  */
-public record NodeView(String name, Map<String, String> labels, Resources allocatable, Resources allocated, Resources held,
-                       Resources free, boolean schedulable, List<String> pools, int tasks) {
-}
+public record NodeView(
+        String name,
+        Map<String, String> labels,
+        Resources allocatable,
+        Resources allocated,
+        Resources held,
+        Resources free,
+        boolean schedulable,
+        List<String> pools,
+        int tasks) {}

@@ -13,6 +13,13 @@ import java.util.List;
  * @param offered     the free resources the node offered the pool just before acceptance
  * @param satisfied   how the node satisfied each constraint and colocation rule
  */
-public record OfferDecision(String appKey, int instance, String taskId, String node, String pool, List<Integer> hostPorts,
-                            Resources resources, Resources offered, List<String> satisfied) {
-}
+public record OfferDecision(
+        String appKey,
+        int instance,
+        String taskId,
+        String node,
+        String pool,
+        List<Integer> hostPorts,
+        Resources resources,
+        Resources offered,
+        List<String> satisfied) {}

@@ -11,11 +11,11 @@ import java.util.List;
  * @param reasons  reasons with node counts, most nodes first
  * @param errors   app-level errors (invalid constraint, unknown pool) that block every instance
  */
-public record PendingSummary(String appKey, String pool, int pending, List<ReasonCount> reasons, List<AppError> errors) {
+public record PendingSummary(
+        String appKey, String pool, int pending, List<ReasonCount> reasons, List<AppError> errors) {
 
     /** How many nodes declined for one reason. */
-    public record ReasonCount(DeclineReason reason, int nodes) {
-    }
+    public record ReasonCount(DeclineReason reason, int nodes) {}
 
     /** The node count for a reason, 0 when absent. */
     public int nodes(DeclineReason reason) {

@@ -43,6 +43,7 @@ public final class PlacementEngine {
 
     /** Extra passes within one cycle for pools that other pools' guarantees held back. */
     private static final int MAX_GUARANTEE_ROUNDS = 3;
+
     private long lastCycleGen = -1;
     private long cachedVersion = -1;
     private List<CycleResult.PendingApp> cachedPending = List.of();
@@ -104,7 +105,9 @@ public final class PlacementEngine {
             p.group = inventory.acquire(spec.nodeSelector());
             if (previous != null) inventory.release(previous);
         }
-        if (rereserve && (!spec.reservations().isEmpty() || (old != null && !old.reservations().isEmpty()))) {
+        if (rereserve
+                && (!spec.reservations().isEmpty()
+                        || (old != null && !old.reservations().isEmpty()))) {
             for (NodeState n : inventory.nodes.values()) {
                 if (n.present()) inventory.update(n, () -> reserve(p, n));
             }
@@ -158,9 +161,11 @@ public final class PlacementEngine {
         if (spec.equals(old)) return;
         state.changed();
         if (old != null) {
-            for (Colocation c : old.colocateWith()) colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(a.key);
+            for (Colocation c : old.colocateWith())
+                colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(a.key);
         }
-        for (Colocation c : spec.colocateWith()) colocators.computeIfAbsent(c.appKey(), k -> new HashSet<>()).add(a.key);
+        for (Colocation c : spec.colocateWith())
+            colocators.computeIfAbsent(c.appKey(), k -> new HashSet<>()).add(a.key);
         PoolState pool = state.poolState(spec.pool());
         if (a.pool != null && a.pool != pool) {
             a.pool.addDemand(-a.demandCounted);
@@ -177,7 +182,8 @@ public final class PlacementEngine {
         portErrors(spec, errors);
         a.specErrors = List.copyOf(errors);
         a.shape = spec.constraints().isEmpty() && spec.colocateWith().isEmpty()
-                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports() : null;
+                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports()
+                : null;
         TreeMap<Integer, TaskRecord> adopted = orphans.remove(a.key);
         if (adopted != null) {
             for (TaskRecord t : adopted.values()) {
@@ -198,7 +204,8 @@ public final class PlacementEngine {
         Set<Integer> fixed = new HashSet<>();
         for (int p : spec.ports()) {
             if (p < 0 || p > 65535) errors.add(new AppError("InvalidPorts", "host port " + p + " out of range"));
-            else if (p > 0 && !fixed.add(p)) errors.add(new AppError("InvalidPorts", "host port " + p + " requested twice"));
+            else if (p > 0 && !fixed.add(p))
+                errors.add(new AppError("InvalidPorts", "host port " + p + " requested twice"));
         }
     }
 
@@ -207,10 +214,12 @@ public final class PlacementEngine {
         AppState a = apps.remove(key);
         if (a == null) return;
         state.changed();
-        for (Colocation c : a.spec.colocateWith()) colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(key);
+        for (Colocation c : a.spec.colocateWith())
+            colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(key);
         a.pool.addDemand(-a.demandCounted);
         a.pool.apps.remove(key);
-        for (int ord : a.spec.pins().keySet()) accounting.setHold(a, a.spec.pins().get(ord), ord, null);
+        for (int ord : a.spec.pins().keySet())
+            accounting.setHold(a, a.spec.pins().get(ord), ord, null);
         TreeMap<Integer, TaskRecord> orphaned = new TreeMap<>();
         for (TaskRecord t : a.instances.values()) {
             accounting.attribute(t, null);
@@ -256,7 +265,8 @@ public final class PlacementEngine {
     public void addRunningTask(RunningTask task) {
         TaskRecord existing = tasks.get(task.id());
         if (existing != null) {
-            if (existing.node.equals(task.node()) && existing.resources.equals(task.resources())
+            if (existing.node.equals(task.node())
+                    && existing.resources.equals(task.resources())
                     && (task.hostPorts().isEmpty() || existing.ports.equals(task.hostPorts()))) {
                 existing.assumed = false;
                 state.version++;
@@ -265,7 +275,8 @@ public final class PlacementEngine {
             removeTask(task.id());
         }
         state.version++;
-        accounting.add(new TaskRecord(task.id(), task.appKey(), task.instance(), task.node(), task.resources(), task.hostPorts(), false));
+        accounting.add(new TaskRecord(
+                task.id(), task.appKey(), task.instance(), task.node(), task.resources(), task.hostPorts(), false));
     }
 
     /** Forgets a task (the pod ended or was deleted): its resources and ports are free again. */
@@ -317,7 +328,9 @@ public final class PlacementEngine {
         long relaxations = state.ledger.relaxations;
         List<AppState> scarce = cycle.runDrf(candidates, false, decisions, limited);
         if (!scarce.isEmpty()) cycle.runDrf(byKey(scarce), true, decisions, limited);
-        for (int round = 0; round < MAX_GUARANTEE_ROUNDS && !limited.isEmpty() && state.ledger.relaxations != relaxations; round++) {
+        for (int round = 0;
+                round < MAX_GUARANTEE_ROUNDS && !limited.isEmpty() && state.ledger.relaxations != relaxations;
+                round++) {
             // pools held back for others' guarantees get another turn once those guarantees shrank this cycle
             relaxations = state.ledger.relaxations;
             List<AppState> retry = byKey(limited);
@@ -346,8 +359,8 @@ public final class PlacementEngine {
         long made = check.evaluated + cycle.gateDeclines;
         Map<DeclineReason, Long> byReason = new EnumMap<>(DeclineReason.class);
         byReason.putAll(check.declined);
-        OfferStatistics stats = new OfferStatistics(made, decisions.size(), Math.max(0, made - decisions.size()),
-                byReason, System.nanoTime() - start);
+        OfferStatistics stats = new OfferStatistics(
+                made, decisions.size(), Math.max(0, made - decisions.size()), byReason, System.nanoTime() - start);
         return new CycleResult(List.copyOf(decisions), cachedPending, stats, cachedPools, unchanged);
     }
 
@@ -366,8 +379,17 @@ public final class PlacementEngine {
         List<PoolFigures> out = new ArrayList<>();
         for (PoolState p : pools.values()) {
             if (!p.declared) continue;
-            out.add(new PoolFigures(p.name, p.group.offerableNodes, p.group.capacity, p.allocated, p.reservedTotal,
-                    p.spec.guarantee(), p.dominantShare(capacity), p.weightedShare(capacity), p.apps.size(), p.demand));
+            out.add(new PoolFigures(
+                    p.name,
+                    p.group.offerableNodes,
+                    p.group.capacity,
+                    p.allocated,
+                    p.reservedTotal,
+                    p.spec.guarantee(),
+                    p.dominantShare(capacity),
+                    p.weightedShare(capacity),
+                    p.apps.size(),
+                    p.demand));
         }
         return List.copyOf(out);
     }
@@ -383,7 +405,8 @@ public final class PlacementEngine {
         AppState a = apps.get(appKey);
         if (a == null) return Optional.empty();
         if (a.summaryVersion != state.version) {
-            a.summary = new PendingSummary(a.key, a.spec.pool(), a.waiting.size(), RejectSummary.of(state, a), a.errors());
+            a.summary =
+                    new PendingSummary(a.key, a.spec.pool(), a.waiting.size(), RejectSummary.of(state, a), a.errors());
             a.summaryVersion = state.version;
         }
         return Optional.of(a.summary);
@@ -396,12 +419,21 @@ public final class PlacementEngine {
         if (t == null) return Optional.empty();
         OfferDecision d = t.decision;
         if (d != null) {
-            return Optional.of(new PlacementExplanation(appKey, instance, t.node, d.pool(), d.resources(), d.offered(),
-                    d.satisfied(), d.hostPorts(), t.assumed));
+            return Optional.of(new PlacementExplanation(
+                    appKey,
+                    instance,
+                    t.node,
+                    d.pool(),
+                    d.resources(),
+                    d.offered(),
+                    d.satisfied(),
+                    d.hostPorts(),
+                    t.assumed));
         }
         NodeState n = inventory.find(t.node);
         List<String> satisfied = n != null && n.present() ? a.rules.describe(n, a) : List.of();
-        return Optional.of(new PlacementExplanation(appKey, instance, t.node, t.pool, t.resources, null, satisfied, t.ports, t.assumed));
+        return Optional.of(new PlacementExplanation(
+                appKey, instance, t.node, t.pool, t.resources, null, satisfied, t.ports, t.assumed));
     }
 
     // ---------------------------------------------------------------- views for tests, REST and benchmarks
@@ -430,8 +462,16 @@ public final class PlacementEngine {
             if (!n.present()) continue;
             List<String> in = new ArrayList<>();
             for (PoolState p : pools.values()) if (p.declared && n.groups.contains(p.group)) in.add(p.name);
-            out.add(new NodeView(n.name, n.spec.labels(), n.spec.allocatable(), n.used, n.held, n.generalFree,
-                    n.spec.schedulable(), List.copyOf(in), n.tasks.size()));
+            out.add(new NodeView(
+                    n.name,
+                    n.spec.labels(),
+                    n.spec.allocatable(),
+                    n.used,
+                    n.held,
+                    n.generalFree,
+                    n.spec.schedulable(),
+                    List.copyOf(in),
+                    n.tasks.size()));
         }
         return out;
     }

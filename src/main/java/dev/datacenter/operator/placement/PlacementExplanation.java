@@ -10,6 +10,13 @@ import java.util.List;
  * @param satisfied how the node satisfies each constraint and colocation rule
  * @param assumed   true while the decision is not yet committed
  */
-public record PlacementExplanation(String appKey, int instance, String node, String pool, Resources resources,
-                                   Resources offered, List<String> satisfied, List<Integer> hostPorts, boolean assumed) {
-}
+public record PlacementExplanation(
+        String appKey,
+        int instance,
+        String node,
+        String pool,
+        Resources resources,
+        Resources offered,
+        List<String> satisfied,
+        List<Integer> hostPorts,
+        boolean assumed) {}

@@ -27,7 +27,8 @@ final class PlacementRequest {
         this.sticky = new String[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             ConstraintEvaluator.Rule r = rules.get(i);
-            if (r.op() == Constraint.Operator.CLUSTER && r.value() == null) sticky[i] = firstValue(app, r.field(), inventory);
+            if (r.op() == Constraint.Operator.CLUSTER && r.value() == null)
+                sticky[i] = firstValue(app, r.field(), inventory);
         }
         List<Colocation> coloc = app.spec.colocateWith();
         this.colocValues = coloc.isEmpty() ? List.of() : new ArrayList<>(coloc.size());
@@ -68,7 +69,11 @@ final class PlacementRequest {
             Resources hold = n.holds.get(RunningTask.instanceId(app.key, instance));
             if (hold != null && n.present()) {
                 // the hold may have been clamped on an over-full node: never offer more than is physically there
-                Resources physical = n.spec.allocatable().minus(n.used).minus(n.held).plus(hold).clampToZero();
+                Resources physical = n.spec.allocatable()
+                        .minus(n.used)
+                        .minus(n.held)
+                        .plus(hold)
+                        .clampToZero();
                 free = free.plus(hold).min(physical);
             }
         }

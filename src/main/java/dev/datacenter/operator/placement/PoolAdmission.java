@@ -6,8 +6,7 @@ package dev.datacenter.operator.placement;
  */
 final class PoolAdmission {
 
-    private PoolAdmission() {
-    }
+    private PoolAdmission() {}
 
     /** How much the pool's consumption grows when {@code r} is placed for it on node {@code n}. */
     static Resources growth(PoolState p, NodeState n, Resources r) {

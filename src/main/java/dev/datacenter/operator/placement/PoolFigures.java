@@ -13,6 +13,14 @@ package dev.datacenter.operator.placement;
  * @param apps             apps in the pool
  * @param pendingInstances instances waiting for a node
  */
-public record PoolFigures(String name, int nodes, Resources capacity, Resources allocated, Resources reserved,
-                          Resources guaranteed, double dominantShare, double weightedShare, int apps, int pendingInstances) {
-}
+public record PoolFigures(
+        String name,
+        int nodes,
+        Resources capacity,
+        Resources allocated,
+        Resources reserved,
+        Resources guaranteed,
+        double dominantShare,
+        double weightedShare,
+        int apps,
+        int pendingInstances) {}

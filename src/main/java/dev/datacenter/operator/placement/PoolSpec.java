@@ -14,8 +14,13 @@ import java.util.Objects;
  *                     ({@link Resources#UNLIMITED}, or {@code Long.MAX_VALUE} per unlimited component)
  * @param reservations per-node static reservations
  */
-public record PoolSpec(String name, LabelSelector nodeSelector, double weight, Resources guarantee, Resources limit,
-                       List<Reservation> reservations) {
+public record PoolSpec(
+        String name,
+        LabelSelector nodeSelector,
+        double weight,
+        Resources guarantee,
+        Resources limit,
+        List<Reservation> reservations) {
 
     /** Name of the pool that exists implicitly until one with this name is upserted. */
     public static final String DEFAULT_POOL = "default";

@@ -51,7 +51,9 @@ final class PoolState {
     }
 
     Resources unmet() {
-        return spec == null ? Resources.ZERO : spec.guarantee().minus(consumption()).clampToZero();
+        return spec == null
+                ? Resources.ZERO
+                : spec.guarantee().minus(consumption()).clampToZero();
     }
 
     double dominantShare(Resources clusterCapacity) {

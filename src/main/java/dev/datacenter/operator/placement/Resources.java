@@ -8,7 +8,8 @@ package dev.datacenter.operator.placement;
 public record Resources(long cpus, long mem, long gpus, long disk) {
 
     public static final Resources ZERO = new Resources(0, 0, 0, 0);
-    public static final Resources UNLIMITED = new Resources(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    public static final Resources UNLIMITED =
+            new Resources(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
     /** cpus (millicores) and memory (bytes), no gpus or disk. */
     public static Resources of(long cpus, long mem) {
@@ -29,11 +30,13 @@ public record Resources(long cpus, long mem, long gpus, long disk) {
     }
 
     public Resources min(Resources o) {
-        return new Resources(Math.min(cpus, o.cpus), Math.min(mem, o.mem), Math.min(gpus, o.gpus), Math.min(disk, o.disk));
+        return new Resources(
+                Math.min(cpus, o.cpus), Math.min(mem, o.mem), Math.min(gpus, o.gpus), Math.min(disk, o.disk));
     }
 
     public Resources max(Resources o) {
-        return new Resources(Math.max(cpus, o.cpus), Math.max(mem, o.mem), Math.max(gpus, o.gpus), Math.max(disk, o.disk));
+        return new Resources(
+                Math.max(cpus, o.cpus), Math.max(mem, o.mem), Math.max(gpus, o.gpus), Math.max(disk, o.disk));
     }
 
     public boolean isZero() {
@@ -47,8 +50,10 @@ public record Resources(long cpus, long mem, long gpus, long disk) {
 
     /** True when {@code used + this <= limit} in every component, without overflow for unlimited limits. */
     public boolean fitsUnder(Resources used, Resources limit) {
-        return fits(cpus, used.cpus, limit.cpus) && fits(mem, used.mem, limit.mem)
-                && fits(gpus, used.gpus, limit.gpus) && fits(disk, used.disk, limit.disk);
+        return fits(cpus, used.cpus, limit.cpus)
+                && fits(mem, used.mem, limit.mem)
+                && fits(gpus, used.gpus, limit.gpus)
+                && fits(disk, used.disk, limit.disk);
     }
 
     private static boolean fits(long add, long used, long limit) {

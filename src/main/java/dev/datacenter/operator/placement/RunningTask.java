@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param resources the pod's requests
  * @param hostPorts host ports the pod holds
  */
-public record RunningTask(String id, String node, String appKey, int instance, Resources resources, List<Integer> hostPorts) {
+public record RunningTask(
+        String id, String node, String appKey, int instance, Resources resources, List<Integer> hostPorts) {
 
     public RunningTask {
         Objects.requireNonNull(id, "id");
@@ -28,7 +29,8 @@ public record RunningTask(String id, String node, String appKey, int instance, R
     }
 
     /** One of our instances. */
-    public static RunningTask instance(String appKey, int instance, String node, Resources resources, List<Integer> hostPorts) {
+    public static RunningTask instance(
+            String appKey, int instance, String node, Resources resources, List<Integer> hostPorts) {
         return new RunningTask(instanceId(appKey, instance), node, appKey, instance, resources, hostPorts);
     }
 

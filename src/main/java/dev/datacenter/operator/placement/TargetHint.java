@@ -27,6 +27,7 @@ final class TargetHint {
     private Map<String, long[]>[] holders = new Map[0];
     /** Bumped when the set of hint fields changes: invalidates what nodes cache. */
     private long fieldsStamp;
+
     private long builtVersion = -1;
 
     boolean isEmpty() {
@@ -40,7 +41,8 @@ final class TargetHint {
         weights.clear();
         for (AppState a : apps.values()) {
             if (a.rules == null || a.rules.rules.isEmpty() || !a.placeable()) continue;
-            long amount = (long) a.requested.size() * Math.max(1, a.spec.resources().cpus());
+            long amount =
+                    (long) a.requested.size() * Math.max(1, a.spec.resources().cpus());
             if (amount == 0) continue;
             for (ConstraintEvaluator.Rule rule : a.rules.rules) {
                 if (NodeAttributes.HOSTNAME.equals(rule.field())) continue;
@@ -55,8 +57,7 @@ final class TargetHint {
                         long each = Math.max(1, amount / allowed.size());
                         for (String v : allowed) add(rule.field(), v, each);
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -100,11 +101,9 @@ final class TargetHint {
         n.hintGroup = g;
     }
 
-    private record LikeKey(NodeGroup group, String field, String regex) {
-    }
+    private record LikeKey(NodeGroup group, String field, String regex) {}
 
-    private record LikeValues(int valueCount, List<String> allowed) {
-    }
+    private record LikeValues(int valueCount, List<String> allowed) {}
 
     /** Matched values of LIKE rules, cached while the field's value count stays the same. */
     private final Map<LikeKey, LikeValues> likeCache = new HashMap<>();
@@ -153,7 +152,8 @@ final class TargetHint {
 
     private static boolean pinnedTo(AppState app, String field) {
         for (ConstraintEvaluator.Rule rule : app.rules.rules) {
-            if ((rule.op() == Constraint.Operator.IS || rule.op() == Constraint.Operator.CLUSTER) && field.equals(rule.field())) return true;
+            if ((rule.op() == Constraint.Operator.IS || rule.op() == Constraint.Operator.CLUSTER)
+                    && field.equals(rule.field())) return true;
         }
         return false;
     }

@@ -141,5 +141,4 @@ final class TaskAccounting {
             state.capacityGen++;
         }
     }
-
 }

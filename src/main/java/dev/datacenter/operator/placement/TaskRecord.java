@@ -14,7 +14,14 @@ final class TaskRecord {
     boolean assumed;
     OfferDecision decision;
 
-    TaskRecord(String id, String appKey, int instance, String node, Resources resources, List<Integer> ports, boolean assumed) {
+    TaskRecord(
+            String id,
+            String appKey,
+            int instance,
+            String node,
+            Resources resources,
+            List<Integer> ports,
+            boolean assumed) {
         this.id = id;
         this.appKey = appKey;
         this.instance = instance;

@@ -1,20 +1,17 @@
 package dev.datacenter.operator.sandbox;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Dev mode on the k3s cluster of Quarkus Dev Services: installs the operator's CRDs there before the
@@ -47,7 +44,11 @@ public class DevClusterCrds {
         }
         for (CustomResourceDefinition crd : CrdFiles.load(Path.of(crds))) {
             crd.getMetadata().setResourceVersion(null);
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(existing -> existing.update());
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .createOr(existing -> existing.update());
             LOG.infof("dev mode: CRD %s installed on %s", crd.getMetadata().getName(), apiServerUrl.get());
         }
     }

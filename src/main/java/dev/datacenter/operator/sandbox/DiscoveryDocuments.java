@@ -25,93 +25,103 @@ import java.util.Optional;
  */
 final class DiscoveryDocuments {
 
-  private static final List<String> OBJECT_VERBS =
-      List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
-  private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
+    private static final List<String> OBJECT_VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
-  private final List<ResourceType> types;
+    private final List<ResourceType> types;
 
-  DiscoveryDocuments(List<ResourceType> types) {
-    this.types = List.copyOf(types);
-  }
-
-  /** {@code /api}. */
-  static APIVersions coreVersions(String serverAddress) {
-    return new APIVersionsBuilder().withVersions("v1")
-        .addNewServerAddressByClientCIDR("0.0.0.0/0", serverAddress)
-        .build();
-  }
-
-  /** {@code /apis}: every named group, its versions in order of appearance, the first preferred. */
-  APIGroupList groups() {
-    Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
-    for (ResourceType t : types) {
-      if (!t.group().isEmpty()) {
-        List<String> versions = versionsByGroup.computeIfAbsent(t.group(), g -> new ArrayList<>());
-        if (!versions.contains(t.version())) {
-          versions.add(t.version());
-        }
-      }
+    DiscoveryDocuments(List<ResourceType> types) {
+        this.types = List.copyOf(types);
     }
-    List<APIGroup> groups = new ArrayList<>();
-    versionsByGroup.forEach((group, versions) -> groups.add(group(group, versions)));
-    return new APIGroupListBuilder().withGroups(groups).build();
-  }
 
-  /** {@code /apis/<group>}, empty when no type has that group. */
-  Optional<APIGroup> group(String name) {
-    return groups().getGroups().stream().filter(g -> g.getName().equals(name)).findFirst();
-  }
-
-  /** {@code /api/v1} or {@code /apis/<group>/<version>}, empty when nothing is served there. */
-  Optional<APIResourceList> resources(String group, String version) {
-    List<APIResource> resources = new ArrayList<>();
-    for (ResourceType t : types) {
-      if (t.group().equals(group) && t.version().equals(version)) {
-        resources.add(resource(t));
-        if (t.status()) {
-          resources.add(subresource(t, "status", t.group(), t.version(), t.kind()));
-        }
-        if (t.scale()) {
-          resources.add(subresource(t, "scale", "autoscaling", "v1", "Scale"));
-        }
-      }
+    /** {@code /api}. */
+    static APIVersions coreVersions(String serverAddress) {
+        return new APIVersionsBuilder()
+                .withVersions("v1")
+                .addNewServerAddressByClientCIDR("0.0.0.0/0", serverAddress)
+                .build();
     }
-    if (resources.isEmpty()) {
-      return Optional.empty();
+
+    /** {@code /apis}: every named group, its versions in order of appearance, the first preferred. */
+    APIGroupList groups() {
+        Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
+        for (ResourceType t : types) {
+            if (!t.group().isEmpty()) {
+                List<String> versions = versionsByGroup.computeIfAbsent(t.group(), g -> new ArrayList<>());
+                if (!versions.contains(t.version())) {
+                    versions.add(t.version());
+                }
+            }
+        }
+        List<APIGroup> groups = new ArrayList<>();
+        versionsByGroup.forEach((group, versions) -> groups.add(group(group, versions)));
+        return new APIGroupListBuilder().withGroups(groups).build();
     }
-    String groupVersion = group.isEmpty() ? version : group + "/" + version;
-    return Optional.of(new APIResourceListBuilder().withGroupVersion(groupVersion).withResources(resources).build());
-  }
 
-  private static APIGroup group(String name, List<String> versions) {
-    List<GroupVersionForDiscovery> gvs = versions.stream()
-        .map(v -> new GroupVersionForDiscovery(name + "/" + v, v))
-        .toList();
-    return new APIGroupBuilder().withName(name).withVersions(gvs).withPreferredVersion(gvs.get(0)).build();
-  }
+    /** {@code /apis/<group>}, empty when no type has that group. */
+    Optional<APIGroup> group(String name) {
+        return groups().getGroups().stream()
+                .filter(g -> g.getName().equals(name))
+                .findFirst();
+    }
 
-  private static APIResource resource(ResourceType t) {
-    return new APIResourceBuilder()
-        .withName(t.plural())
-        .withSingularName(t.singular())
-        .withNamespaced(t.namespaced())
-        .withKind(t.kind())
-        .withVerbs(OBJECT_VERBS)
-        .withShortNames(t.shortNames().isEmpty() ? null : t.shortNames())
-        .withCategories(t.categories().isEmpty() ? null : t.categories())
-        .build();
-  }
+    /** {@code /api/v1} or {@code /apis/<group>/<version>}, empty when nothing is served there. */
+    Optional<APIResourceList> resources(String group, String version) {
+        List<APIResource> resources = new ArrayList<>();
+        for (ResourceType t : types) {
+            if (t.group().equals(group) && t.version().equals(version)) {
+                resources.add(resource(t));
+                if (t.status()) {
+                    resources.add(subresource(t, "status", t.group(), t.version(), t.kind()));
+                }
+                if (t.scale()) {
+                    resources.add(subresource(t, "scale", "autoscaling", "v1", "Scale"));
+                }
+            }
+        }
+        if (resources.isEmpty()) {
+            return Optional.empty();
+        }
+        String groupVersion = group.isEmpty() ? version : group + "/" + version;
+        return Optional.of(new APIResourceListBuilder()
+                .withGroupVersion(groupVersion)
+                .withResources(resources)
+                .build());
+    }
 
-  private static APIResource subresource(ResourceType t, String sub, String group, String version, String kind) {
-    return new APIResourceBuilder()
-        .withName(t.plural() + "/" + sub)
-        .withSingularName("")
-        .withNamespaced(t.namespaced())
-        .withGroup(group)
-        .withVersion(version)
-        .withKind(kind)
-        .withVerbs(SUBRESOURCE_VERBS)
-        .build();
-  }
+    private static APIGroup group(String name, List<String> versions) {
+        List<GroupVersionForDiscovery> gvs = versions.stream()
+                .map(v -> new GroupVersionForDiscovery(name + "/" + v, v))
+                .toList();
+        return new APIGroupBuilder()
+                .withName(name)
+                .withVersions(gvs)
+                .withPreferredVersion(gvs.get(0))
+                .build();
+    }
+
+    private static APIResource resource(ResourceType t) {
+        return new APIResourceBuilder()
+                .withName(t.plural())
+                .withSingularName(t.singular())
+                .withNamespaced(t.namespaced())
+                .withKind(t.kind())
+                .withVerbs(OBJECT_VERBS)
+                .withShortNames(t.shortNames().isEmpty() ? null : t.shortNames())
+                .withCategories(t.categories().isEmpty() ? null : t.categories())
+                .build();
+    }
+
+    private static APIResource subresource(ResourceType t, String sub, String group, String version, String kind) {
+        return new APIResourceBuilder()
+                .withName(t.plural() + "/" + sub)
+                .withSingularName("")
+                .withNamespaced(t.namespaced())
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withVerbs(SUBRESOURCE_VERBS)
+                .build();
+    }
 }

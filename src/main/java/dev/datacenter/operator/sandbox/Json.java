@@ -9,22 +9,21 @@ import java.io.UncheckedIOException;
 /** The JSON mapper the sandbox uses for the documents it reads and writes itself. */
 final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
-  private Json() {
-  }
+    private Json() {}
 
-  static JsonNode parse(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Writes Kubernetes model objects and Jackson trees alike. */
-  static String write(Object value) {
-    return KUBERNETES.asJson(value);
-  }
+    /** Writes Kubernetes model objects and Jackson trees alike. */
+    static String write(Object value) {
+        return KUBERNETES.asJson(value);
+    }
 }

@@ -12,42 +12,41 @@ import java.util.regex.Pattern;
  */
 final class JsonPathLite {
 
-  private static final Pattern STEP =
-      Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]|\\[\\*]|\\[\\?\\(@\\.([^=!]+)==[\"']([^\"']*)[\"']\\)]");
+    private static final Pattern STEP =
+            Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]|\\[\\*]|\\[\\?\\(@\\.([^=!]+)==[\"']([^\"']*)[\"']\\)]");
 
-  private JsonPathLite() {
-  }
+    private JsonPathLite() {}
 
-  static String evaluate(JsonNode root, String path) {
-    List<JsonNode> current = List.of(root);
-    Matcher m = STEP.matcher(path.trim());
-    int at = 0;
-    while (m.find() && m.start() == at) {
-      at = m.end();
-      List<JsonNode> next = new ArrayList<>();
-      for (JsonNode node : current) {
-        if (m.group(1) != null) {
-          next.add(node.path(m.group(1)));
-        } else if (m.group(2) != null) {
-          next.add(node.path(Integer.parseInt(m.group(2))));
-        } else if (m.group(3) != null) {
-          node.forEach(e -> {
-            if (e.path(m.group(3)).asText().equals(m.group(4))) {
-              next.add(e);
+    static String evaluate(JsonNode root, String path) {
+        List<JsonNode> current = List.of(root);
+        Matcher m = STEP.matcher(path.trim());
+        int at = 0;
+        while (m.find() && m.start() == at) {
+            at = m.end();
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode node : current) {
+                if (m.group(1) != null) {
+                    next.add(node.path(m.group(1)));
+                } else if (m.group(2) != null) {
+                    next.add(node.path(Integer.parseInt(m.group(2))));
+                } else if (m.group(3) != null) {
+                    node.forEach(e -> {
+                        if (e.path(m.group(3)).asText().equals(m.group(4))) {
+                            next.add(e);
+                        }
+                    });
+                } else {
+                    node.forEach(next::add);
+                }
             }
-          });
-        } else {
-          node.forEach(next::add);
+            current = next;
         }
-      }
-      current = next;
+        List<String> values = new ArrayList<>();
+        for (JsonNode node : current) {
+            if (!node.isMissingNode() && !node.isNull()) {
+                values.add(node.isValueNode() ? node.asText() : node.toString());
+            }
+        }
+        return String.join(",", values);
     }
-    List<String> values = new ArrayList<>();
-    for (JsonNode node : current) {
-      if (!node.isMissingNode() && !node.isNull()) {
-        values.add(node.isValueNode() ? node.asText() : node.toString());
-      }
-    }
-    return String.join(",", values);
-  }
 }

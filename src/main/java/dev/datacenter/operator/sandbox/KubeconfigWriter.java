@@ -12,13 +12,12 @@ import java.nio.file.Path;
  */
 public final class KubeconfigWriter {
 
-  static final String NAME = "datacenter-sandbox";
+    static final String NAME = "datacenter-sandbox";
 
-  private KubeconfigWriter() {
-  }
+    private KubeconfigWriter() {}
 
-  public static Path write(Path file, String serverUrl) {
-    String yaml = """
+    public static Path write(Path file, String serverUrl) {
+        String yaml = """
         apiVersion: v1
         kind: Config
         clusters:
@@ -37,13 +36,13 @@ public final class KubeconfigWriter {
         current-context: %1$s
         preferences: {}
         """.formatted(NAME, serverUrl);
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the sandbox kubeconfig " + file, e);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox kubeconfig " + file, e);
+        }
     }
-  }
 }

@@ -27,105 +27,113 @@ import org.jboss.logging.Logger;
  */
 public final class ManifestDirectoryApplier {
 
-  private static final Logger LOG = Logger.getLogger(ManifestDirectoryApplier.class);
+    private static final Logger LOG = Logger.getLogger(ManifestDirectoryApplier.class);
 
-  /** What happened: objects applied ({@code Kind namespace/name}), and one message per skipped file or object. */
-  public record Result(List<String> applied, List<String> skipped) {
-  }
+    /** What happened: objects applied ({@code Kind namespace/name}), and one message per skipped file or object. */
+    public record Result(List<String> applied, List<String> skipped) {}
 
-  private final KubernetesClient client;
+    private final KubernetesClient client;
 
-  public ManifestDirectoryApplier(KubernetesClient client) {
-    this.client = client;
-  }
-
-  public Result apply(Path directory) {
-    List<String> applied = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    List<HasMetadata> objects = new ArrayList<>();
-    for (Path file : manifestFiles(directory, skipped)) {
-      try {
-        ManifestReader.Manifests manifests =
-            ManifestReader.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        objects.addAll(manifests.objects());
-        skipped.addAll(manifests.errors());
-      } catch (IOException e) {
-        skipped.add(file + ": cannot be read: " + e.getMessage());
-      }
+    public ManifestDirectoryApplier(KubernetesClient client) {
+        this.client = client;
     }
-    objects.sort(Comparator.comparingInt(ManifestDirectoryApplier::order));
-    for (HasMetadata object : objects) {
-      try {
-        applyOne(object);
-        applied.add(describe(object));
-      } catch (KubernetesClientException | IllegalArgumentException e) {
-        skipped.add(describe(object) + ": " + e.getMessage());
-      }
-    }
-    skipped.forEach(message -> LOG.warnf("sandbox: skipped manifest %s", message));
-    LOG.infof("sandbox: applied %d manifests from %s", applied.size(), directory);
-    return new Result(applied, skipped);
-  }
 
-  private static List<Path> manifestFiles(Path directory, List<String> skipped) {
-    if (!Files.isDirectory(directory)) {
-      skipped.add(directory + ": not a directory");
-      return List.of();
+    public Result apply(Path directory) {
+        List<String> applied = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Path file : manifestFiles(directory, skipped)) {
+            try {
+                ManifestReader.Manifests manifests =
+                        ManifestReader.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                objects.addAll(manifests.objects());
+                skipped.addAll(manifests.errors());
+            } catch (IOException e) {
+                skipped.add(file + ": cannot be read: " + e.getMessage());
+            }
+        }
+        objects.sort(Comparator.comparingInt(ManifestDirectoryApplier::order));
+        for (HasMetadata object : objects) {
+            try {
+                applyOne(object);
+                applied.add(describe(object));
+            } catch (KubernetesClientException | IllegalArgumentException e) {
+                skipped.add(describe(object) + ": " + e.getMessage());
+            }
+        }
+        skipped.forEach(message -> LOG.warnf("sandbox: skipped manifest %s", message));
+        LOG.infof("sandbox: applied %d manifests from %s", applied.size(), directory);
+        return new Result(applied, skipped);
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().matches("(?i).*\\.(ya?ml|json)$"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      skipped.add(directory + ": cannot be listed: " + e.getMessage());
-      return List.of();
-    }
-  }
 
-  private static int order(HasMetadata object) {
-    if (object instanceof Namespace) {
-      return 0;
+    private static List<Path> manifestFiles(Path directory, List<String> skipped) {
+        if (!Files.isDirectory(directory)) {
+            skipped.add(directory + ": not a directory");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().matches("(?i).*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            skipped.add(directory + ": cannot be listed: " + e.getMessage());
+            return List.of();
+        }
     }
-    return object instanceof CustomResourceDefinition ? 1 : 2;
-  }
 
-  private void applyOne(HasMetadata object) {
-    object.getMetadata().setResourceVersion(null);
-    if (isNamespaced(object)) {
-      String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
-      object.getMetadata().setNamespace(namespace);
-      ensureNamespace(namespace);
-      client.resource(object).inNamespace(namespace).createOr(existing -> existing.update());
-    } else {
-      object.getMetadata().setNamespace(null);
-      client.resource(object).createOr(existing -> existing.update());
+    private static int order(HasMetadata object) {
+        if (object instanceof Namespace) {
+            return 0;
+        }
+        return object instanceof CustomResourceDefinition ? 1 : 2;
     }
-  }
 
-  /** Asks discovery, as kubectl does; a kind the server does not serve is refused, as a real server would. */
-  private boolean isNamespaced(HasMetadata object) {
-    APIResourceList served = client.getApiResources(object.getApiVersion());
-    if (served == null) {
-      throw new IllegalArgumentException("the server does not serve " + object.getApiVersion());
+    private void applyOne(HasMetadata object) {
+        object.getMetadata().setResourceVersion(null);
+        if (isNamespaced(object)) {
+            String namespace = object.getMetadata().getNamespace() == null
+                    ? "default"
+                    : object.getMetadata().getNamespace();
+            object.getMetadata().setNamespace(namespace);
+            ensureNamespace(namespace);
+            client.resource(object).inNamespace(namespace).createOr(existing -> existing.update());
+        } else {
+            object.getMetadata().setNamespace(null);
+            client.resource(object).createOr(existing -> existing.update());
+        }
     }
-    return served.getResources().stream()
-        .filter(r -> object.getKind().equals(r.getKind()) && !r.getName().contains("/"))
-        .findFirst()
-        .map(APIResource::getNamespaced)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "the server does not serve kind " + object.getKind() + " in " + object.getApiVersion()));
-  }
 
-  private void ensureNamespace(String name) {
-    if (client.namespaces().withName(name).get() == null) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-          .create();
+    /** Asks discovery, as kubectl does; a kind the server does not serve is refused, as a real server would. */
+    private boolean isNamespaced(HasMetadata object) {
+        APIResourceList served = client.getApiResources(object.getApiVersion());
+        if (served == null) {
+            throw new IllegalArgumentException("the server does not serve " + object.getApiVersion());
+        }
+        return served.getResources().stream()
+                .filter(r ->
+                        object.getKind().equals(r.getKind()) && !r.getName().contains("/"))
+                .findFirst()
+                .map(APIResource::getNamespaced)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the server does not serve kind " + object.getKind() + " in " + object.getApiVersion()));
     }
-  }
 
-  private static String describe(HasMetadata object) {
-    String namespace = object.getMetadata().getNamespace();
-    return object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
-  }
+    private void ensureNamespace(String name) {
+        if (client.namespaces().withName(name).get() == null) {
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
+                    .create();
+        }
+    }
+
+    private static String describe(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace();
+        return object.getKind() + " " + (namespace == null ? "" : namespace + "/")
+                + object.getMetadata().getName();
+    }
 }

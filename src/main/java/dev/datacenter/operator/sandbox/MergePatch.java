@@ -27,142 +27,146 @@ import java.util.Optional;
  */
 final class MergePatch {
 
-  private static final List<String> MERGE_KEYS =
-      List.of("name", "containerPort", "port", "mountPath", "devicePath", "type", "ip");
-  private static final String DIRECTIVE = "$patch";
-  private static final String DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList/";
+    private static final List<String> MERGE_KEYS =
+            List.of("name", "containerPort", "port", "mountPath", "devicePath", "type", "ip");
+    private static final String DIRECTIVE = "$patch";
+    private static final String DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList/";
 
-  private MergePatch() {
-  }
+    private MergePatch() {}
 
-  static JsonNode json(JsonNode target, JsonNode patch) {
-    return merge(target, patch, false, null);
-  }
-
-  static JsonNode strategic(JsonNode target, JsonNode patch) {
-    return merge(target, patch, true, null);
-  }
-
-  private static JsonNode merge(JsonNode target, JsonNode patch, boolean strategic, String field) {
-    if (!patch.isObject()) {
-      return strategic && patch.isArray() && target != null && target.isArray() ? mergeList(target, patch, field) : patch;
+    static JsonNode json(JsonNode target, JsonNode patch) {
+        return merge(target, patch, false, null);
     }
-    if (strategic && "replace".equals(patch.path(DIRECTIVE).asText())) {
-      return withoutDirectives(patch);
+
+    static JsonNode strategic(JsonNode target, JsonNode patch) {
+        return merge(target, patch, true, null);
     }
-    ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-        : JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String key = e.getKey();
-      if (strategic && key.startsWith("$")) {
-        if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
-          removeValues(result, key.substring(DELETE_FROM_PRIMITIVE_LIST.length()), e.getValue());
+
+    private static JsonNode merge(JsonNode target, JsonNode patch, boolean strategic, String field) {
+        if (!patch.isObject()) {
+            return strategic && patch.isArray() && target != null && target.isArray()
+                    ? mergeList(target, patch, field)
+                    : patch;
         }
-        continue;
-      }
-      if (e.getValue().isNull()) {
-        result.remove(key);
-      } else {
-        result.set(key, merge(result.get(key), e.getValue(), strategic, key));
-      }
-    }
-    return result;
-  }
-
-  private static JsonNode mergeList(JsonNode target, JsonNode patch, String field) {
-    if ("finalizers".equals(field)) {
-      ArrayNode union = ((ArrayNode) target).deepCopy();
-      patch.forEach(v -> {
-        if (!contains(union, v)) {
-          union.add(v);
+        if (strategic && "replace".equals(patch.path(DIRECTIVE).asText())) {
+            return withoutDirectives(patch);
         }
-      });
-      return union;
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            if (strategic && key.startsWith("$")) {
+                if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
+                    removeValues(result, key.substring(DELETE_FROM_PRIMITIVE_LIST.length()), e.getValue());
+                }
+                continue;
+            }
+            if (e.getValue().isNull()) {
+                result.remove(key);
+            } else {
+                result.set(key, merge(result.get(key), e.getValue(), strategic, key));
+            }
+        }
+        return result;
     }
-    Optional<String> key = mergeKey(target, patch);
-    if (key.isEmpty()) {
-      return withoutDirectives(patch);
-    }
-    List<JsonNode> merged = new ArrayList<>();
-    target.forEach(merged::add);
-    for (JsonNode element : patch) {
-      int index = indexOf(merged, key.get(), element.get(key.get()));
-      boolean delete = "delete".equals(element.path(DIRECTIVE).asText());
-      if (delete && index >= 0) {
-        merged.remove(index);
-      } else if (!delete && index >= 0) {
-        merged.set(index, merge(merged.get(index), element, true, null));
-      } else if (!delete) {
-        merged.add(withoutDirectives(element));
-      }
-    }
-    return JsonNodeFactory.instance.arrayNode().addAll(merged);
-  }
 
-  private static Optional<String> mergeKey(JsonNode target, JsonNode patch) {
-    if (patch.isEmpty()) {
-      return Optional.empty();
+    private static JsonNode mergeList(JsonNode target, JsonNode patch, String field) {
+        if ("finalizers".equals(field)) {
+            ArrayNode union = ((ArrayNode) target).deepCopy();
+            patch.forEach(v -> {
+                if (!contains(union, v)) {
+                    union.add(v);
+                }
+            });
+            return union;
+        }
+        Optional<String> key = mergeKey(target, patch);
+        if (key.isEmpty()) {
+            return withoutDirectives(patch);
+        }
+        List<JsonNode> merged = new ArrayList<>();
+        target.forEach(merged::add);
+        for (JsonNode element : patch) {
+            int index = indexOf(merged, key.get(), element.get(key.get()));
+            boolean delete = "delete".equals(element.path(DIRECTIVE).asText());
+            if (delete && index >= 0) {
+                merged.remove(index);
+            } else if (!delete && index >= 0) {
+                merged.set(index, merge(merged.get(index), element, true, null));
+            } else if (!delete) {
+                merged.add(withoutDirectives(element));
+            }
+        }
+        return JsonNodeFactory.instance.arrayNode().addAll(merged);
     }
-    return MERGE_KEYS.stream().filter(k -> allHave(target, k) && allHave(patch, k)).findFirst();
-  }
 
-  private static boolean allHave(JsonNode list, String key) {
-    for (JsonNode element : list) {
-      if (!element.isObject() || !element.hasNonNull(key)) {
-        return false;
-      }
+    private static Optional<String> mergeKey(JsonNode target, JsonNode patch) {
+        if (patch.isEmpty()) {
+            return Optional.empty();
+        }
+        return MERGE_KEYS.stream()
+                .filter(k -> allHave(target, k) && allHave(patch, k))
+                .findFirst();
     }
-    return true;
-  }
 
-  private static int indexOf(List<JsonNode> list, String key, JsonNode value) {
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).get(key).equals(value)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean contains(ArrayNode array, JsonNode value) {
-    for (JsonNode v : array) {
-      if (v.equals(value)) {
+    private static boolean allHave(JsonNode list, String key) {
+        for (JsonNode element : list) {
+            if (!element.isObject() || !element.hasNonNull(key)) {
+                return false;
+            }
+        }
         return true;
-      }
     }
-    return false;
-  }
 
-  private static void removeValues(ObjectNode object, String field, JsonNode values) {
-    JsonNode list = object.get(field);
-    if (list == null || !list.isArray()) {
-      return;
-    }
-    ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-    list.forEach(v -> {
-      if (!contains((ArrayNode) values, v)) {
-        kept.add(v);
-      }
-    });
-    object.set(field, kept);
-  }
-
-  private static JsonNode withoutDirectives(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getKey().startsWith("$")) {
-          copy.set(e.getKey(), withoutDirectives(e.getValue()));
+    private static int indexOf(List<JsonNode> list, String key, JsonNode value) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).get(key).equals(value)) {
+                return i;
+            }
         }
-      });
-      return copy;
+        return -1;
     }
-    if (node.isArray()) {
-      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      node.forEach(v -> copy.add(withoutDirectives(v)));
-      return copy;
+
+    private static boolean contains(ArrayNode array, JsonNode value) {
+        for (JsonNode v : array) {
+            if (v.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return node;
-  }
+
+    private static void removeValues(ObjectNode object, String field, JsonNode values) {
+        JsonNode list = object.get(field);
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+        list.forEach(v -> {
+            if (!contains((ArrayNode) values, v)) {
+                kept.add(v);
+            }
+        });
+        object.set(field, kept);
+    }
+
+    private static JsonNode withoutDirectives(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().startsWith("$")) {
+                    copy.set(e.getKey(), withoutDirectives(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(v -> copy.add(withoutDirectives(v)));
+            return copy;
+        }
+        return node;
+    }
 }

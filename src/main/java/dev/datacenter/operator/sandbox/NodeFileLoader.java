@@ -28,101 +28,110 @@ import java.util.Set;
  */
 public final class NodeFileLoader {
 
-  private NodeFileLoader() {
-  }
+    private NodeFileLoader() {}
 
-  /**
-   * @throws IllegalArgumentException with a message naming the file and the problem, when the file is missing,
-   *         unreadable, holds anything but Nodes, no Node, two Nodes of one name, or a Node without capacity
-   */
-  public static List<Node> load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("Node file " + file.toAbsolutePath() + " does not exist");
+    /**
+     * @throws IllegalArgumentException with a message naming the file and the problem, when the file is missing,
+     *         unreadable, holds anything but Nodes, no Node, two Nodes of one name, or a Node without capacity
+     */
+    public static List<Node> load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Node file " + file.toAbsolutePath() + " does not exist");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Node file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Node file " + file + " cannot be read: " + e.getMessage(), e);
-    }
-    return parse(text, file.toString());
-  }
 
-  static List<Node> parse(String text, String source) {
-    ManifestReader.Manifests manifests = ManifestReader.read(text, source);
-    List<String> errors = new ArrayList<>(manifests.errors());
-    List<Node> nodes = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (HasMetadata object : manifests.objects()) {
-      String name = object.getMetadata().getName();
-      if (!(object instanceof Node node)) {
-        errors.add(source + ": " + object.getKind() + " " + name + " is not a Node");
-      } else if (!names.add(name)) {
-        errors.add(source + ": Node " + name + " appears twice");
-      } else if (capacity(node).isEmpty()) {
-        errors.add(source + ": Node " + name + " has neither status.capacity nor status.allocatable");
-      } else {
-        nodes.add(normalized(node, nodes.size()));
-      }
+    static List<Node> parse(String text, String source) {
+        ManifestReader.Manifests manifests = ManifestReader.read(text, source);
+        List<String> errors = new ArrayList<>(manifests.errors());
+        List<Node> nodes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (HasMetadata object : manifests.objects()) {
+            String name = object.getMetadata().getName();
+            if (!(object instanceof Node node)) {
+                errors.add(source + ": " + object.getKind() + " " + name + " is not a Node");
+            } else if (!names.add(name)) {
+                errors.add(source + ": Node " + name + " appears twice");
+            } else if (capacity(node).isEmpty()) {
+                errors.add(source + ": Node " + name + " has neither status.capacity nor status.allocatable");
+            } else {
+                nodes.add(normalized(node, nodes.size()));
+            }
+        }
+        if (errors.isEmpty() && nodes.isEmpty()) {
+            errors.add(source + ": no Node in the file");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Invalid node file: " + String.join("; ", errors));
+        }
+        return nodes;
     }
-    if (errors.isEmpty() && nodes.isEmpty()) {
-      errors.add(source + ": no Node in the file");
-    }
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException("Invalid node file: " + String.join("; ", errors));
-    }
-    return nodes;
-  }
 
-  private static Map<String, Quantity> capacity(Node node) {
-    NodeStatus status = node.getStatus();
-    if (status == null) {
-      return Map.of();
+    private static Map<String, Quantity> capacity(Node node) {
+        NodeStatus status = node.getStatus();
+        if (status == null) {
+            return Map.of();
+        }
+        if (status.getCapacity() != null && !status.getCapacity().isEmpty()) {
+            return status.getCapacity();
+        }
+        return status.getAllocatable() == null ? Map.of() : status.getAllocatable();
     }
-    if (status.getCapacity() != null && !status.getCapacity().isEmpty()) {
-      return status.getCapacity();
-    }
-    return status.getAllocatable() == null ? Map.of() : status.getAllocatable();
-  }
 
-  private static Node normalized(Node node, int index) {
-    String name = node.getMetadata().getName();
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("kubernetes.io/hostname", name);
-    labels.put("kubernetes.io/os", "linux");
-    if (node.getMetadata().getLabels() != null) {
-      labels.putAll(node.getMetadata().getLabels());
+    private static Node normalized(Node node, int index) {
+        String name = node.getMetadata().getName();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("kubernetes.io/hostname", name);
+        labels.put("kubernetes.io/os", "linux");
+        if (node.getMetadata().getLabels() != null) {
+            labels.putAll(node.getMetadata().getLabels());
+        }
+        NodeStatus status = node.getStatus();
+        Map<String, Quantity> capacity = capacity(node);
+        List<NodeAddress> addresses =
+                status.getAddresses() == null || status.getAddresses().isEmpty()
+                        ? List.of(
+                                new NodeAddress("10.0." + (index / 250) + "." + (index % 250 + 1), "InternalIP"),
+                                new NodeAddress(name, "Hostname"))
+                        : status.getAddresses();
+        return new NodeBuilder(node)
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .withAnnotations(node.getMetadata().getAnnotations())
+                .endMetadata()
+                .editStatus()
+                .withCapacity(new LinkedHashMap<>(capacity))
+                .withAllocatable(
+                        status.getAllocatable() == null
+                                        || status.getAllocatable().isEmpty()
+                                ? new LinkedHashMap<>(capacity)
+                                : status.getAllocatable())
+                .withAddresses(addresses)
+                .withConditions(conditionsWithReady(status.getConditions()))
+                .endStatus()
+                .build();
     }
-    NodeStatus status = node.getStatus();
-    Map<String, Quantity> capacity = capacity(node);
-    List<NodeAddress> addresses = status.getAddresses() == null || status.getAddresses().isEmpty()
-        ? List.of(new NodeAddress("10.0." + (index / 250) + "." + (index % 250 + 1), "InternalIP"),
-            new NodeAddress(name, "Hostname"))
-        : status.getAddresses();
-    return new NodeBuilder(node)
-        .withNewMetadata()
-        .withName(name)
-        .withLabels(labels)
-        .withAnnotations(node.getMetadata().getAnnotations())
-        .endMetadata()
-        .editStatus()
-        .withCapacity(new LinkedHashMap<>(capacity))
-        .withAllocatable(status.getAllocatable() == null || status.getAllocatable().isEmpty()
-            ? new LinkedHashMap<>(capacity) : status.getAllocatable())
-        .withAddresses(addresses)
-        .withConditions(conditionsWithReady(status.getConditions()))
-        .endStatus()
-        .build();
-  }
 
-  private static List<NodeCondition> conditionsWithReady(List<NodeCondition> conditions) {
-    List<NodeCondition> result = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
-    if (result.stream().noneMatch(c -> "Ready".equals(c.getType()))) {
-      String now = Timestamps.now();
-      result.add(new NodeConditionBuilder().withType("Ready").withStatus("True").withReason("KubeletReady")
-          .withMessage("simulated kubelet is posting ready status").withLastHeartbeatTime(now)
-          .withLastTransitionTime(now).build());
+    private static List<NodeCondition> conditionsWithReady(List<NodeCondition> conditions) {
+        List<NodeCondition> result = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
+        if (result.stream().noneMatch(c -> "Ready".equals(c.getType()))) {
+            String now = Timestamps.now();
+            result.add(new NodeConditionBuilder()
+                    .withType("Ready")
+                    .withStatus("True")
+                    .withReason("KubeletReady")
+                    .withMessage("simulated kubelet is posting ready status")
+                    .withLastHeartbeatTime(now)
+                    .withLastTransitionTime(now)
+                    .build());
+        }
+        return result;
     }
-    return result;
-  }
 }

@@ -11,42 +11,73 @@ import java.util.Optional;
  * @param status whether it has a {@code status} subresource
  * @param scale whether it has a {@code scale} subresource
  */
-record ResourceType(String group, String version, String plural, String singular, String kind, boolean namespaced,
-    List<String> shortNames, List<String> categories, boolean status, boolean scale) {
+record ResourceType(
+        String group,
+        String version,
+        String plural,
+        String singular,
+        String kind,
+        boolean namespaced,
+        List<String> shortNames,
+        List<String> categories,
+        boolean status,
+        boolean scale) {
 
-  static ResourceType core(String plural, String kind, boolean namespaced, List<String> shortNames, List<String> categories,
-      boolean status) {
-    return new ResourceType("", "v1", plural, kind.toLowerCase(), kind, namespaced, shortNames, categories, status, false);
-  }
+    static ResourceType core(
+            String plural,
+            String kind,
+            boolean namespaced,
+            List<String> shortNames,
+            List<String> categories,
+            boolean status) {
+        return new ResourceType(
+                "", "v1", plural, kind.toLowerCase(), kind, namespaced, shortNames, categories, status, false);
+    }
 
-  static ResourceType of(String group, String version, String plural, String kind, boolean namespaced,
-      List<String> shortNames, List<String> categories, boolean status, boolean scale) {
-    return new ResourceType(group, version, plural, kind.toLowerCase(), kind, namespaced, shortNames, categories, status,
-        scale);
-  }
+    static ResourceType of(
+            String group,
+            String version,
+            String plural,
+            String kind,
+            boolean namespaced,
+            List<String> shortNames,
+            List<String> categories,
+            boolean status,
+            boolean scale) {
+        return new ResourceType(
+                group, version, plural, kind.toLowerCase(), kind, namespaced, shortNames, categories, status, scale);
+    }
 
-  /** One entry per served version of the CRD. */
-  static List<ResourceType> fromCrd(CustomResourceDefinition crd) {
-    var spec = crd.getSpec();
-    var names = spec.getNames();
-    return spec.getVersions().stream()
-        .filter(v -> !Boolean.FALSE.equals(v.getServed()))
-        .map(v -> new ResourceType(spec.getGroup(), v.getName(), names.getPlural(),
-            Optional.ofNullable(names.getSingular()).orElse(names.getKind().toLowerCase()), names.getKind(),
-            "Namespaced".equals(spec.getScope()), listOrEmpty(names.getShortNames()), listOrEmpty(names.getCategories()),
-            hasStatus(v), hasScale(v)))
-        .toList();
-  }
+    /** One entry per served version of the CRD. */
+    static List<ResourceType> fromCrd(CustomResourceDefinition crd) {
+        var spec = crd.getSpec();
+        var names = spec.getNames();
+        return spec.getVersions().stream()
+                .filter(v -> !Boolean.FALSE.equals(v.getServed()))
+                .map(v -> new ResourceType(
+                        spec.getGroup(),
+                        v.getName(),
+                        names.getPlural(),
+                        Optional.ofNullable(names.getSingular())
+                                .orElse(names.getKind().toLowerCase()),
+                        names.getKind(),
+                        "Namespaced".equals(spec.getScope()),
+                        listOrEmpty(names.getShortNames()),
+                        listOrEmpty(names.getCategories()),
+                        hasStatus(v),
+                        hasScale(v)))
+                .toList();
+    }
 
-  private static boolean hasStatus(CustomResourceDefinitionVersion v) {
-    return v.getSubresources() != null && v.getSubresources().getStatus() != null;
-  }
+    private static boolean hasStatus(CustomResourceDefinitionVersion v) {
+        return v.getSubresources() != null && v.getSubresources().getStatus() != null;
+    }
 
-  private static boolean hasScale(CustomResourceDefinitionVersion v) {
-    return v.getSubresources() != null && v.getSubresources().getScale() != null;
-  }
+    private static boolean hasScale(CustomResourceDefinitionVersion v) {
+        return v.getSubresources() != null && v.getSubresources().getScale() != null;
+    }
 
-  private static List<String> listOrEmpty(List<String> list) {
-    return list == null ? List.of() : list;
-  }
+    private static List<String> listOrEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
 }

@@ -35,59 +35,64 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Sandbox {
 
-  /** The StartupEvent priority the sandbox starts at; the operator runtime must start later (higher). */
-  public static final int STARTUP_PRIORITY = 1;
+    /** The StartupEvent priority the sandbox starts at; the operator runtime must start later (higher). */
+    public static final int STARTUP_PRIORITY = 1;
 
-  private static final Logger LOG = Logger.getLogger(Sandbox.class);
+    private static final Logger LOG = Logger.getLogger(Sandbox.class);
 
-  @Inject
-  SandboxConfig config;
+    @Inject
+    SandboxConfig config;
 
-  @Inject
-  Event<SandboxReady> ready;
+    @Inject
+    Event<SandboxReady> ready;
 
-  private SandboxApiServer server;
-  private KubernetesClient client;
-  private SimulatedKubelet kubelet;
+    private SandboxApiServer server;
+    private KubernetesClient client;
+    private SimulatedKubelet kubelet;
 
-  void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
-    if (!config.enabled()) {
-      return;
+    void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            startSandbox();
+        } catch (RuntimeException e) {
+            stop(null);
+            throw e;
+        }
     }
-    try {
-      startSandbox();
-    } catch (RuntimeException e) {
-      stop(null);
-      throw e;
-    }
-  }
 
-  private void startSandbox() {
-    List<Node> nodes = NodeFileLoader.load(Path.of(config.nodes()));
-    server = new SandboxApiServer();
-    server.start(config.apiPort());
-    client = server.createClient();
-    server.registerCrds(client, CrdFiles.load(Path.of(config.crds())));
-    nodes.forEach(node -> client.nodes().resource(node).createOr(existing -> existing.update()));
-    int applied = config.apply()
-        .map(dir -> new ManifestDirectoryApplier(client).apply(Path.of(dir)).applied().size())
-        .orElse(0);
-    kubelet = new SimulatedKubelet(client).start();
-    Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
-    LOG.infof("Sandbox Kubernetes API at %s with %d nodes and %d manifests applied; kubeconfig %s; try: "
-        + "kubectl --kubeconfig %s get nodes", server.url(), nodes.size(), applied, kubeconfig, kubeconfig);
-    ready.fire(new SandboxReady(server.url(), kubeconfig, nodes.size()));
-  }
+    private void startSandbox() {
+        List<Node> nodes = NodeFileLoader.load(Path.of(config.nodes()));
+        server = new SandboxApiServer();
+        server.start(config.apiPort());
+        client = server.createClient();
+        server.registerCrds(client, CrdFiles.load(Path.of(config.crds())));
+        nodes.forEach(node -> client.nodes().resource(node).createOr(existing -> existing.update()));
+        int applied = config.apply()
+                .map(dir -> new ManifestDirectoryApplier(client)
+                        .apply(Path.of(dir))
+                        .applied()
+                        .size())
+                .orElse(0);
+        kubelet = new SimulatedKubelet(client).start();
+        Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
+        LOG.infof(
+                "Sandbox Kubernetes API at %s with %d nodes and %d manifests applied; kubeconfig %s; try: "
+                        + "kubectl --kubeconfig %s get nodes",
+                server.url(), nodes.size(), applied, kubeconfig, kubeconfig);
+        ready.fire(new SandboxReady(server.url(), kubeconfig, nodes.size()));
+    }
 
-  void stop(@Observes ShutdownEvent event) {
-    if (kubelet != null) {
-      kubelet.close();
+    void stop(@Observes ShutdownEvent event) {
+        if (kubelet != null) {
+            kubelet.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 }

@@ -22,78 +22,84 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SandboxApiServer implements AutoCloseable {
 
-  private final SandboxDispatcher dispatcher = new SandboxDispatcher();
-  private final MockWebServer webServer = new MockWebServer();
-  private final KubernetesMockServer server =
-      new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
-  private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sandbox-api-janitor");
-    t.setDaemon(true);
-    return t;
-  });
+    private final SandboxDispatcher dispatcher = new SandboxDispatcher();
+    private final MockWebServer webServer = new MockWebServer();
+    private final KubernetesMockServer server =
+            new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-api-janitor");
+        t.setDaemon(true);
+        return t;
+    });
 
-  /**
-   * Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port).
-   *
-   * @throws IllegalStateException when the port cannot be bound, with a message that says so
-   */
-  public void start(int port) {
-    try {
-      server.start(InetAddress.getLoopbackAddress(), port);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("The sandbox API server cannot listen on 127.0.0.1:" + port
-          + " (is another sandbox running? set datacenter.sandbox.api-port): " + e.getMessage(), e);
+    /**
+     * Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port).
+     *
+     * @throws IllegalStateException when the port cannot be bound, with a message that says so
+     */
+    public void start(int port) {
+        try {
+            server.start(InetAddress.getLoopbackAddress(), port);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "The sandbox API server cannot listen on 127.0.0.1:" + port
+                            + " (is another sandbox running? set datacenter.sandbox.api-port): " + e.getMessage(),
+                    e);
+        }
+        dispatcher.setServerAddress("127.0.0.1:" + server.getPort());
+        // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
+        janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
     }
-    dispatcher.setServerAddress("127.0.0.1:" + server.getPort());
-    // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
-    janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
-  }
 
-  public int port() {
-    return server.getPort();
-  }
-
-  /** {@code http://127.0.0.1:<port>}. */
-  public String url() {
-    return url(server.getPort());
-  }
-
-  /** The URL of a sandbox API listening on that port. */
-  public static String url(int port) {
-    return "http://127.0.0.1:" + port;
-  }
-
-  /** A client configured for this server only: no kubeconfig, no token, namespace {@code default}. */
-  public KubernetesClient createClient() {
-    Config config = new ConfigBuilder(Config.empty())
-        .withMasterUrl(url())
-        .withNamespace("default")
-        .withRequestRetryBackoffLimit(0)
-        .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
-  }
-
-  /** Creates (or replaces) each CRD, which also enables its status subresource and discovery. */
-  public void registerCrds(KubernetesClient client, List<CustomResourceDefinition> crds) {
-    for (CustomResourceDefinition crd : crds) {
-      crd.getMetadata().setResourceVersion(null);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(op -> op.update());
+    public int port() {
+        return server.getPort();
     }
-  }
 
-  private void forgetRecordedRequests() {
-    try {
-      while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
-        // drained
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** {@code http://127.0.0.1:<port>}. */
+    public String url() {
+        return url(server.getPort());
     }
-  }
 
-  @Override
-  public void close() {
-    janitor.shutdownNow();
-    server.shutdown();
-  }
+    /** The URL of a sandbox API listening on that port. */
+    public static String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A client configured for this server only: no kubeconfig, no token, namespace {@code default}. */
+    public KubernetesClient createClient() {
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(url())
+                .withNamespace("default")
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Creates (or replaces) each CRD, which also enables its status subresource and discovery. */
+    public void registerCrds(KubernetesClient client, List<CustomResourceDefinition> crds) {
+        for (CustomResourceDefinition crd : crds) {
+            crd.getMetadata().setResourceVersion(null);
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .createOr(op -> op.update());
+        }
+    }
+
+    private void forgetRecordedRequests() {
+        try {
+            while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+                // drained
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        janitor.shutdownNow();
+        server.shutdown();
+    }
 }

@@ -21,30 +21,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class SandboxClientConfig implements KubernetesConfigCustomizer {
 
-  @Inject
-  SandboxConfig sandbox;
+    @Inject
+    SandboxConfig sandbox;
 
-  @ConfigProperty(name = "quarkus.kubernetes-client.namespace")
-  Optional<String> namespace;
+    @ConfigProperty(name = "quarkus.kubernetes-client.namespace")
+    Optional<String> namespace;
 
-  @Override
-  public void customize(Config config) {
-    if (!sandbox.enabled()) {
-      return;
+    @Override
+    public void customize(Config config) {
+        if (!sandbox.enabled()) {
+            return;
+        }
+        config.setMasterUrl(SandboxApiServer.url(sandbox.apiPort()));
+        config.setNamespace(namespace.orElse("default"));
+        config.setTrustCerts(true);
+        config.setOauthToken(null);
+        config.setAutoOAuthToken(null);
+        config.setOauthTokenProvider(null);
+        config.setAuthProvider(null);
+        config.setUsername(null);
+        config.setPassword(null);
+        config.setClientCertFile(null);
+        config.setClientCertData(null);
+        config.setClientKeyFile(null);
+        config.setClientKeyData(null);
+        config.setImpersonateUsername(null);
     }
-    config.setMasterUrl(SandboxApiServer.url(sandbox.apiPort()));
-    config.setNamespace(namespace.orElse("default"));
-    config.setTrustCerts(true);
-    config.setOauthToken(null);
-    config.setAutoOAuthToken(null);
-    config.setOauthTokenProvider(null);
-    config.setAuthProvider(null);
-    config.setUsername(null);
-    config.setPassword(null);
-    config.setClientCertFile(null);
-    config.setClientCertData(null);
-    config.setClientKeyFile(null);
-    config.setClientKeyData(null);
-    config.setImpersonateUsername(null);
-  }
 }

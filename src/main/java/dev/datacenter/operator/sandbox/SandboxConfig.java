@@ -8,26 +8,26 @@ import java.util.Optional;
 @ConfigMapping(prefix = "datacenter.sandbox")
 public interface SandboxConfig {
 
-  /** Start the in-process API server, nodes and kubelet, and point the application's client at it. */
-  @WithDefault("false")
-  boolean enabled();
+    /** Start the in-process API server, nodes and kubelet, and point the application's client at it. */
+    @WithDefault("false")
+    boolean enabled();
 
-  /** The port on 127.0.0.1 the sandbox API listens on (plain HTTP). */
-  @WithDefault("18080")
-  int apiPort();
+    /** The port on 127.0.0.1 the sandbox API listens on (plain HTTP). */
+    @WithDefault("18080")
+    int apiPort();
 
-  /** The file of Node objects the simulated cluster is made of. */
-  @WithDefault("samples/sandbox/nodes.yaml")
-  String nodes();
+    /** The file of Node objects the simulated cluster is made of. */
+    @WithDefault("samples/sandbox/nodes.yaml")
+    String nodes();
 
-  /** A directory whose manifests are applied at start. */
-  Optional<String> apply();
+    /** A directory whose manifests are applied at start. */
+    Optional<String> apply();
 
-  /** Where the kubeconfig for the sandbox is written. */
-  @WithDefault("target/sandbox/kubeconfig")
-  String kubeconfig();
+    /** Where the kubeconfig for the sandbox is written. */
+    @WithDefault("target/sandbox/kubeconfig")
+    String kubeconfig();
 
-  /** The directory of CRDs to register; the CRDs on the classpath are used when it does not exist. */
-  @WithDefault("crds")
-  String crds();
+    /** The directory of CRDs to register; the CRDs on the classpath are used when it does not exist. */
+    @WithDefault("crds")
+    String crds();
 }

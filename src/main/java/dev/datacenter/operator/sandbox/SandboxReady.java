@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param kubeconfig the kubeconfig written for it
  * @param nodes how many nodes it has
  */
-public record SandboxReady(String apiUrl, Path kubeconfig, int nodes) {
-}
+public record SandboxReady(String apiUrl, Path kubeconfig, int nodes) {}

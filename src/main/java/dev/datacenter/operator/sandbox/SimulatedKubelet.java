@@ -43,219 +43,235 @@ import org.jboss.logging.Logger;
  */
 public final class SimulatedKubelet implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(SimulatedKubelet.class);
-  private static final long RETRY_MILLIS = 1000;
+    private static final Logger LOG = Logger.getLogger(SimulatedKubelet.class);
+    private static final long RETRY_MILLIS = 1000;
 
-  private final KubernetesClient client;
-  private final VolumeBinder volumes;
-  private final SchedulingEvents events;
-  private final PodAddresses addresses = new PodAddresses();
-  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "simulated-kubelet");
-    t.setDaemon(true);
-    return t;
-  });
-  private final Set<String> queued = ConcurrentHashMap.newKeySet();
-  private SharedIndexInformer<Pod> pods;
-  private SharedIndexInformer<Node> nodes;
-  private SharedIndexInformer<PersistentVolumeClaim> claims;
+    private final KubernetesClient client;
+    private final VolumeBinder volumes;
+    private final SchedulingEvents events;
+    private final PodAddresses addresses = new PodAddresses();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulated-kubelet");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private SharedIndexInformer<Pod> pods;
+    private SharedIndexInformer<Node> nodes;
+    private SharedIndexInformer<PersistentVolumeClaim> claims;
 
-  public SimulatedKubelet(KubernetesClient client) {
-    this.client = client;
-    this.volumes = new VolumeBinder(client);
-    this.events = new SchedulingEvents(client);
-  }
-
-  /** Starts watching; returns once the caches are filled. */
-  public synchronized SimulatedKubelet start() {
-    nodes = client.nodes().inform(handler(this::nodeChanged), 0);
-    pods = client.pods().inAnyNamespace().inform(handler(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod))), 0);
-    claims = client.persistentVolumeClaims().inAnyNamespace().inform(handler(this::claimChanged), 0);
-    pods.getStore().list().forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
-    return this;
-  }
-
-  @Override
-  public synchronized void close() {
-    worker.shutdownNow();
-    for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] { claims, pods, nodes }) {
-      if (informer != null) {
-        informer.close();
-      }
+    public SimulatedKubelet(KubernetesClient client) {
+        this.client = client;
+        this.volumes = new VolumeBinder(client);
+        this.events = new SchedulingEvents(client);
     }
-  }
 
-  private <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T obj) {
-        onChange.accept(obj);
-      }
-
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        onChange.accept(newObj);
-      }
-
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        onChange.accept(obj);
-      }
-    };
-  }
-
-  private void nodeChanged(Node node) {
-    String name = node.getMetadata().getName();
-    podsWhere(pod -> name.equals(pod.getSpec().getNodeName()) || NodePin.pinnedNodes(pod).contains(name));
-  }
-
-  private void claimChanged(PersistentVolumeClaim claim) {
-    String namespace = claim.getMetadata().getNamespace();
-    String name = claim.getMetadata().getName();
-    podsWhere(pod -> namespace.equals(pod.getMetadata().getNamespace())
-        && VolumeBinder.claimNames(pod).contains(name));
-  }
-
-  private void podsWhere(java.util.function.Predicate<Pod> predicate) {
-    if (pods != null) {
-      pods.getStore().list().stream().filter(predicate).forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
+    /** Starts watching; returns once the caches are filled. */
+    public synchronized SimulatedKubelet start() {
+        nodes = client.nodes().inform(handler(this::nodeChanged), 0);
+        pods = client.pods().inAnyNamespace().inform(handler(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod))), 0);
+        claims = client.persistentVolumeClaims().inAnyNamespace().inform(handler(this::claimChanged), 0);
+        pods.getStore().list().forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
+        return this;
     }
-  }
 
-  private void enqueue(String key) {
-    if (queued.add(key) && !worker.isShutdown()) {
-      worker.execute(() -> work(key));
+    @Override
+    public synchronized void close() {
+        worker.shutdownNow();
+        for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {claims, pods, nodes}) {
+            if (informer != null) {
+                informer.close();
+            }
+        }
     }
-  }
 
-  private void work(String key) {
-    queued.remove(key);
-    Pod pod = pods.getStore().getByKey(key);
-    if (pod == null) {
-      return;
-    }
-    try {
-      reconcile(pod);
-    } catch (KubernetesClientException e) {
-      LOG.debugf("simulated kubelet: pod %s: %s; retrying", key, e.getMessage());
-      retry(key);
-    } catch (RuntimeException e) {
-      LOG.warnf(e, "simulated kubelet: pod %s failed; retrying", key);
-      retry(key);
-    }
-  }
+    private <T> ResourceEventHandler<T> handler(Consumer<T> onChange) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                onChange.accept(obj);
+            }
 
-  private void retry(String key) {
-    if (!worker.isShutdown()) {
-      worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
-    }
-  }
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                onChange.accept(newObj);
+            }
 
-  private void reconcile(Pod pod) {
-    String phase = PodStatuses.current(pod).getPhase();
-    if (pod.getMetadata().getDeletionTimestamp() != null || "Succeeded".equals(phase) || "Failed".equals(phase)) {
-      return;
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                onChange.accept(obj);
+            }
+        };
     }
-    String nodeName = pod.getSpec().getNodeName();
-    if (nodeName == null || nodeName.isEmpty()) {
-      schedule(pod);
-    } else {
-      run(pod, nodeName);
-    }
-  }
 
-  /** The scheduler's part: bind a pinned pod to its node, or say why it cannot be. */
-  private void schedule(Pod pod) {
-    List<String> pinned = NodePin.pinnedNodes(pod);
-    if (pinned.isEmpty()) {
-      return;
+    private void nodeChanged(Node node) {
+        String name = node.getMetadata().getName();
+        podsWhere(pod -> name.equals(pod.getSpec().getNodeName())
+                || NodePin.pinnedNodes(pod).contains(name));
     }
-    StringBuilder why = new StringBuilder();
-    for (String name : pinned) {
-      Optional<Node> node = node(name);
-      Optional<String> problem = node.isEmpty() ? Optional.of("node " + name + " does not exist")
-          : !NodePin.isReady(node.get()) ? Optional.of("node " + name + " is not ready")
-          : NodePin.isUnschedulable(node.get()) ? Optional.of("node " + name + " is unschedulable")
-          : volumes.bindClaims(pod, node.get());
-      if (problem.isEmpty()) {
-        bind(pod, name);
-        return;
-      }
-      why.append(why.length() == 0 ? "" : "; ").append(problem.get());
-    }
-    String message = "0/" + nodes.getStore().list().size() + " nodes are available: the pod is pinned to "
-        + String.join(",", pinned) + ", and " + why;
-    if (writeStatus(pod, PodStatuses.unschedulable(pod, message))) {
-      events.failedScheduling(pod, message);
-    }
-  }
 
-  private void bind(Pod pod, String node) {
-    LOG.debugf("simulated scheduler: binding pod %s/%s to %s", pod.getMetadata().getNamespace(),
-        pod.getMetadata().getName(), node);
-    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .edit(p -> {
-          p.getSpec().setNodeName(node);
-          return p;
-        });
-    events.scheduled(pod, node);
-  }
-
-  /** The kubelet's part: report the pod's state on its node. */
-  private void run(Pod pod, String nodeName) {
-    Optional<Node> node = node(nodeName);
-    if (node.isEmpty()) {
-      LOG.infof("simulated kubelet: node %s is gone, deleting its pod %s/%s", nodeName,
-          pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-      client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
-      return;
+    private void claimChanged(PersistentVolumeClaim claim) {
+        String namespace = claim.getMetadata().getNamespace();
+        String name = claim.getMetadata().getName();
+        podsWhere(pod -> namespace.equals(pod.getMetadata().getNamespace())
+                && VolumeBinder.claimNames(pod).contains(name));
     }
-    if (!NodePin.isReady(node.get())) {
-      writeStatus(pod, PodStatuses.nodeNotReady(pod, nodeName));
-      return;
-    }
-    Optional<String> problem = volumes.bindClaims(pod, node.get());
-    if (problem.isPresent()) {
-      LOG.debugf("simulated kubelet: pod %s/%s cannot start: %s", pod.getMetadata().getNamespace(),
-          pod.getMetadata().getName(), problem.get());
-      return;
-    }
-    String hostIp = NodePin.internalIp(node.get()).orElse("127.0.0.1");
-    String podIp = Optional.ofNullable(PodStatuses.current(pod).getPodIP())
-        .orElseGet(() -> addresses.next(nodeName));
-    writeStatus(pod, PodStatuses.running(pod, hostIp, podIp));
-  }
 
-  private Optional<Node> node(String name) {
-    return Optional.ofNullable(nodes.getStore().getByKey(name));
-  }
-
-  /**
-   * Writes through the pods' status subresource, and only when something a reader would see changed.
-   *
-   * @return whether it wrote
-   */
-  private boolean writeStatus(Pod pod, PodStatus status) {
-    if (PodStatuses.sameState(PodStatuses.current(pod), status)) {
-      return false;
+    private void podsWhere(java.util.function.Predicate<Pod> predicate) {
+        if (pods != null) {
+            pods.getStore().list().stream().filter(predicate).forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
+        }
     }
-    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .editStatus(p -> {
-          p.setStatus(status);
-          return p;
-        });
-    return true;
-  }
 
-  /** Pod IPs from 10.244.<node index>.0/24, one block per node, as a CNI would hand them out. */
-  static final class PodAddresses {
-    private final Map<String, Integer> blocks = new ConcurrentHashMap<>();
-    private final Map<String, Integer> used = new ConcurrentHashMap<>();
-
-    String next(String node) {
-      int block = blocks.computeIfAbsent(node, n -> blocks.size() + 1);
-      int host = used.merge(node, 1, Integer::sum) % 254 + 1;
-      return "10.244." + Objects.requireNonNull(block) % 256 + "." + host;
+    private void enqueue(String key) {
+        if (queued.add(key) && !worker.isShutdown()) {
+            worker.execute(() -> work(key));
+        }
     }
-  }
+
+    private void work(String key) {
+        queued.remove(key);
+        Pod pod = pods.getStore().getByKey(key);
+        if (pod == null) {
+            return;
+        }
+        try {
+            reconcile(pod);
+        } catch (KubernetesClientException e) {
+            LOG.debugf("simulated kubelet: pod %s: %s; retrying", key, e.getMessage());
+            retry(key);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "simulated kubelet: pod %s failed; retrying", key);
+            retry(key);
+        }
+    }
+
+    private void retry(String key) {
+        if (!worker.isShutdown()) {
+            worker.schedule(() -> enqueue(key), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reconcile(Pod pod) {
+        String phase = PodStatuses.current(pod).getPhase();
+        if (pod.getMetadata().getDeletionTimestamp() != null || "Succeeded".equals(phase) || "Failed".equals(phase)) {
+            return;
+        }
+        String nodeName = pod.getSpec().getNodeName();
+        if (nodeName == null || nodeName.isEmpty()) {
+            schedule(pod);
+        } else {
+            run(pod, nodeName);
+        }
+    }
+
+    /** The scheduler's part: bind a pinned pod to its node, or say why it cannot be. */
+    private void schedule(Pod pod) {
+        List<String> pinned = NodePin.pinnedNodes(pod);
+        if (pinned.isEmpty()) {
+            return;
+        }
+        StringBuilder why = new StringBuilder();
+        for (String name : pinned) {
+            Optional<Node> node = node(name);
+            Optional<String> problem = node.isEmpty()
+                    ? Optional.of("node " + name + " does not exist")
+                    : !NodePin.isReady(node.get())
+                            ? Optional.of("node " + name + " is not ready")
+                            : NodePin.isUnschedulable(node.get())
+                                    ? Optional.of("node " + name + " is unschedulable")
+                                    : volumes.bindClaims(pod, node.get());
+            if (problem.isEmpty()) {
+                bind(pod, name);
+                return;
+            }
+            why.append(why.length() == 0 ? "" : "; ").append(problem.get());
+        }
+        String message = "0/" + nodes.getStore().list().size() + " nodes are available: the pod is pinned to "
+                + String.join(",", pinned) + ", and " + why;
+        if (writeStatus(pod, PodStatuses.unschedulable(pod, message))) {
+            events.failedScheduling(pod, message);
+        }
+    }
+
+    private void bind(Pod pod, String node) {
+        LOG.debugf(
+                "simulated scheduler: binding pod %s/%s to %s",
+                pod.getMetadata().getNamespace(), pod.getMetadata().getName(), node);
+        client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
+                .edit(p -> {
+                    p.getSpec().setNodeName(node);
+                    return p;
+                });
+        events.scheduled(pod, node);
+    }
+
+    /** The kubelet's part: report the pod's state on its node. */
+    private void run(Pod pod, String nodeName) {
+        Optional<Node> node = node(nodeName);
+        if (node.isEmpty()) {
+            LOG.infof(
+                    "simulated kubelet: node %s is gone, deleting its pod %s/%s",
+                    nodeName,
+                    pod.getMetadata().getNamespace(),
+                    pod.getMetadata().getName());
+            client.pods()
+                    .inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName())
+                    .delete();
+            return;
+        }
+        if (!NodePin.isReady(node.get())) {
+            writeStatus(pod, PodStatuses.nodeNotReady(pod, nodeName));
+            return;
+        }
+        Optional<String> problem = volumes.bindClaims(pod, node.get());
+        if (problem.isPresent()) {
+            LOG.debugf(
+                    "simulated kubelet: pod %s/%s cannot start: %s",
+                    pod.getMetadata().getNamespace(), pod.getMetadata().getName(), problem.get());
+            return;
+        }
+        String hostIp = NodePin.internalIp(node.get()).orElse("127.0.0.1");
+        String podIp =
+                Optional.ofNullable(PodStatuses.current(pod).getPodIP()).orElseGet(() -> addresses.next(nodeName));
+        writeStatus(pod, PodStatuses.running(pod, hostIp, podIp));
+    }
+
+    private Optional<Node> node(String name) {
+        return Optional.ofNullable(nodes.getStore().getByKey(name));
+    }
+
+    /**
+     * Writes through the pods' status subresource, and only when something a reader would see changed.
+     *
+     * @return whether it wrote
+     */
+    private boolean writeStatus(Pod pod, PodStatus status) {
+        if (PodStatuses.sameState(PodStatuses.current(pod), status)) {
+            return false;
+        }
+        client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
+                .editStatus(p -> {
+                    p.setStatus(status);
+                    return p;
+                });
+        return true;
+    }
+
+    /** Pod IPs from 10.244.<node index>.0/24, one block per node, as a CNI would hand them out. */
+    static final class PodAddresses {
+        private final Map<String, Integer> blocks = new ConcurrentHashMap<>();
+        private final Map<String, Integer> used = new ConcurrentHashMap<>();
+
+        String next(String node) {
+            int block = blocks.computeIfAbsent(node, n -> blocks.size() + 1);
+            int host = used.merge(node, 1, Integer::sum) % 254 + 1;
+            return "10.244." + Objects.requireNonNull(block) % 256 + "." + host;
+        }
+    }
 }

@@ -13,11 +13,22 @@ import dev.datacenter.operator.api.TaskFailure;
  * @param wanted         spec.instances
  * @param rolloutMessage one line: the rollout step, or the deadlock explanation
  */
-public record AppLifecycle(InstanceCounts counts, int wanted, PendingStatus pending, LaunchDelay delay,
-        TaskFailure lastTaskFailure, long revision, Rollout rollout, String rolloutMessage) {
+public record AppLifecycle(
+        InstanceCounts counts,
+        int wanted,
+        PendingStatus pending,
+        LaunchDelay delay,
+        TaskFailure lastTaskFailure,
+        long revision,
+        Rollout rollout,
+        String rolloutMessage) {
 
     /** Where the rollout stands. */
-    public enum Rollout { COMPLETE, IN_PROGRESS, DEADLOCKED }
+    public enum Rollout {
+        COMPLETE,
+        IN_PROGRESS,
+        DEADLOCKED
+    }
 
     public int pendingCount() {
         return pending == null || pending.getCount() == null ? 0 : pending.getCount();

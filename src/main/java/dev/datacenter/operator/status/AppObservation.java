@@ -8,8 +8,8 @@ import java.util.Optional;
  * any), the dependencies that are not Ready yet, how many instance pods exist, and (once the spec is
  * valid) what the lifecycle found about its instances.
  */
-public record AppObservation(Optional<SpecProblem> problem, List<String> dependenciesNotReady, int instances,
-        AppLifecycle lifecycle) {
+public record AppObservation(
+        Optional<SpecProblem> problem, List<String> dependenciesNotReady, int instances, AppLifecycle lifecycle) {
     public AppObservation {
         problem = problem == null ? Optional.empty() : problem;
         dependenciesNotReady = dependenciesNotReady == null ? List.of() : List.copyOf(dependenciesNotReady);

@@ -1,16 +1,15 @@
 package dev.datacenter.operator.status;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.datacenter.operator.api.ClaimPhase;
 import dev.datacenter.operator.api.ClaimStatus;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.PersistentVolumeClaimSetStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The status a PersistentVolumeClaimSet should have: its claims (phase, node, instance, since), the
@@ -23,23 +22,31 @@ public final class ClaimSetStatusAggregator {
     public static final String DATA_ABANDONED = "DataAbandoned";
 
     /** A claim given up this round: reason {@code Relocated} or {@code Wiped}. */
-    public record Abandoned(String reason, String message) {
-    }
+    public record Abandoned(String reason, String message) {}
 
-    public PersistentVolumeClaimSetStatus aggregate(PersistentVolumeClaimSet set, List<ClaimStatus> claims,
-            Optional<Abandoned> abandoned, Instant now) {
-        PersistentVolumeClaimSetStatus previous = set.getStatus() == null ? new PersistentVolumeClaimSetStatus() : set.getStatus();
+    public PersistentVolumeClaimSetStatus aggregate(
+            PersistentVolumeClaimSet set, List<ClaimStatus> claims, Optional<Abandoned> abandoned, Instant now) {
+        PersistentVolumeClaimSetStatus previous =
+                set.getStatus() == null ? new PersistentVolumeClaimSetStatus() : set.getStatus();
         PersistentVolumeClaimSetStatus status = new PersistentVolumeClaimSetStatus();
         Long generation = set.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
         status.setClaims(new ArrayList<>(claims));
         status.setClaimCount(claims.size());
-        status.setPinnedCount((int) claims.stream().filter(c -> c.getPhase() == ClaimPhase.Pinned || c.getPhase() == ClaimPhase.Lost).count());
+        status.setPinnedCount((int) claims.stream()
+                .filter(c -> c.getPhase() == ClaimPhase.Pinned || c.getPhase() == ClaimPhase.Lost)
+                .count());
         status.setLostCount((int) count(claims, ClaimPhase.Lost));
         List<Condition> desired = new ArrayList<>();
         desired.add(ready(claims, generation, now));
         if (abandoned.isPresent()) {
-            desired.add(Conditions.of(DATA_ABANDONED, true, abandoned.get().reason(), abandoned.get().message(), generation, now));
+            desired.add(Conditions.of(
+                    DATA_ABANDONED,
+                    true,
+                    abandoned.get().reason(),
+                    abandoned.get().message(),
+                    generation,
+                    now));
         } else {
             Conditions.find(previous.getConditions(), DATA_ABANDONED).ifPresent(desired::add);
         }
@@ -50,17 +57,32 @@ public final class ClaimSetStatusAggregator {
     private static Condition ready(List<ClaimStatus> claims, Long generation, Instant now) {
         List<String> lost = names(claims, ClaimPhase.Lost);
         if (!lost.isEmpty()) {
-            return Conditions.of(ConditionReasons.READY, false, ConditionReasons.CLAIMS_LOST,
+            return Conditions.of(
+                    ConditionReasons.READY,
+                    false,
+                    ConditionReasons.CLAIMS_LOST,
                     "the node of " + String.join(", ", lost) + " is NotReady or gone; their instances wait for it"
-                            + " (PinnedNodeUnavailable) unless nodeLossPolicy Relocate gives the data up", generation, now);
+                            + " (PinnedNodeUnavailable) unless nodeLossPolicy Relocate gives the data up",
+                    generation,
+                    now);
         }
         List<String> pending = names(claims, ClaimPhase.Pending);
         if (!pending.isEmpty()) {
-            return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_PENDING,
-                    "not bound yet (bound where their instance is first placed): " + String.join(", ", pending), generation, now);
+            return Conditions.of(
+                    ConditionReasons.READY,
+                    true,
+                    ConditionReasons.CLAIMS_PENDING,
+                    "not bound yet (bound where their instance is first placed): " + String.join(", ", pending),
+                    generation,
+                    now);
         }
-        return Conditions.of(ConditionReasons.READY, true, ConditionReasons.CLAIMS_BOUND,
-                claims.size() + (claims.size() == 1 ? " claim" : " claims") + " bound, none lost", generation, now);
+        return Conditions.of(
+                ConditionReasons.READY,
+                true,
+                ConditionReasons.CLAIMS_BOUND,
+                claims.size() + (claims.size() == 1 ? " claim" : " claims") + " bound, none lost",
+                generation,
+                now);
     }
 
     private static long count(List<ClaimStatus> claims, ClaimPhase phase) {
@@ -68,6 +90,9 @@ public final class ClaimSetStatusAggregator {
     }
 
     private static List<String> names(List<ClaimStatus> claims, ClaimPhase phase) {
-        return claims.stream().filter(c -> c.getPhase() == phase).map(ClaimStatus::getName).toList();
+        return claims.stream()
+                .filter(c -> c.getPhase() == phase)
+                .map(ClaimStatus::getName)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.datacenter.operator.status;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -8,19 +10,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-
 /** Building, finding and merging metav1.Conditions. */
 public final class Conditions {
     public static final String TRUE = "True";
     public static final String FALSE = "False";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** A condition stamped with {@code now} as its transition time; {@link #keepTransitionTimes} may replace it. */
-    public static Condition of(String type, boolean status, String reason, String message, Long generation, Instant now) {
+    public static Condition of(
+            String type, boolean status, String reason, String message, Long generation, Instant now) {
         return new ConditionBuilder()
                 .withType(type)
                 .withStatus(status ? TRUE : FALSE)
@@ -39,7 +38,8 @@ public final class Conditions {
         List<Condition> merged = new ArrayList<>(desired.size());
         for (Condition condition : desired) {
             Optional<Condition> before = find(previous, condition.getType());
-            if (before.isPresent() && Objects.equals(before.get().getStatus(), condition.getStatus())
+            if (before.isPresent()
+                    && Objects.equals(before.get().getStatus(), condition.getStatus())
                     && before.get().getLastTransitionTime() != null) {
                 condition = new ConditionBuilder(condition)
                         .withLastTransitionTime(before.get().getLastTransitionTime())

@@ -4,9 +4,6 @@ import static dev.datacenter.operator.api.ConditionReasons.DEGRADED;
 import static dev.datacenter.operator.api.ConditionReasons.PROGRESSING;
 import static dev.datacenter.operator.api.ConditionReasons.READY;
 
-import java.time.Instant;
-import java.util.List;
-
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
@@ -15,6 +12,8 @@ import dev.datacenter.operator.api.DeploymentPhase;
 import dev.datacenter.operator.api.DeploymentStatus;
 import dev.datacenter.operator.api.InstanceCounts;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The status a DataCenterApp should have, from the app and what the reconciler observed. Pure: the
@@ -33,11 +32,13 @@ public final class DataCenterAppStatusAggregator {
         if (observed.lifecycle() != null && observed.problem().isEmpty()) {
             lifecycle(status, observed);
         }
-        status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), conditions(app, observed, generation, now)));
+        status.setConditions(
+                Conditions.keepTransitionTimes(previous.getConditions(), conditions(app, observed, generation, now)));
         return status;
     }
 
-    private static List<Condition> conditions(DataCenterApp app, AppObservation observed, Long generation, Instant now) {
+    private static List<Condition> conditions(
+            DataCenterApp app, AppObservation observed, Long generation, Instant now) {
         if (observed.problem().isPresent()) {
             SpecProblem problem = observed.problem().get();
             return List.of(
@@ -46,7 +47,8 @@ public final class DataCenterAppStatusAggregator {
                     Conditions.of(DEGRADED, true, problem.reason(), problem.message(), generation, now));
         }
         if (!observed.dependenciesNotReady().isEmpty()) {
-            String message = "waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady());
+            String message =
+                    "waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady());
             return progressing(ConditionReasons.WAITING_FOR_DEPENDENCIES, message, generation, now);
         }
         if (observed.lifecycle() != null) {
@@ -55,11 +57,19 @@ public final class DataCenterAppStatusAggregator {
         int wanted = wantedInstances(app);
         if (wanted == 0 && observed.instances() == 0) {
             return List.of(
-                    Conditions.of(READY, true, ConditionReasons.SCALED_TO_ZERO, "scaled to 0 instances", generation, now),
-                    Conditions.of(PROGRESSING, false, ConditionReasons.DEPLOYMENT_COMPLETE, "no instances to deploy", generation, now),
+                    Conditions.of(
+                            READY, true, ConditionReasons.SCALED_TO_ZERO, "scaled to 0 instances", generation, now),
+                    Conditions.of(
+                            PROGRESSING,
+                            false,
+                            ConditionReasons.DEPLOYMENT_COMPLETE,
+                            "no instances to deploy",
+                            generation,
+                            now),
                     healthy(generation, now));
         }
-        String message = String.format("waiting for offers in pool %s: %d of %d instances placed",
+        String message = String.format(
+                "waiting for offers in pool %s: %d of %d instances placed",
                 poolName(app), observed.instances(), wanted);
         return progressing(ConditionReasons.WAITING_FOR_OFFERS, message, generation, now);
     }
@@ -89,9 +99,13 @@ public final class DataCenterAppStatusAggregator {
         deployment.setRevision(l.revision());
         if (!observed.dependenciesNotReady().isEmpty()) {
             deployment.setPhase(DeploymentPhase.WaitingForDependencies);
-            deployment.setStep("waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady()));
+            deployment.setStep(
+                    "waiting for dependencies to become Ready: " + String.join(", ", observed.dependenciesNotReady()));
         } else {
-            deployment.setPhase(l.rollout() == AppLifecycle.Rollout.COMPLETE ? DeploymentPhase.Complete : DeploymentPhase.Deploying);
+            deployment.setPhase(
+                    l.rollout() == AppLifecycle.Rollout.COMPLETE
+                            ? DeploymentPhase.Complete
+                            : DeploymentPhase.Deploying);
             deployment.setStep(l.rolloutMessage());
         }
         status.setDeployment(deployment);

@@ -1,9 +1,8 @@
 package dev.datacenter.operator.status;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
-import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
  * Millicores and bytes as Kubernetes quantities: exact for status fields ({@code 500m}, {@code 12},
@@ -12,8 +11,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 public final class Quantities {
     private static final String[] BINARY = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** Exact cpu quantity: whole cores without a suffix, else millicores. */
     public static Quantity cpus(long millicores) {

@@ -1,12 +1,11 @@
 package dev.datacenter.operator.status;
 
-import java.time.Instant;
-import java.util.List;
-
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.api.ResourcePoolStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The status a ResourcePool should have: its share figures from the allocation loop's newest cycle, and
@@ -24,8 +23,7 @@ public final class ResourcePoolStatusAggregator {
      * @param shares        a status holding only the share figures (nodes, capacity ... mem), or null before the first cycle
      * @param overLimit     what exceeds the limit, or null
      */
-    public record Observation(int matchingNodes, String problem, ResourcePoolStatus shares, String overLimit) {
-    }
+    public record Observation(int matchingNodes, String problem, ResourcePoolStatus shares, String overLimit) {}
 
     public ResourcePoolStatus aggregate(ResourcePool pool, Observation observed, Instant now) {
         ResourcePoolStatus previous = pool.getStatus() == null ? new ResourcePoolStatus() : pool.getStatus();
@@ -45,14 +43,24 @@ public final class ResourcePoolStatusAggregator {
             return Conditions.of(ConditionReasons.READY, false, ConditionReasons.INVALID, o.problem(), generation, now);
         }
         if (o.matchingNodes() == 0) {
-            return Conditions.of(ConditionReasons.READY, false, ConditionReasons.NO_NODES,
-                    "the pool's nodeSelector matches no node", generation, now);
+            return Conditions.of(
+                    ConditionReasons.READY,
+                    false,
+                    ConditionReasons.NO_NODES,
+                    "the pool's nodeSelector matches no node",
+                    generation,
+                    now);
         }
         String nodes = o.matchingNodes() + (o.matchingNodes() == 1 ? " node matches" : " nodes match")
                 + " the pool's nodeSelector, " + schedulable + " schedulable";
         if (o.overLimit() != null) {
-            return Conditions.of(ConditionReasons.READY, true, ConditionReasons.OVER_LIMIT,
-                    o.overLimit() + "; running instances are kept, new ones wait; " + nodes, generation, now);
+            return Conditions.of(
+                    ConditionReasons.READY,
+                    true,
+                    ConditionReasons.OVER_LIMIT,
+                    o.overLimit() + "; running instances are kept, new ones wait; " + nodes,
+                    generation,
+                    now);
         }
         return Conditions.of(ConditionReasons.READY, true, ConditionReasons.POOL_READY, nodes, generation, now);
     }

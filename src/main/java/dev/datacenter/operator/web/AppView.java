@@ -1,8 +1,7 @@
 package dev.datacenter.operator.web;
 
-import java.util.List;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
 /**
  * One DataCenterApp: a spec summary ({@code desired} is {@code spec.instances}, {@code resources} what
@@ -26,5 +25,4 @@ public record AppView(
         FailureView lastTaskFailure,
         long revision,
         String deploymentPhase,
-        List<String> dependencies) {
-}
+        List<String> dependencies) {}

@@ -1,9 +1,5 @@
 package dev.datacenter.operator.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
@@ -15,6 +11,9 @@ import dev.datacenter.operator.api.TaskFailure;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One DataCenterApp as the state API shows it: its spec summary and status. The pending reasons are the
@@ -23,19 +22,21 @@ import io.fabric8.kubernetes.api.model.Condition;
 final class AppViewBuilder {
     private static final InstanceCountsView NO_INSTANCES = new InstanceCountsView(0, 0, 0, 0, 0, 0);
 
-    private AppViewBuilder() {
-    }
+    private AppViewBuilder() {}
 
     static AppView build(DataCenterApp app, Optional<PendingSummary> summary) {
         DataCenterAppSpec spec = app.getSpec() == null ? new DataCenterAppSpec() : app.getSpec();
         DataCenterAppStatus status = app.getStatus();
         int desired = spec.getInstances() == null ? 1 : spec.getInstances();
         InstanceCountsView instances = status == null ? NO_INSTANCES : instances(status.getInstances());
-        Optional<Condition> ready = status == null ? Optional.empty()
-                : Conditions.find(status.getConditions(), ConditionReasons.READY);
+        Optional<Condition> ready =
+                status == null ? Optional.empty() : Conditions.find(status.getConditions(), ConditionReasons.READY);
         String readyReason = ready.map(Condition::getReason).orElse(null);
-        String phase = status == null || status.getDeployment() == null || status.getDeployment().getPhase() == null
-                ? null : status.getDeployment().getPhase().name();
+        String phase = status == null
+                        || status.getDeployment() == null
+                        || status.getDeployment().getPhase() == null
+                ? null
+                : status.getDeployment().getPhase().name();
         return new AppView(
                 app.getMetadata().getNamespace(),
                 app.getMetadata().getName(),
@@ -59,8 +60,13 @@ final class AppViewBuilder {
         if (c == null) {
             return NO_INSTANCES;
         }
-        return new InstanceCountsView(n(c.getTotal()), n(c.getStaged()), n(c.getRunning()), n(c.getHealthy()),
-                n(c.getReady()), n(c.getUnhealthy()));
+        return new InstanceCountsView(
+                n(c.getTotal()),
+                n(c.getStaged()),
+                n(c.getRunning()),
+                n(c.getHealthy()),
+                n(c.getReady()),
+                n(c.getUnhealthy()));
     }
 
     static PendingView pending(PendingSummary s) {
@@ -86,7 +92,9 @@ final class AppViewBuilder {
     }
 
     private static FailureView failure(TaskFailure f) {
-        return f == null ? null : new FailureView(f.getInstance(), f.getNode(), f.getReason(), f.getMessage(), f.getTime());
+        return f == null
+                ? null
+                : new FailureView(f.getInstance(), f.getNode(), f.getReason(), f.getMessage(), f.getTime());
     }
 
     private static int n(Integer i) {

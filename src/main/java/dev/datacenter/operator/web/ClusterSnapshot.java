@@ -1,17 +1,16 @@
 package dev.datacenter.operator.web;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PoolFigures;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the state view is built from, read once from snapshots: the informer caches' objects (never
@@ -26,5 +25,4 @@ record ClusterSnapshot(
         List<DataCenterApp> apps,
         Map<String, PoolFigures> poolFigures,
         Function<String, Optional<PendingSummary>> pending,
-        long taskFailures) {
-}
+        long taskFailures) {}

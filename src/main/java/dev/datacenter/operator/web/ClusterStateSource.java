@@ -1,18 +1,16 @@
 package dev.datacenter.operator.web;
 
+import dev.datacenter.operator.allocation.AllocationLoop;
+import dev.datacenter.operator.allocation.AllocationMetrics;
+import dev.datacenter.operator.allocation.AllocationMetrics.PublishedCycle;
+import dev.datacenter.operator.app.InstanceFailureCounter;
+import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.placement.PoolFigures;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.datacenter.operator.cluster.ClusterCache;
-import dev.datacenter.operator.placement.PoolFigures;
-import dev.datacenter.operator.reconciler.AllocationLoop;
-import dev.datacenter.operator.reconciler.AllocationMetrics;
-import dev.datacenter.operator.reconciler.AllocationMetrics.PublishedCycle;
-import dev.datacenter.operator.reconciler.InstanceFailureCounter;
 
 /**
  * The operator's real state source: reads the informer caches ({@link ClusterCache}), the allocation loop's
@@ -56,7 +54,14 @@ public class ClusterStateSource implements OperatorStateSource {
         if (newest != null) {
             newest.result().pools().forEach(p -> figures.put(p.name(), p));
         }
-        return new ClusterSnapshot(clock.instant(), cache.nodes(), cache.pods(), cache.pools(), cache.apps(), figures,
-                loop::pendingSummary, failures.total());
+        return new ClusterSnapshot(
+                clock.instant(),
+                cache.nodes(),
+                cache.pods(),
+                cache.pools(),
+                cache.apps(),
+                figures,
+                loop::pendingSummary,
+                failures.total());
     }
 }

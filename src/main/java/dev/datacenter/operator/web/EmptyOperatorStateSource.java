@@ -1,11 +1,9 @@
 package dev.datacenter.operator.web;
 
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.DefaultBean;
 
 /**
  * The fallback state source, used while no other {@link OperatorStateSource} bean exists: a valid, empty
@@ -19,8 +17,12 @@ public class EmptyOperatorStateSource implements OperatorStateSource {
 
     @Override
     public StateView state() {
-        return new StateView(clock.instant().toString(), ClusterView.EMPTY, List.of(),
-                List.of(PoolView.impliedDefault(0, ResourcesView.ZERO)), List.of());
+        return new StateView(
+                clock.instant().toString(),
+                ClusterView.EMPTY,
+                List.of(),
+                List.of(PoolView.impliedDefault(0, ResourcesView.ZERO)),
+                List.of());
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.datacenter.operator.web;
 
-import java.util.Map;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Map;
 
 /**
  * One history sample at {@code time} (ISO-8601): allocation ratios for the cluster and per pool, tasks
@@ -14,5 +13,4 @@ public record HistoryPoint(
         AllocationSample cluster,
         Map<String, AllocationSample> pools,
         int tasksRunning,
-        long taskFailures) {
-}
+        long taskFailures) {}

@@ -1,20 +1,17 @@
 package dev.datacenter.operator.web;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Samples the state every {@code datacenter.web.history-interval} (default 10 s) into a ring that holds
@@ -34,7 +31,8 @@ public class HistorySampler {
     private long lastFailureCount = -1;
 
     @Inject
-    public HistorySampler(OperatorStateSource source,
+    public HistorySampler(
+            OperatorStateSource source,
             @ConfigProperty(name = "datacenter.web.history-interval", defaultValue = "10s") Duration interval) {
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("datacenter.web.history-interval must be positive, was " + interval);
@@ -53,7 +51,9 @@ public class HistorySampler {
         sample();
     }
 
-    @Scheduled(identity = "datacenter-web-history", every = "${datacenter.web.history-interval:10s}",
+    @Scheduled(
+            identity = "datacenter-web-history",
+            every = "${datacenter.web.history-interval:10s}",
             delayed = "${datacenter.web.history-interval:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sample() {
@@ -74,8 +74,12 @@ public class HistorySampler {
         for (PoolView pool : state.pools()) {
             pools.put(pool.name(), AllocationSample.of(pool.allocated(), pool.capacity()));
         }
-        ring.add(new HistoryPoint(at.toString(), AllocationSample.of(cluster.allocated(), cluster.capacity()),
-                pools, cluster.tasks().running(), delta));
+        ring.add(new HistoryPoint(
+                at.toString(),
+                AllocationSample.of(cluster.allocated(), cluster.capacity()),
+                pools,
+                cluster.tasks().running(),
+                delta));
     }
 
     /** Forgets every sample (tests use it to lay down a history of their own). */

@@ -1,9 +1,8 @@
 package dev.datacenter.operator.web;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One node (a Mesos agent). {@code capacity} is the node's allocatable resources, {@code allocated} the
@@ -23,5 +22,4 @@ public record NodeView(
         ResourcesView allocated,
         ResourcesView free,
         List<String> pools,
-        int tasks) {
-}
+        int tasks) {}

@@ -1,8 +1,7 @@
 package dev.datacenter.operator.web;
 
-import java.util.List;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
 /**
  * {@code GET /api/v1/offers}: the newest allocation cycle. {@code cycle} counts cycles since start (0 and

@@ -1,22 +1,20 @@
 package dev.datacenter.operator.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
+import dev.datacenter.operator.allocation.AllocationMetrics.PublishedCycle;
 import dev.datacenter.operator.model.Names;
 import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.DeclineReason;
 import dev.datacenter.operator.placement.OfferDecision;
 import dev.datacenter.operator.placement.OfferStatistics;
 import dev.datacenter.operator.placement.PoolFigures;
-import dev.datacenter.operator.reconciler.AllocationMetrics.PublishedCycle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /** {@code GET /api/v1/offers} from a published allocation cycle: a pure function. */
 final class OffersViewBuilder {
-    private OffersViewBuilder() {
-    }
+    private OffersViewBuilder() {}
 
     /** The cycle's figures; {@link OffersView#NONE} for null (no cycle yet). */
     static OffersView build(PublishedCycle published) {
@@ -25,9 +23,15 @@ final class OffersViewBuilder {
         }
         CycleResult result = published.result();
         OfferStatistics offers = result.offers();
-        return new OffersView(published.number(), published.startedAt().toString(), offers.durationNanos() / 1e6,
-                (int) offers.offersMade(), (int) offers.accepted(), declined(offers.declinedByReason()),
-                placements(result.decisions()), shares(result.pools()));
+        return new OffersView(
+                published.number(),
+                published.startedAt().toString(),
+                offers.durationNanos() / 1e6,
+                (int) offers.offersMade(),
+                (int) offers.accepted(),
+                declined(offers.declinedByReason()),
+                placements(result.decisions()),
+                shares(result.pools()));
     }
 
     /** Reasons that declined at least one offer, the most frequent first (ties in the enum's order). */
@@ -36,17 +40,24 @@ final class OffersViewBuilder {
         entries.removeIf(e -> e.getValue() == null || e.getValue() <= 0);
         entries.sort(Comparator.comparing((Map.Entry<DeclineReason, Long> e) -> -e.getValue())
                 .thenComparing(Map.Entry::getKey));
-        return entries.stream().map(e -> new ReasonCount(e.getKey().name(), (int) (long) e.getValue())).toList();
+        return entries.stream()
+                .map(e -> new ReasonCount(e.getKey().name(), (int) (long) e.getValue()))
+                .toList();
     }
 
     private static List<PlacementView> placements(List<OfferDecision> decisions) {
-        return decisions.stream().map(d -> new PlacementView(d.appKey(),
-                Names.instanceId(d.appKey().substring(d.appKey().indexOf('/') + 1), d.instance()), d.node(), d.pool()))
+        return decisions.stream()
+                .map(d -> new PlacementView(
+                        d.appKey(),
+                        Names.instanceId(d.appKey().substring(d.appKey().indexOf('/') + 1), d.instance()),
+                        d.node(),
+                        d.pool()))
                 .toList();
     }
 
     private static List<PoolShareView> shares(List<PoolFigures> pools) {
-        return pools.stream().sorted(Comparator.comparing(PoolFigures::name))
+        return pools.stream()
+                .sorted(Comparator.comparing(PoolFigures::name))
                 .map(p -> new PoolShareView(p.name(), p.dominantShare(), p.weightedShare(), p.pendingInstances()))
                 .toList();
     }

@@ -1,8 +1,7 @@
 package dev.datacenter.operator.web;
 
-import java.util.List;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
 
 /** Why an app's instances are not placed: its newest cycle's reject summary, most frequent reason first. */
 @RegisterForReflection

@@ -28,7 +28,22 @@ public record PoolView(
 
     /** The implied {@code default} pool over the given nodes' capacity, with nothing allocated. */
     public static PoolView impliedDefault(int nodes, ResourcesView capacity) {
-        return new PoolView("default", true, 1, null, null, nodes, capacity, ResourcesView.ZERO,
-                ResourcesView.ZERO, ResourcesView.ZERO, 0, 0, 0, 0, "Ready", "the implied default pool");
+        return new PoolView(
+                "default",
+                true,
+                1,
+                null,
+                null,
+                nodes,
+                capacity,
+                ResourcesView.ZERO,
+                ResourcesView.ZERO,
+                ResourcesView.ZERO,
+                0,
+                0,
+                0,
+                0,
+                "Ready",
+                "the implied default pool");
     }
 }

@@ -1,9 +1,5 @@
 package dev.datacenter.operator.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.ResourcePool;
@@ -11,6 +7,9 @@ import dev.datacenter.operator.api.ResourcePoolSpec;
 import dev.datacenter.operator.placement.PoolFigures;
 import dev.datacenter.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The pools of the state API: each ResourcePool's spec, plus the implied {@code default} pool while no
@@ -18,8 +17,7 @@ import io.fabric8.kubernetes.api.model.Condition;
  * (or on a replica that does not lead) they are worked out from the nodes and apps of the snapshot.
  */
 final class PoolViewBuilder {
-    private PoolViewBuilder() {
-    }
+    private PoolViewBuilder() {}
 
     static List<PoolView> build(ClusterSnapshot s, List<NodeView> nodes, List<AppView> apps) {
         ResourcesView clusterCapacity = ResourcesView.ZERO;
@@ -31,9 +29,11 @@ final class PoolViewBuilder {
         List<PoolView> out = new ArrayList<>();
         for (StateViewBuilder.PoolSelector selector : StateViewBuilder.selectors(s.pools())) {
             Optional<ResourcePool> pool = s.pools().stream()
-                    .filter(p -> p.getMetadata().getName().equals(selector.name())).findFirst();
+                    .filter(p -> p.getMetadata().getName().equals(selector.name()))
+                    .findFirst();
             PoolFigures figures = s.poolFigures().get(selector.name());
-            Figures f = figures != null ? Figures.of(figures)
+            Figures f = figures != null
+                    ? Figures.of(figures)
                     : Figures.estimate(selector.name(), pool, nodes, apps, clusterCapacity);
             out.add(pool.map(p -> declared(p, f)).orElseGet(() -> implied(f)));
         }
@@ -42,17 +42,46 @@ final class PoolViewBuilder {
 
     private static PoolView declared(ResourcePool pool, Figures f) {
         ResourcePoolSpec spec = pool.getSpec() == null ? new ResourcePoolSpec() : pool.getSpec();
-        Optional<Condition> ready = pool.getStatus() == null ? Optional.empty()
+        Optional<Condition> ready = pool.getStatus() == null
+                ? Optional.empty()
                 : Conditions.find(pool.getStatus().getConditions(), ConditionReasons.READY);
-        return new PoolView(pool.getMetadata().getName(), false, weight(pool), Amounts.of(spec.getGuarantee()),
-                Amounts.of(spec.getLimit()), f.nodes, f.capacity, f.allocated, f.reserved, f.guaranteed, f.dominantShare,
-                f.weightedShare, f.apps, f.pending, ready.map(Condition::getReason).orElse(null),
+        return new PoolView(
+                pool.getMetadata().getName(),
+                false,
+                weight(pool),
+                Amounts.of(spec.getGuarantee()),
+                Amounts.of(spec.getLimit()),
+                f.nodes,
+                f.capacity,
+                f.allocated,
+                f.reserved,
+                f.guaranteed,
+                f.dominantShare,
+                f.weightedShare,
+                f.apps,
+                f.pending,
+                ready.map(Condition::getReason).orElse(null),
                 ready.map(Condition::getMessage).orElse(null));
     }
 
     private static PoolView implied(Figures f) {
-        return new PoolView(ApiGroup.DEFAULT_POOL, true, 1, null, null, f.nodes, f.capacity, f.allocated, f.reserved,
-                f.guaranteed, f.dominantShare, f.weightedShare, f.apps, f.pending, "Ready", "the implied default pool");
+        return new PoolView(
+                ApiGroup.DEFAULT_POOL,
+                true,
+                1,
+                null,
+                null,
+                f.nodes,
+                f.capacity,
+                f.allocated,
+                f.reserved,
+                f.guaranteed,
+                f.dominantShare,
+                f.weightedShare,
+                f.apps,
+                f.pending,
+                "Ready",
+                "the implied default pool");
     }
 
     static double weight(ResourcePool pool) {
@@ -61,16 +90,36 @@ final class PoolViewBuilder {
     }
 
     /** A pool's status figures in the API's units. */
-    private record Figures(int nodes, ResourcesView capacity, ResourcesView allocated, ResourcesView reserved,
-            ResourcesView guaranteed, double dominantShare, double weightedShare, int apps, int pending) {
+    private record Figures(
+            int nodes,
+            ResourcesView capacity,
+            ResourcesView allocated,
+            ResourcesView reserved,
+            ResourcesView guaranteed,
+            double dominantShare,
+            double weightedShare,
+            int apps,
+            int pending) {
 
         static Figures of(PoolFigures f) {
-            return new Figures(f.nodes(), Amounts.of(f.capacity()), Amounts.of(f.allocated()), Amounts.of(f.reserved()),
-                    Amounts.of(f.guaranteed()), f.dominantShare(), f.weightedShare(), f.apps(), f.pendingInstances());
+            return new Figures(
+                    f.nodes(),
+                    Amounts.of(f.capacity()),
+                    Amounts.of(f.allocated()),
+                    Amounts.of(f.reserved()),
+                    Amounts.of(f.guaranteed()),
+                    f.dominantShare(),
+                    f.weightedShare(),
+                    f.apps(),
+                    f.pendingInstances());
         }
 
         /** Without a cycle: the schedulable nodes the selector matches, the requests of the pool's apps' instances. */
-        static Figures estimate(String name, Optional<ResourcePool> pool, List<NodeView> nodes, List<AppView> apps,
+        static Figures estimate(
+                String name,
+                Optional<ResourcePool> pool,
+                List<NodeView> nodes,
+                List<AppView> apps,
                 ResourcesView clusterCapacity) {
             int count = 0;
             ResourcesView capacity = ResourcesView.ZERO;
@@ -90,12 +139,21 @@ final class PoolViewBuilder {
                     allocated = allocated.plus(a.resources().times(a.instances().total()));
                 }
             }
-            ResourcesView guaranteed = pool.map(p -> p.getSpec() == null ? null : Amounts.of(p.getSpec().getGuarantee()))
+            ResourcesView guaranteed = pool.map(p ->
+                            p.getSpec() == null ? null : Amounts.of(p.getSpec().getGuarantee()))
                     .orElse(null);
             double dominant = dominantShare(allocated, clusterCapacity);
             double weight = pool.map(PoolViewBuilder::weight).orElse(1.0);
-            return new Figures(count, Amounts.rounded(capacity), Amounts.rounded(allocated), ResourcesView.ZERO,
-                    guaranteed == null ? ResourcesView.ZERO : guaranteed, dominant, dominant / weight, appCount, pending);
+            return new Figures(
+                    count,
+                    Amounts.rounded(capacity),
+                    Amounts.rounded(allocated),
+                    ResourcesView.ZERO,
+                    guaranteed == null ? ResourcesView.ZERO : guaranteed,
+                    dominant,
+                    dominant / weight,
+                    appCount,
+                    pending);
         }
 
         private static double dominantShare(ResourcesView a, ResourcesView total) {

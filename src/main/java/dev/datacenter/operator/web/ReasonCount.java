@@ -7,5 +7,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * how many nodes (for an app's pending summary) or offers (for an allocation cycle) it applied.
  */
 @RegisterForReflection
-public record ReasonCount(String reason, int nodes) {
-}
+public record ReasonCount(String reason, int nodes) {}

@@ -1,8 +1,7 @@
 package dev.datacenter.operator.web;
 
-import java.util.Set;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Set;
 
 /**
  * The DC/OS service status of an app, declared from the least to the most healthy: the dashboard lists
@@ -23,17 +22,16 @@ public enum ServiceStatus {
     /** Scaled to zero instances. */
     Suspended;
 
-    private static final Set<String> CONFIGURATION_ERRORS = Set.of(
-            "PoolNotFound", "ClaimSetNotFound", "InvalidConstraint", "DependencyCycle", "DependencyNotFound");
-    private static final Set<String> WAITING =
-            Set.of("WaitingForOffers", "WaitingForDependencies", "Unschedulable");
+    private static final Set<String> CONFIGURATION_ERRORS =
+            Set.of("PoolNotFound", "ClaimSetNotFound", "InvalidConstraint", "DependencyCycle", "DependencyNotFound");
+    private static final Set<String> WAITING = Set.of("WaitingForOffers", "WaitingForDependencies", "Unschedulable");
 
     /**
      * Derives the service status from an app's figures: its desired instances, instance counts, the
      * reason of its Ready condition (may be null) and its deployment phase (may be null).
      */
-    public static ServiceStatus of(int desired, InstanceCountsView instances, String readyReason,
-            String deploymentPhase) {
+    public static ServiceStatus of(
+            int desired, InstanceCountsView instances, String readyReason, String deploymentPhase) {
         if (desired == 0) {
             return Suspended;
         }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.jboss.resteasy.reactive.NoCache;
 
 /** The read-only HTTP API: GET only, nothing here changes anything. */

@@ -1,18 +1,17 @@
 package dev.datacenter.operator.web;
 
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.inventory.EngineInputs;
+import dev.datacenter.operator.placement.LabelSelector;
+import dev.datacenter.operator.placement.Resources;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.datacenter.operator.api.ApiGroup;
-import dev.datacenter.operator.api.ResourcePool;
-import dev.datacenter.operator.placement.LabelSelector;
-import dev.datacenter.operator.placement.Resources;
-import dev.datacenter.operator.reconciler.EngineInputs;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
 
 /**
  * Builds {@code GET /api/v1/state} from a {@link ClusterSnapshot}: a pure function, no client, no CDI.
@@ -21,11 +20,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 final class StateViewBuilder {
 
     /** A pool's name and node selector, the implied {@code default} included. */
-    record PoolSelector(String name, LabelSelector selector) {
-    }
+    record PoolSelector(String name, LabelSelector selector) {}
 
-    private StateViewBuilder() {
-    }
+    private StateViewBuilder() {}
 
     static StateView build(ClusterSnapshot s) {
         List<PoolSelector> selectors = selectors(s.pools());
@@ -35,10 +32,15 @@ final class StateViewBuilder {
                 .map(n -> node(n, podsByNode.getOrDefault(n.getMetadata().getName(), List.of()), selectors))
                 .toList();
         List<AppView> apps = s.apps().stream()
-                .sorted(Comparator.comparing((dev.datacenter.operator.api.DataCenterApp a) -> a.getMetadata().getNamespace())
+                .sorted(Comparator.comparing((dev.datacenter.operator.api.DataCenterApp a) ->
+                                a.getMetadata().getNamespace())
                         .thenComparing(a -> a.getMetadata().getName()))
-                .map(a -> AppViewBuilder.build(a, s.pending().apply(
-                        EngineInputs.appKey(a.getMetadata().getNamespace(), a.getMetadata().getName()))))
+                .map(a -> AppViewBuilder.build(
+                        a,
+                        s.pending()
+                                .apply(EngineInputs.appKey(
+                                        a.getMetadata().getNamespace(),
+                                        a.getMetadata().getName()))))
                 .toList();
         List<PoolView> pools = PoolViewBuilder.build(s, nodes, apps);
         return new StateView(s.now().toString(), cluster(nodes, apps, s.taskFailures()), nodes, pools, apps);
@@ -61,7 +63,8 @@ final class StateViewBuilder {
     /** The pool's node selector; one the engine cannot read (an unknown operator) selects no node. */
     private static LabelSelector selector(ResourcePool pool) {
         try {
-            return EngineInputs.selector(pool.getSpec() == null ? null : pool.getSpec().getNodeSelector());
+            return EngineInputs.selector(
+                    pool.getSpec() == null ? null : pool.getSpec().getNodeSelector());
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -94,16 +97,31 @@ final class StateViewBuilder {
                 tasks++;
             }
         }
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-        List<String> poolNames = pools.stream().filter(p -> matches(p, node)).map(PoolSelector::name).toList();
-        return new NodeView(node.getMetadata().getName(), labels, EngineInputs.schedulable(node), EngineInputs.ready(node),
-                labels.get("topology.kubernetes.io/zone"), labels.get("rack"), Amounts.of(capacity),
-                Amounts.of(allocated), Amounts.of(capacity.minus(allocated).clampToZero()), poolNames, tasks);
+        Map<String, String> labels = node.getMetadata().getLabels() == null
+                ? Map.of()
+                : node.getMetadata().getLabels();
+        List<String> poolNames = pools.stream()
+                .filter(p -> matches(p, node))
+                .map(PoolSelector::name)
+                .toList();
+        return new NodeView(
+                node.getMetadata().getName(),
+                labels,
+                EngineInputs.schedulable(node),
+                EngineInputs.ready(node),
+                labels.get("topology.kubernetes.io/zone"),
+                labels.get("rack"),
+                Amounts.of(capacity),
+                Amounts.of(allocated),
+                Amounts.of(capacity.minus(allocated).clampToZero()),
+                poolNames,
+                tasks);
     }
 
     static boolean ours(Pod pod) {
         Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels != null && ApiGroup.MANAGED_BY.equals(labels.get(ApiGroup.LABEL_MANAGED_BY))
+        return labels != null
+                && ApiGroup.MANAGED_BY.equals(labels.get(ApiGroup.LABEL_MANAGED_BY))
                 && labels.containsKey(ApiGroup.LABEL_APP);
     }
 
@@ -124,7 +142,12 @@ final class StateViewBuilder {
             unhealthy += a.instances().unhealthy();
             total += a.instances().total();
         }
-        return new ClusterView(nodes.size(), schedulable, Amounts.rounded(capacity), Amounts.rounded(allocated),
-                new TasksView(staged, running, healthy, unhealthy, total), failures);
+        return new ClusterView(
+                nodes.size(),
+                schedulable,
+                Amounts.rounded(capacity),
+                Amounts.rounded(allocated),
+                new TasksView(staged, running, healthy, unhealthy, total),
+                failures);
     }
 }

@@ -3,13 +3,22 @@ package dev.datacenter.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,18 +29,6 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * What only a real API server proves: k3s accepts the CRDs in {@code crds/} (structural schema, CEL
@@ -52,19 +49,37 @@ class CrdValidationIT {
 
     @BeforeAll
     static void installCrds() throws IOException {
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml())).build();
+        client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
+                .build();
         try (Stream<Path> files = Files.list(Path.of("crds"))) {
             for (Path file : files.sorted().toList()) {
-                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                        .load(file.toFile()).item();
+                CustomResourceDefinition crd = client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .load(file.toFile())
+                        .item();
                 client.resource(crd).create(); // a CRD the API server refuses (e.g. a CEL rule) fails here
-                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions()
-                                .stream().anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-                                60, TimeUnit.SECONDS);
+                client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(crd.getMetadata().getName())
+                        .waitUntilCondition(
+                                c -> c != null
+                                        && c.getStatus() != null
+                                        && c.getStatus().getConditions().stream()
+                                                .anyMatch(x -> x.getType().equals("Established")
+                                                        && x.getStatus().equals("True")),
+                                60,
+                                TimeUnit.SECONDS);
             }
         }
-        client.resource(new NamespaceBuilder().withNewMetadata().withName("demo").endMetadata().build()).create();
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("demo")
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     @AfterAll
@@ -79,43 +94,64 @@ class CrdValidationIT {
     }
 
     static GenericKubernetesResource dryRunCreate(JsonNode doc) {
-        return client.resource(resource(doc)).dryRun().fieldValidation(Validation.STRICT).create();
+        return client.resource(resource(doc))
+                .dryRun()
+                .fieldValidation(Validation.STRICT)
+                .create();
     }
 
     @Test
     void refusesExpungeBeforeInactiveWithTheCelMessage() {
-        JsonNode app = Manifests.documents(Manifests.INVALID.resolve("app-expunge-before-inactive.yaml")).get(0);
-        assertThatThrownBy(() -> client.resource(resource(app)).fieldValidation(Validation.STRICT).create())
+        JsonNode app = Manifests.documents(Manifests.INVALID.resolve("app-expunge-before-inactive.yaml"))
+                .get(0);
+        assertThatThrownBy(() -> client.resource(resource(app))
+                        .fieldValidation(Validation.STRICT)
+                        .create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getMessage())
                             .contains("spec.unreachableStrategy.expungeAfterSeconds")
                             .contains("expungeAfterSeconds must be greater than or equal to inactiveAfterSeconds");
                 });
-        assertThat(client.genericKubernetesResources("datacenter.dev/v1alpha1", "DataCenterApp").inNamespace("demo")
-                .withName("jokes").get()).isNull();
+        assertThat(client.genericKubernetesResources("datacenter.dev/v1alpha1", "DataCenterApp")
+                        .inNamespace("demo")
+                        .withName("jokes")
+                        .get())
+                .isNull();
     }
 
     @Test
     void acceptsASampleAndServesItBack() {
-        JsonNode production = Manifests.documents(Manifests.SAMPLES.resolve("jokes/3-production.yaml")).get(0);
+        JsonNode production = Manifests.documents(Manifests.SAMPLES.resolve("jokes/3-production.yaml"))
+                .get(0);
         client.resource(resource(production)).fieldValidation(Validation.STRICT).create();
         try {
-            GenericKubernetesResource stored = client.genericKubernetesResources("datacenter.dev/v1alpha1", "DataCenterApp")
-                    .inNamespace("demo").withName("jokes").get();
+            GenericKubernetesResource stored = client.genericKubernetesResources(
+                            "datacenter.dev/v1alpha1", "DataCenterApp")
+                    .inNamespace("demo")
+                    .withName("jokes")
+                    .get();
             assertThat(stored).isNotNull();
             assertThat(stored.<String>get("spec", "pool")).isEqualTo("web");
             // the scale subresource reads .spec.instances
-            assertThat(client.genericKubernetesResources("datacenter.dev/v1alpha1", "DataCenterApp").inNamespace("demo")
-                    .withName("jokes").scale().getSpec().getReplicas()).isEqualTo(6);
+            assertThat(client.genericKubernetesResources("datacenter.dev/v1alpha1", "DataCenterApp")
+                            .inNamespace("demo")
+                            .withName("jokes")
+                            .scale()
+                            .getSpec()
+                            .getReplicas())
+                    .isEqualTo(6);
         } finally {
-            client.resource(resource(production)).withTimeout(30, TimeUnit.SECONDS).delete();
+            client.resource(resource(production))
+                    .withTimeout(30, TimeUnit.SECONDS)
+                    .delete();
         }
     }
 
     static Stream<Arguments> samples() {
         return SampleManifestsTest.sampleDocuments()
-                .filter(a -> Manifests.OUR_KINDS.containsKey(((JsonNode) a.get()[2]).path("kind").asText()));
+                .filter(a -> Manifests.OUR_KINDS.containsKey(
+                        ((JsonNode) a.get()[2]).path("kind").asText()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,7 +159,9 @@ class CrdValidationIT {
     void acceptsEverySampleAndDefaultsItAsTheHarnessDoes(String name, Path file, JsonNode doc) throws IOException {
         GenericKubernetesResource created = dryRunCreate(doc);
         JsonNode server = Manifests.JSON.readTree(Serialization.asJson(created)).get("spec");
-        JsonNode harness = CrdValidator.forKind(doc.path("kind").asText()).withDefaults(doc).get("spec");
+        JsonNode harness = CrdValidator.forKind(doc.path("kind").asText())
+                .withDefaults(doc)
+                .get("spec");
         SampleManifestsTest.assertContained(harness, server, "spec");
         SampleManifestsTest.assertContained(server, harness, "spec");
     }

@@ -1,21 +1,5 @@
 package dev.datacenter.operator.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,7 +14,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -49,6 +32,21 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validates objects against a CRD from {@code crds/} the way a Kubernetes API server does, without
@@ -92,10 +90,12 @@ public final class CrdValidator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final CelType QUANTITY = OpaqueType.create("kubernetes.Quantity");
     /** Schema failures after which the API server does not run CEL rules (they would see a broken object). */
-    private static final Set<String> BLOCKING = Set.of("type", "required", "enum", "maxLength", "maxItems",
-            "maxProperties");
-    private static final String BLOCKED = "Invalid value: \"null\": some validation rules were not checked because the object was invalid; "
-            + "correct the existing errors to complete validation";
+    private static final Set<String> BLOCKING =
+            Set.of("type", "required", "enum", "maxLength", "maxItems", "maxProperties");
+
+    private static final String BLOCKED =
+            "Invalid value: \"null\": some validation rules were not checked because the object was invalid; "
+                    + "correct the existing errors to complete validation";
 
     private final String kind;
     private final JsonNode openApiSchema;
@@ -112,7 +112,8 @@ public final class CrdValidator {
         }
         this.openApiSchema = versions.get(0).at("/schema/openAPIV3Schema");
         ObjectNode translated = toJsonSchema(openApiSchema, true);
-        this.jsonSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(translated);
+        this.jsonSchema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(translated);
         declareTypes(openApiSchema, kind, true);
         compileRules(openApiSchema, "");
     }
@@ -205,7 +206,7 @@ public final class CrdValidator {
         if (value instanceof ObjectNode obj) {
             JsonNode props = schema.get("properties");
             if (props != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> p = it.next();
                     if (!obj.has(p.getKey()) && p.getValue().has("default")) {
                         obj.set(p.getKey(), p.getValue().get("default").deepCopy());
@@ -226,9 +227,22 @@ public final class CrdValidator {
 
     // ---------------------------------------------------------------- OpenAPI -> JSON schema
 
-    private static final Set<String> COPIED = Set.of("type", "required", "enum", "minimum", "maximum",
-            "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems",
-            "minProperties", "maxProperties", "uniqueItems");
+    private static final Set<String> COPIED = Set.of(
+            "type",
+            "required",
+            "enum",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minItems",
+            "maxItems",
+            "minProperties",
+            "maxProperties",
+            "uniqueItems");
 
     private static ObjectNode toJsonSchema(JsonNode k8s, boolean root) {
         ObjectNode out = NODES.objectNode();
@@ -243,7 +257,9 @@ public final class CrdValidator {
         boolean preserve = k8s.path("x-kubernetes-preserve-unknown-fields").asBoolean();
         ObjectNode props = NODES.objectNode();
         if (k8s.has("properties")) {
-            k8s.get("properties").fields().forEachRemaining(e -> props.set(e.getKey(), toJsonSchema(e.getValue(), false)));
+            k8s.get("properties")
+                    .fields()
+                    .forEachRemaining(e -> props.set(e.getKey(), toJsonSchema(e.getValue(), false)));
         }
         if (root) {
             props.set("apiVersion", NODES.objectNode().put("type", "string"));
@@ -276,7 +292,9 @@ public final class CrdValidator {
 
     private static List<ValidationMessage> sorted(Set<ValidationMessage> messages) {
         return messages.stream()
-                .sorted((a, b) -> a.getInstanceLocation().toString().compareTo(b.getInstanceLocation().toString()))
+                .sorted((a, b) -> a.getInstanceLocation()
+                        .toString()
+                        .compareTo(b.getInstanceLocation().toString()))
                 .toList();
     }
 
@@ -292,38 +310,69 @@ public final class CrdValidator {
             case "additionalProperties":
                 return new Violation("", "unknown field \"" + join(path, m.getProperty()) + "\"");
             case "enum": {
-                String supported = schema == null ? "" : toList(schema.get("enum")).stream()
-                        .map(JsonNode::toString).collect(Collectors.joining(", "));
+                String supported = schema == null
+                        ? ""
+                        : toList(schema.get("enum")).stream()
+                                .map(JsonNode::toString)
+                                .collect(Collectors.joining(", "));
                 return new Violation(path, "Unsupported value: " + v + ": supported values: " + supported);
             }
             case "minimum":
-                return new Violation(path, "Invalid value: " + v + ": " + path + " in body should be greater than "
-                        + (schema != null && schema.path("exclusiveMinimum").asBoolean() ? "" : "or equal to ")
-                        + number(schema, "minimum"));
+                return new Violation(
+                        path,
+                        "Invalid value: " + v + ": " + path + " in body should be greater than "
+                                + (schema != null
+                                                && schema.path("exclusiveMinimum")
+                                                        .asBoolean()
+                                        ? ""
+                                        : "or equal to ")
+                                + number(schema, "minimum"));
             case "maximum":
-                return new Violation(path, "Invalid value: " + v + ": " + path + " in body should be less than "
-                        + (schema != null && schema.path("exclusiveMaximum").asBoolean() ? "" : "or equal to ")
-                        + number(schema, "maximum"));
+                return new Violation(
+                        path,
+                        "Invalid value: " + v + ": " + path + " in body should be less than "
+                                + (schema != null
+                                                && schema.path("exclusiveMaximum")
+                                                        .asBoolean()
+                                        ? ""
+                                        : "or equal to ")
+                                + number(schema, "maximum"));
             case "pattern":
-                return new Violation(path, "Invalid value: " + v + ": " + path + " in body should match '"
-                        + schema.path("pattern").asText() + "'");
+                return new Violation(
+                        path,
+                        "Invalid value: " + v + ": " + path + " in body should match '"
+                                + schema.path("pattern").asText() + "'");
             case "minLength":
-                return new Violation(path, "Invalid value: " + v + ": " + path + " in body should be at least "
-                        + schema.path("minLength").asInt() + " chars long");
+                return new Violation(
+                        path,
+                        "Invalid value: " + v + ": " + path + " in body should be at least "
+                                + schema.path("minLength").asInt() + " chars long");
             case "maxLength":
-                return new Violation(path, "Too long: may not be more than " + schema.path("maxLength").asInt() + " bytes");
+                return new Violation(
+                        path,
+                        "Too long: may not be more than "
+                                + schema.path("maxLength").asInt() + " bytes");
             case "maxItems":
-                return new Violation(path, "Too many: " + value.size() + ": must have at most "
-                        + schema.path("maxItems").asInt() + " items");
+                return new Violation(
+                        path,
+                        "Too many: " + value.size() + ": must have at most "
+                                + schema.path("maxItems").asInt() + " items");
             case "minItems":
-                return new Violation(path, "Invalid value: " + value.size() + ": " + path + " in body should have at least "
-                        + schema.path("minItems").asInt() + " items");
+                return new Violation(
+                        path,
+                        "Invalid value: " + value.size() + ": " + path + " in body should have at least "
+                                + schema.path("minItems").asInt() + " items");
             case "type": {
-                String expected = schema == null ? "?" : schema.path("x-kubernetes-int-or-string").asBoolean()
-                        ? "integer,string" : schema.path("type").asText();
+                String expected = schema == null
+                        ? "?"
+                        : schema.path("x-kubernetes-int-or-string").asBoolean()
+                                ? "integer,string"
+                                : schema.path("type").asText();
                 String actual = jsonType(value);
-                return new Violation(path, "Invalid value: \"" + actual + "\": " + path + " in body must be of type "
-                        + expected + ": \"" + actual + "\"");
+                return new Violation(
+                        path,
+                        "Invalid value: \"" + actual + "\": " + path + " in body must be of type " + expected + ": \""
+                                + actual + "\"");
             }
             default:
                 return new Violation(path, m.getMessage());
@@ -333,7 +382,8 @@ public final class CrdValidator {
     private static String number(JsonNode schema, String keyword) {
         JsonNode n = schema.path(keyword);
         return n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0
-                ? n.decimalValue().toBigInteger().toString() : n.asText();
+                ? n.decimalValue().toBigInteger().toString()
+                : n.asText();
     }
 
     private static List<JsonNode> toList(JsonNode array) {
@@ -441,13 +491,15 @@ public final class CrdValidator {
                 if (resourceRoot) {
                     fields.putIfAbsent("apiVersion", SimpleType.STRING);
                     fields.putIfAbsent("kind", SimpleType.STRING);
-                    StructType meta = StructType.create(name + ".metadata", ImmutableSet.of("name", "generateName"),
+                    StructType meta = StructType.create(
+                            name + ".metadata",
+                            ImmutableSet.of("name", "generateName"),
                             f -> Optional.of(SimpleType.STRING));
                     namedTypes.put(meta.name(), meta);
                     fields.putIfAbsent("metadata", meta);
                 }
-                StructType struct = StructType.create(name, ImmutableSet.copyOf(fields.keySet()),
-                        f -> Optional.ofNullable(fields.get(f)));
+                StructType struct = StructType.create(
+                        name, ImmutableSet.copyOf(fields.keySet()), f -> Optional.ofNullable(fields.get(f)));
                 namedTypes.put(name, struct);
                 return struct;
             }
@@ -488,18 +540,20 @@ public final class CrdValidator {
             List<CelRuntime.Program> compiled = new ArrayList<>();
             for (JsonNode rule : rules) {
                 if (rule.has("messageExpression") || rule.path("rule").asText().contains("oldSelf")) {
-                    throw new IllegalStateException("CrdValidator does not evaluate messageExpression or transition"
-                            + " rules: " + rule);
+                    throw new IllegalStateException(
+                            "CrdValidator does not evaluate messageExpression or transition" + " rules: " + rule);
                 }
                 String expression = rule.path("rule").asText();
                 if (rule.has("fieldPath")) {
                     JsonNode target = s;
-                    for (String part : rule.get("fieldPath").asText().substring(1).split("\\.")) {
+                    for (String part :
+                            rule.get("fieldPath").asText().substring(1).split("\\.")) {
                         target = target.path("properties").path(part);
                     }
                     if (target.isMissingNode()) {
-                        throw new IllegalStateException("fieldPath " + rule.get("fieldPath").asText() + " of a rule of "
-                                + kind + " at " + path + " names no declared field; the API server refuses the CRD");
+                        throw new IllegalStateException(
+                                "fieldPath " + rule.get("fieldPath").asText() + " of a rule of " + kind + " at " + path
+                                        + " names no declared field; the API server refuses the CRD");
                     }
                 }
                 CelValidationResult result = cel.compile(expression);
@@ -534,43 +588,62 @@ public final class CrdValidator {
 
     private Cel environment(CelType selfType) {
         return CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+                .setOptions(CelOptions.current()
+                        .enableHeterogeneousNumericComparisons(true)
+                        .build())
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setTypeProvider(typeProvider)
                 .addVar("self", selfType)
                 .addFunctionDeclarations(
-                        CelFunctionDecl.newFunctionDeclaration("isQuantity",
-                                CelOverloadDecl.newGlobalOverload("is_quantity_string", SimpleType.BOOL, SimpleType.STRING)),
-                        CelFunctionDecl.newFunctionDeclaration("quantity",
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "isQuantity",
+                                CelOverloadDecl.newGlobalOverload(
+                                        "is_quantity_string", SimpleType.BOOL, SimpleType.STRING)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "quantity",
                                 CelOverloadDecl.newGlobalOverload("quantity_string", QUANTITY, SimpleType.STRING)),
-                        CelFunctionDecl.newFunctionDeclaration("sign",
-                                CelOverloadDecl.newMemberOverload("quantity_sign", SimpleType.INT, QUANTITY)),
-                        CelFunctionDecl.newFunctionDeclaration("compareTo",
-                                CelOverloadDecl.newMemberOverload("quantity_compare_to_quantity", SimpleType.INT,
-                                        QUANTITY, QUANTITY)),
-                        CelFunctionDecl.newFunctionDeclaration("isGreaterThan",
-                                CelOverloadDecl.newMemberOverload("quantity_is_greater_than_quantity", SimpleType.BOOL,
-                                        QUANTITY, QUANTITY)),
-                        CelFunctionDecl.newFunctionDeclaration("isLessThan",
-                                CelOverloadDecl.newMemberOverload("quantity_is_less_than_quantity", SimpleType.BOOL,
-                                        QUANTITY, QUANTITY)))
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "sign", CelOverloadDecl.newMemberOverload("quantity_sign", SimpleType.INT, QUANTITY)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "compareTo",
+                                CelOverloadDecl.newMemberOverload(
+                                        "quantity_compare_to_quantity", SimpleType.INT, QUANTITY, QUANTITY)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "isGreaterThan",
+                                CelOverloadDecl.newMemberOverload(
+                                        "quantity_is_greater_than_quantity", SimpleType.BOOL, QUANTITY, QUANTITY)),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "isLessThan",
+                                CelOverloadDecl.newMemberOverload(
+                                        "quantity_is_less_than_quantity", SimpleType.BOOL, QUANTITY, QUANTITY)))
                 .addFunctionBindings(
-                        CelFunctionBinding.from("is_quantity_string", String.class,
+                        CelFunctionBinding.from(
+                                "is_quantity_string",
+                                String.class,
                                 s -> KubernetesQuantity.parse(s).isPresent()),
                         CelFunctionBinding.from("quantity_string", String.class, CrdValidator::quantity),
                         CelFunctionBinding.from("quantity_sign", KubernetesQuantity.class, q -> (long) q.sign()),
-                        CelFunctionBinding.from("quantity_compare_to_quantity", KubernetesQuantity.class,
-                                KubernetesQuantity.class, (a, b) -> (long) Integer.signum(a.compareTo(b))),
-                        CelFunctionBinding.from("quantity_is_greater_than_quantity", KubernetesQuantity.class,
-                                KubernetesQuantity.class, (a, b) -> a.compareTo(b) > 0),
-                        CelFunctionBinding.from("quantity_is_less_than_quantity", KubernetesQuantity.class,
-                                KubernetesQuantity.class, (a, b) -> a.compareTo(b) < 0))
+                        CelFunctionBinding.from(
+                                "quantity_compare_to_quantity",
+                                KubernetesQuantity.class,
+                                KubernetesQuantity.class,
+                                (a, b) -> (long) Integer.signum(a.compareTo(b))),
+                        CelFunctionBinding.from(
+                                "quantity_is_greater_than_quantity",
+                                KubernetesQuantity.class,
+                                KubernetesQuantity.class,
+                                (a, b) -> a.compareTo(b) > 0),
+                        CelFunctionBinding.from(
+                                "quantity_is_less_than_quantity",
+                                KubernetesQuantity.class,
+                                KubernetesQuantity.class,
+                                (a, b) -> a.compareTo(b) < 0))
                 .build();
     }
 
     private static KubernetesQuantity quantity(String s) throws CelEvaluationException {
-        return KubernetesQuantity.parse(s).orElseThrow(
-                () -> new IllegalArgumentException("quantities must match the regular expression"
+        return KubernetesQuantity.parse(s)
+                .orElseThrow(() -> new IllegalArgumentException("quantities must match the regular expression"
                         + " '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': " + s));
     }
 
@@ -588,27 +661,35 @@ public final class CrdValidator {
                 JsonNode rule = rules.get(i);
                 String where = path + rule.path("fieldPath").asText("");
                 where = where.startsWith(".") ? where.substring(1) : where;
-                String type = s.path("x-kubernetes-int-or-string").asBoolean() ? jsonType(value) : s.path("type").asText();
+                String type = s.path("x-kubernetes-int-or-string").asBoolean()
+                        ? jsonType(value)
+                        : s.path("type").asText();
                 try {
                     Object result = compiled.get(i).eval(Map.of("self", self));
                     if (!Boolean.TRUE.equals(result)) {
-                        String message = rule.has("message") ? rule.get("message").asText()
+                        String message = rule.has("message")
+                                ? rule.get("message").asText()
                                 : "failed rule: " + rule.path("rule").asText();
                         errors.add(new Violation(where, "Invalid value: \"" + type + "\": " + message));
                     }
                 } catch (CelEvaluationException | RuntimeException e) {
-                    errors.add(new Violation(where, "Invalid value: \"" + type + "\": " + e.getMessage()
-                            + " evaluating rule: " + rule.path("rule").asText()));
+                    errors.add(new Violation(
+                            where,
+                            "Invalid value: \"" + type + "\": " + e.getMessage() + " evaluating rule: "
+                                    + rule.path("rule").asText()));
                 }
             }
         }
         if (value.isObject() && s.has("properties")) {
-            s.get("properties").fields().forEachRemaining(
-                    e -> evaluateRules(e.getValue(), value.get(e.getKey()), join(path, e.getKey()), errors));
+            s.get("properties")
+                    .fields()
+                    .forEachRemaining(
+                            e -> evaluateRules(e.getValue(), value.get(e.getKey()), join(path, e.getKey()), errors));
         }
         if (value.isObject() && s.path("additionalProperties").isObject()) {
-            value.fields().forEachRemaining(
-                    e -> evaluateRules(s.get("additionalProperties"), e.getValue(), path + "[" + e.getKey() + "]", errors));
+            value.fields()
+                    .forEachRemaining(e -> evaluateRules(
+                            s.get("additionalProperties"), e.getValue(), path + "[" + e.getKey() + "]", errors));
         }
         if (value.isArray() && s.has("items")) {
             for (int i = 0; i < value.size(); i++) {
@@ -687,7 +768,9 @@ public final class CrdValidator {
     /** Every rule of this CRD with its schema location, for reports. */
     public Set<String> rules() {
         Set<String> out = new LinkedHashSet<>();
-        programs.keySet().forEach(s -> s.get("x-kubernetes-validations").forEach(r -> out.add(r.path("rule").asText())));
+        programs.keySet()
+                .forEach(s -> s.get("x-kubernetes-validations")
+                        .forEach(r -> out.add(r.path("rule").asText())));
         return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.datacenter.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code crds/} is what users {@code kubectl apply}; it must be exactly what the build generates
@@ -29,23 +27,32 @@ class CrdsUpToDateTest {
 
     static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-v1.yml")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("-v1.yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void committedCrdsAreWhatTheBuildGenerates() throws IOException {
-        assertThat(GENERATED).as("the build generates CRDs during process-classes; run: mvn process-classes").isDirectory();
-        assertThat(names(COMMITTED)).as("crds/ holds one file per generated CRD; refresh with: " + REFRESH)
-                .isEqualTo(names(GENERATED)).hasSize(3);
+        assertThat(GENERATED)
+                .as("the build generates CRDs during process-classes; run: mvn process-classes")
+                .isDirectory();
+        assertThat(names(COMMITTED))
+                .as("crds/ holds one file per generated CRD; refresh with: " + REFRESH)
+                .isEqualTo(names(GENERATED))
+                .hasSize(3);
         List<String> stale = new ArrayList<>();
         for (String name : names(GENERATED)) {
             if (!Files.readString(GENERATED.resolve(name)).equals(Files.readString(COMMITTED.resolve(name)))) {
                 stale.add(name);
             }
         }
-        assertThat(stale).as("crds/ differs from what the API types generate; refresh it with:\n    " + REFRESH
-                + "\nand commit crds/").isEmpty();
+        assertThat(stale)
+                .as("crds/ differs from what the API types generate; refresh it with:\n    " + REFRESH
+                        + "\nand commit crds/")
+                .isEmpty();
     }
 
     static JsonNode crd(String kind) throws IOException {
@@ -54,9 +61,10 @@ class CrdsUpToDateTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "DataCenterApp, datacenterapps, Namespaced, dca dcapp",
-            "ResourcePool, resourcepools, Cluster, rpool",
-            "PersistentVolumeClaimSet, persistentvolumeclaimsets, Namespaced, pvcset" })
+        "DataCenterApp, datacenterapps, Namespaced, dca dcapp",
+        "ResourcePool, resourcepools, Cluster, rpool",
+        "PersistentVolumeClaimSet, persistentvolumeclaimsets, Namespaced, pvcset"
+    })
     void namesScopeAndCategory(String kind, String plural, String scope, String shortNames) throws IOException {
         JsonNode spec = crd(kind).get("spec");
         assertThat(crd(kind).at("/metadata/name").asText()).isEqualTo(plural + ".datacenter.dev");
@@ -69,7 +77,9 @@ class CrdsUpToDateTest {
         assertThat(version.path("name").asText()).isEqualTo("v1alpha1");
         assertThat(version.path("served").asBoolean()).isTrue();
         assertThat(version.path("storage").asBoolean()).isTrue();
-        assertThat(version.at("/subresources/status").isObject()).as("status subresource").isTrue();
+        assertThat(version.at("/subresources/status").isObject())
+                .as("status subresource")
+                .isTrue();
     }
 
     @Test
@@ -78,22 +88,28 @@ class CrdsUpToDateTest {
         assertThat(scale.path("specReplicasPath").asText()).isEqualTo(".spec.instances");
         assertThat(scale.path("statusReplicasPath").asText()).isEqualTo(".status.instances.total");
         assertThat(scale.path("labelSelectorPath").asText()).isEqualTo(".status.selector");
-        assertThat(crd("ResourcePool").at("/spec/versions/0/subresources/scale").isMissingNode()).isTrue();
+        assertThat(crd("ResourcePool").at("/spec/versions/0/subresources/scale").isMissingNode())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "DataCenterApp | Pool=.spec.pool; Instances=.status.instances.total; Ready=.status.instances.ready; "
-                    + "Healthy=.status.instances.healthy; Status=.status.conditions[?(@.type==\"Ready\")].reason; "
-                    + "Age=.metadata.creationTimestamp",
-            "ResourcePool | Weight=.spec.weight; Nodes=.status.nodes; CPU=.status.cpu; Mem=.status.mem; "
-                    + "Share=.status.dominantShare; Pending=.status.pendingInstances; Age=.metadata.creationTimestamp",
-            "PersistentVolumeClaimSet | Claims=.status.claimCount; Pinned=.status.pinnedCount; Lost=.status.lostCount; "
-                    + "Age=.metadata.creationTimestamp" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DataCenterApp | Pool=.spec.pool; Instances=.status.instances.total; Ready=.status.instances.ready; "
+                        + "Healthy=.status.instances.healthy; Status=.status.conditions[?(@.type==\"Ready\")].reason; "
+                        + "Age=.metadata.creationTimestamp",
+                "ResourcePool | Weight=.spec.weight; Nodes=.status.nodes; CPU=.status.cpu; Mem=.status.mem; "
+                        + "Share=.status.dominantShare; Pending=.status.pendingInstances; Age=.metadata.creationTimestamp",
+                "PersistentVolumeClaimSet | Claims=.status.claimCount; Pinned=.status.pinnedCount; Lost=.status.lostCount; "
+                        + "Age=.metadata.creationTimestamp"
+            })
     void printerColumns(String kind, String columns) throws IOException {
         Map<String, String> actual = new java.util.LinkedHashMap<>();
-        crd(kind).at("/spec/versions/0/additionalPrinterColumns")
-                .forEach(c -> actual.put(c.path("name").asText(), c.path("jsonPath").asText()));
+        crd(kind)
+                .at("/spec/versions/0/additionalPrinterColumns")
+                .forEach(c ->
+                        actual.put(c.path("name").asText(), c.path("jsonPath").asText()));
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         for (String c : columns.split(";")) {
             String[] kv = c.trim().split("=", 2);
@@ -110,23 +126,41 @@ class CrdsUpToDateTest {
             for (String part : path.substring(1).replaceAll("\\[.*$", "").split("\\.")) {
                 node = node.path("properties").path(part);
             }
-            assertThat(node.isMissingNode()).as("%s column %s reads a declared field", kind, path).isFalse();
+            assertThat(node.isMissingNode())
+                    .as("%s column %s reads a declared field", kind, path)
+                    .isFalse();
         }
     }
 
     /** The decline reasons of api.md: one enum, used in status, metrics, events and the REST API. */
     @Test
     void everyDeclineReasonIsInTheStatusEnum() throws IOException {
-        JsonNode reasons = crd("DataCenterApp").at("/spec/versions/0/schema/openAPIV3Schema/properties/status/"
-                + "properties/pending/properties/reasons/items/properties/reason/enum");
-        assertThat(texts(reasons)).containsExactlyInAnyOrder("UnfulfilledRole", "UnfulfilledConstraint",
-                "InsufficientCpus", "InsufficientMemory", "InsufficientDisk", "InsufficientGpus", "InsufficientPorts",
-                "DeclinedScarceResources", "NodeUnschedulable", "PinnedNodeUnavailable", "PoolLimitReached");
-        assertThat(texts(reasons)).containsExactlyInAnyOrderElementsOf(
-                Stream.of(PendingReason.values()).map(PendingReason::toString).toList());
+        JsonNode reasons = crd("DataCenterApp")
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties/status/"
+                        + "properties/pending/properties/reasons/items/properties/reason/enum");
+        assertThat(texts(reasons))
+                .containsExactlyInAnyOrder(
+                        "UnfulfilledRole",
+                        "UnfulfilledConstraint",
+                        "InsufficientCpus",
+                        "InsufficientMemory",
+                        "InsufficientDisk",
+                        "InsufficientGpus",
+                        "InsufficientPorts",
+                        "DeclinedScarceResources",
+                        "NodeUnschedulable",
+                        "PinnedNodeUnavailable",
+                        "PoolLimitReached");
+        assertThat(texts(reasons))
+                .containsExactlyInAnyOrderElementsOf(Stream.of(PendingReason.values())
+                        .map(PendingReason::toString)
+                        .toList());
         // the engine's own enum (JDK-only, so it cannot share the api's) names exactly the same reasons
-        assertThat(Stream.of(dev.datacenter.operator.placement.DeclineReason.values()).map(Enum::name).toList())
-                .containsExactlyInAnyOrderElementsOf(Stream.of(PendingReason.values()).map(Enum::name).toList());
+        assertThat(Stream.of(dev.datacenter.operator.placement.DeclineReason.values())
+                        .map(Enum::name)
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.of(PendingReason.values()).map(Enum::name).toList());
     }
 
     @Test
@@ -151,11 +185,13 @@ class CrdsUpToDateTest {
      * rule compares has maxLength.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet" })
+    @CsvSource({"DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet"})
     void listRulesAreBoundedForTheCelCostBudget(String kind) throws IOException {
         List<String> unbounded = new ArrayList<>();
         lintLists(crd(kind).at("/spec/versions/0/schema/openAPIV3Schema"), "", unbounded);
-        assertThat(unbounded).as("bounds the CEL cost estimator needs in %s", kind).isEmpty();
+        assertThat(unbounded)
+                .as("bounds the CEL cost estimator needs in %s", kind)
+                .isEmpty();
     }
 
     private static void lintLists(JsonNode s, String path, List<String> unbounded) {
@@ -170,14 +206,17 @@ class CrdsUpToDateTest {
                     unbounded.add(path + "[*]: strings compared by '" + r + "' need maxLength");
                 }
                 items.path("properties").fields().forEachRemaining(e -> {
-                    if ("string".equals(e.getValue().path("type").asText()) && r.contains("." + e.getKey())
+                    if ("string".equals(e.getValue().path("type").asText())
+                            && r.contains("." + e.getKey())
                             && !e.getValue().has("maxLength")) {
                         unbounded.add(path + "[*]." + e.getKey() + ": compared by '" + r + "', needs maxLength");
                     }
                 });
             }
         }
-        s.path("properties").fields().forEachRemaining(e -> lintLists(e.getValue(), path + "." + e.getKey(), unbounded));
+        s.path("properties")
+                .fields()
+                .forEachRemaining(e -> lintLists(e.getValue(), path + "." + e.getKey(), unbounded));
         if (s.has("items")) {
             lintLists(s.get("items"), path + "[*]", unbounded);
         }

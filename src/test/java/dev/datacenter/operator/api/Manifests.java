@@ -1,5 +1,10 @@
 package dev.datacenter.operator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** Manifest files as the tests read them: YAML documents plus the {@code # key: value} header. */
 final class Manifests {
@@ -31,8 +30,7 @@ final class Manifests {
 
     private static final Pattern HEADER = Pattern.compile("^#\\s*([a-z ]+):\\s?(.*)$");
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** Every {@code .yaml}/{@code .yml} file under {@code dir}, sorted, excluding {@code samples/sandbox/}. */
     static List<Path> files(Path dir) {
@@ -40,7 +38,8 @@ final class Manifests {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .filter(p -> !p.startsWith(SAMPLES.resolve("sandbox")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,8 @@ package dev.datacenter.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * No perpetual diff in Argo CD (or any GitOps tool): for every sample of our kinds, the object the API
@@ -35,8 +33,10 @@ class NoPerpetualDiffTest {
             for (JsonNode doc : Manifests.documents(file)) {
                 String kind = doc.path("kind").asText();
                 if (Manifests.OUR_KINDS.containsKey(kind)) {
-                    out.add(Arguments.of(Manifests.SAMPLES.relativize(file) + " (" + kind + " "
-                            + doc.at("/metadata/name").asText() + ")", doc));
+                    out.add(Arguments.of(
+                            Manifests.SAMPLES.relativize(file) + " (" + kind + " "
+                                    + doc.at("/metadata/name").asText() + ")",
+                            doc));
                 }
             }
         }
@@ -52,15 +52,19 @@ class NoPerpetualDiffTest {
         assertThat(crd.withDefaults(stored)).as("defaulting is idempotent").isEqualTo(stored);
         assertKeeps(manifest, stored, "");
         JsonNode reapplied = crd.withDefaults(mergePatch(stored.deepCopy(), manifest));
-        assertThat(reapplied).as("the stored object after the manifest is applied again").isEqualTo(stored);
-        assertThat(crd.validate(stored)).as("the defaulted object is still valid").isEmpty();
+        assertThat(reapplied)
+                .as("the stored object after the manifest is applied again")
+                .isEqualTo(stored);
+        assertThat(crd.validate(stored))
+                .as("the defaulted object is still valid")
+                .isEmpty();
     }
 
     /** Every field the user wrote is stored with exactly the value written: a default never rewrites it. */
     private static void assertKeeps(JsonNode written, JsonNode stored, String path) {
         assertThat(stored).as("%s is kept", path).isNotNull();
         if (written.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 assertKeeps(e.getValue(), stored.get(e.getKey()), path + "/" + e.getKey());
             }
@@ -79,8 +83,9 @@ class NoPerpetualDiffTest {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : Manifests.JSON.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+        ObjectNode result =
+                target != null && target.isObject() ? (ObjectNode) target : Manifests.JSON.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) {
                 result.remove(e.getKey());

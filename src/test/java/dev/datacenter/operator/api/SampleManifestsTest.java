@@ -3,6 +3,9 @@ package dev.datacenter.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,16 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * Every document of every YAML file under {@code samples/} (except {@code samples/sandbox/}, the
@@ -73,15 +70,18 @@ class SampleManifestsTest {
             fail("%s was lost when the sample was read into our Java types", path);
         }
         if (written.isObject()) {
-            written.fields().forEachRemaining(e -> assertContained(e.getValue(), read.get(e.getKey()),
-                    path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+            written.fields()
+                    .forEachRemaining(e -> assertContained(
+                            e.getValue(), read.get(e.getKey()), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
         } else if (written.isArray()) {
             assertThat(read.size()).as(path).isEqualTo(written.size());
             for (int i = 0; i < written.size(); i++) {
                 assertContained(written.get(i), read.get(i), path + "[" + i + "]");
             }
         } else if (written.isNumber() && read.isNumber()) {
-            assertThat(read.decimalValue().compareTo(written.decimalValue())).as(path).isZero();
+            assertThat(read.decimalValue().compareTo(written.decimalValue()))
+                    .as(path)
+                    .isZero();
         } else if (written.isNumber() || read.isNumber()) {
             // a quantity written as a YAML number comes back as a string
             assertThat(new BigDecimal(read.asText())).as(path).isEqualByComparingTo(new BigDecimal(written.asText()));
@@ -92,19 +92,34 @@ class SampleManifestsTest {
 
     @Test
     void theSamplesTellTheStoriesTheReadmeTells() {
-        assertThat(Manifests.files(Manifests.SAMPLES).stream().map(p -> Manifests.SAMPLES.relativize(p).toString()))
-                .contains("00-namespace.yaml", "jokes/1-single-instance.yaml", "jokes/2-three-instances.yaml",
-                        "jokes/3-production.yaml", "pools/web.yaml", "pools/batch.yaml", "pools/gpu.yaml",
-                        "webapp-with-db/2-postgres.yaml", "webapp-with-db/3-webapp.yaml");
-        JsonNode production = Manifests.documents(Manifests.SAMPLES.resolve("jokes/3-production.yaml")).get(0);
+        assertThat(Manifests.files(Manifests.SAMPLES).stream()
+                        .map(p -> Manifests.SAMPLES.relativize(p).toString()))
+                .contains(
+                        "00-namespace.yaml",
+                        "jokes/1-single-instance.yaml",
+                        "jokes/2-three-instances.yaml",
+                        "jokes/3-production.yaml",
+                        "pools/web.yaml",
+                        "pools/batch.yaml",
+                        "pools/gpu.yaml",
+                        "webapp-with-db/2-postgres.yaml",
+                        "webapp-with-db/3-webapp.yaml");
+        JsonNode production = Manifests.documents(Manifests.SAMPLES.resolve("jokes/3-production.yaml"))
+                .get(0);
         assertThat(production.at("/spec/pool").asText()).isEqualTo("web");
-        assertThat(production.at("/spec/upgradeStrategy/minimumHealthCapacity").asDouble()).isEqualTo(0.5);
-        assertThat(production.at("/spec/upgradeStrategy/maximumOverCapacity").asDouble()).isEqualTo(0.25);
-        JsonNode webapp = Manifests.documents(Manifests.SAMPLES.resolve("webapp-with-db/3-webapp.yaml")).get(0);
+        assertThat(production.at("/spec/upgradeStrategy/minimumHealthCapacity").asDouble())
+                .isEqualTo(0.5);
+        assertThat(production.at("/spec/upgradeStrategy/maximumOverCapacity").asDouble())
+                .isEqualTo(0.25);
+        JsonNode webapp = Manifests.documents(Manifests.SAMPLES.resolve("webapp-with-db/3-webapp.yaml"))
+                .get(0);
         assertThat(webapp.at("/spec/dependencies/0").asText()).isEqualTo("postgres");
         for (Path f : Manifests.files(Manifests.SAMPLES)) {
-            Manifests.documents(f).stream().filter(d -> d.at("/metadata/namespace").isTextual())
-                    .forEach(d -> assertThat(d.at("/metadata/namespace").asText()).as("namespace in %s", f).isEqualTo("demo"));
+            Manifests.documents(f).stream()
+                    .filter(d -> d.at("/metadata/namespace").isTextual())
+                    .forEach(d -> assertThat(d.at("/metadata/namespace").asText())
+                            .as("namespace in %s", f)
+                            .isEqualTo("demo"));
         }
     }
 }

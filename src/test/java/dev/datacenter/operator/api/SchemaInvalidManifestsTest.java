@@ -2,18 +2,16 @@ package dev.datacenter.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The invalid-manifest corpus in {@code src/test/resources/invalid/}: each file is a complete
@@ -38,7 +36,8 @@ class SchemaInvalidManifestsTest {
     }
 
     static List<String> mistakes(List<CrdValidator.Violation> violations) {
-        return violations.stream().map(Object::toString)
+        return violations.stream()
+                .map(Object::toString)
                 .filter(v -> !v.contains("some validation rules were not checked"))
                 .toList();
     }
@@ -50,7 +49,9 @@ class SchemaInvalidManifestsTest {
         List<String> fixes = Manifests.header(file, "fix");
         assertThat(expect).as("%s needs one '# expect:' header line", name).hasSize(1);
         assertThat(fixes).as("%s needs a '# fix:' header line", name).isNotEmpty();
-        assertThat(Manifests.header(file, "derived from")).as("%s says which sample it derives from", name).hasSize(1);
+        assertThat(Manifests.header(file, "derived from"))
+                .as("%s says which sample it derives from", name)
+                .hasSize(1);
         List<JsonNode> docs = Manifests.documents(file);
         assertThat(docs).as("one manifest per file").hasSize(1);
         JsonNode doc = docs.get(0);
@@ -62,14 +63,18 @@ class SchemaInvalidManifestsTest {
 
         JsonNode fixed = doc.deepCopy();
         fixes.forEach(f -> Manifests.applyFix(fixed, f));
-        assertThat(validatorFor(fixed).validate(fixed)).as("%s once fixed with %s", name, fixes).isEmpty();
+        assertThat(validatorFor(fixed).validate(fixed))
+                .as("%s once fixed with %s", name, fixes)
+                .isEmpty();
     }
 
     @Test
     void theCorpusCoversEveryKindAndHasAtLeastThirtyMistakes() {
         List<Path> files = Manifests.files(Manifests.INVALID);
         assertThat(files).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(files.stream().map(f -> Manifests.documents(f).get(0).path("kind").asText()).distinct())
+        assertThat(files.stream()
+                        .map(f -> Manifests.documents(f).get(0).path("kind").asText())
+                        .distinct())
                 .containsExactlyInAnyOrder("DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet");
     }
 }

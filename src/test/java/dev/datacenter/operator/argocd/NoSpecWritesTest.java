@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class NoSpecWritesTest {
 
     private static final Path MAIN = Path.of("src", "main", "java");
-    private static final Pattern OUR_KIND = Pattern.compile("resources\\((DataCenterApp|ResourcePool|PersistentVolumeClaimSet)\\.class\\)");
-    private static final Pattern WRITE = Pattern.compile("\\.(edit|update|patch|replace|createOr|serverSideApply|createOrReplace)\\(");
+    private static final Pattern OUR_KIND =
+            Pattern.compile("resources\\((DataCenterApp|ResourcePool|PersistentVolumeClaimSet)\\.class\\)");
+    private static final Pattern WRITE =
+            Pattern.compile("\\.(edit|update|patch|replace|createOr|serverSideApply|createOrReplace)\\(");
 
     @Test
     void onlyTheRollbackWritesASpec() throws IOException {
@@ -32,22 +33,24 @@ class NoSpecWritesTest {
         for (Path file : javaFiles()) {
             String source = Files.readString(file);
             for (String statement : statements(source)) {
-                if (OUR_KIND.matcher(statement).find() && WRITE.matcher(statement).find()) {
-                    writers.computeIfAbsent(file.getFileName().toString(), k -> new ArrayList<>()).add(statement);
+                if (OUR_KIND.matcher(statement).find()
+                        && WRITE.matcher(statement).find()) {
+                    writers.computeIfAbsent(file.getFileName().toString(), k -> new ArrayList<>())
+                            .add(statement);
                 }
             }
         }
         // annotations the operator removes once an action is done (api.md, "Actions"), the rollback, and the
         // claim set's finalizer (metadata only: it keeps retained claims when the set is deleted)
-        assertThat(writers.keySet()).containsExactlyInAnyOrder("AppActions.java", "ClaimOperations.java",
-                "ClaimSetFinalizer.java");
+        assertThat(writers.keySet())
+                .containsExactlyInAnyOrder("AppActions.java", "ClaimOperations.java", "ClaimSetFinalizer.java");
         List<String> specWrites = new ArrayList<>();
         writers.forEach((file, statements) -> statements.stream()
                 .filter(s -> s.contains("setSpec(") || s.contains("getSpec().set"))
                 .forEach(s -> specWrites.add(file + ": " + s.strip())));
         assertThat(specWrites).hasSize(1);
         assertThat(specWrites.get(0)).startsWith("AppActions.java").contains("restored");
-        String actions = Files.readString(MAIN.resolve("dev/datacenter/operator/reconciler/AppActions.java"));
+        String actions = Files.readString(MAIN.resolve("dev/datacenter/operator/app/AppActions.java"));
         assertThat(actions).contains("ANNOTATION_ROLLBACK_TO");
     }
 
@@ -73,5 +76,4 @@ class NoSpecWritesTest {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
     }
-
 }

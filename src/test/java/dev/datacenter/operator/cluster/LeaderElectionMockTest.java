@@ -3,21 +3,19 @@ package dev.datacenter.operator.cluster;
 import static dev.datacenter.operator.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datacenter.operator.testsupport.Eventually;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.datacenter.operator.testsupport.Eventually;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 
 /** Two candidates on one Lease of the in-process API server: never both leading, and a clean handover. */
 @EnableKubernetesMockClient(crud = true)
@@ -43,8 +41,9 @@ class LeaderElectionMockTest {
         LeaderElection first = start("first", "handover");
         await("first leads", first::isLeader);
         LeaderElection second = start("second", "handover");
-        await("second knows that first leads", () -> second.leadershipKnown()
-                && second.currentLeader().equals(Optional.of(first.identity())));
+        await(
+                "second knows that first leads",
+                () -> second.leadershipKnown() && second.currentLeader().equals(Optional.of(first.identity())));
 
         // many retry periods in which the second candidate must stay a follower
         Eventually.sleep(1500);
@@ -79,7 +78,9 @@ class LeaderElectionMockTest {
         });
 
         await("it stopped leading", () -> !only.isLeader());
-        await("it follows the intruder", () -> only.leadershipKnown() && only.currentLeader().equals(Optional.of("intruder")));
+        await(
+                "it follows the intruder",
+                () -> only.leadershipKnown() && only.currentLeader().equals(Optional.of("intruder")));
         assertThat(events).containsExactly("only started", "only stopped");
     }
 
@@ -95,8 +96,15 @@ class LeaderElectionMockTest {
     }
 
     private LeaderElection start(String name, String leaseName) {
-        LeaderElection election = new LeaderElection(client, new LeaseSettings(NAMESPACE, leaseName, name + "-" + leaseName,
-                LEASE, LEASE.minusSeconds(30), Duration.ofMillis(100)));
+        LeaderElection election = new LeaderElection(
+                client,
+                new LeaseSettings(
+                        NAMESPACE,
+                        leaseName,
+                        name + "-" + leaseName,
+                        LEASE,
+                        LEASE.minusSeconds(30),
+                        Duration.ofMillis(100)));
         started.add(election);
         election.start(listener(name));
         return election;

@@ -3,6 +3,13 @@ package dev.datacenter.operator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** The install manifests in deploy/: least-privilege RBAC, a hardened Deployment, a kustomization that renders. */
 class DeployManifestsTest {
@@ -38,9 +36,11 @@ class DeployManifestsTest {
             assertThat(rule.getApiGroups()).doesNotContain("*");
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
         }
-        assertThat(verbsFor(role.getRules(), "", "pods")).containsExactlyInAnyOrder("get", "list", "watch", "create", "delete");
+        assertThat(verbsFor(role.getRules(), "", "pods"))
+                .containsExactlyInAnyOrder("get", "list", "watch", "create", "delete");
         assertThat(verbsFor(role.getRules(), "", "nodes")).containsExactlyInAnyOrder("get", "list", "watch");
-        assertThat(verbsFor(role.getRules(), "datacenter.dev", "datacenterapps/status")).contains("update");
+        assertThat(verbsFor(role.getRules(), "datacenter.dev", "datacenterapps/status"))
+                .contains("update");
         assertThat(verbsFor(role.getRules(), "", "secrets")).isEmpty();
     }
 
@@ -82,7 +82,9 @@ class DeployManifestsTest {
             List<String> manifests = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
                     .toList();
-            assertThat(manifests).isNotEmpty().allSatisfy(name -> assertThat(kustomization).contains("- " + name));
+            assertThat(manifests)
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(kustomization).contains("- " + name));
         }
         assertThat(kustomization).contains("- ../crds");
     }
@@ -90,7 +92,9 @@ class DeployManifestsTest {
     @Test
     void kubectlKustomizeRendersTheCrdsAndTheOperator() throws Exception {
         assumeTrue(onPath("kubectl"), "kubectl is not on PATH: rendering not checked");
-        Process process = new ProcessBuilder("kubectl", "kustomize", DEPLOY.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("kubectl", "kustomize", DEPLOY.toString())
+                .redirectErrorStream(true)
+                .start();
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -103,19 +107,25 @@ class DeployManifestsTest {
             HasMetadata resource = (HasMetadata) item;
             kinds.add(resource.getKind() + "/" + resource.getMetadata().getName());
         }
-        assertThat(kinds).contains(
-                "CustomResourceDefinition/datacenterapps.datacenter.dev",
-                "CustomResourceDefinition/resourcepools.datacenter.dev",
-                "CustomResourceDefinition/persistentvolumeclaimsets.datacenter.dev",
-                "Namespace/datacenter-system", "ServiceAccount/datacenter-operator",
-                "ClusterRole/datacenter-operator", "ClusterRoleBinding/datacenter-operator",
-                "Role/datacenter-operator-leader-election", "RoleBinding/datacenter-operator-leader-election",
-                "Deployment/datacenter-operator", "Service/datacenter-operator");
+        assertThat(kinds)
+                .contains(
+                        "CustomResourceDefinition/datacenterapps.datacenter.dev",
+                        "CustomResourceDefinition/resourcepools.datacenter.dev",
+                        "CustomResourceDefinition/persistentvolumeclaimsets.datacenter.dev",
+                        "Namespace/datacenter-system",
+                        "ServiceAccount/datacenter-operator",
+                        "ClusterRole/datacenter-operator",
+                        "ClusterRoleBinding/datacenter-operator",
+                        "Role/datacenter-operator-leader-election",
+                        "RoleBinding/datacenter-operator-leader-election",
+                        "Deployment/datacenter-operator",
+                        "Service/datacenter-operator");
     }
 
     private static List<String> verbsFor(List<PolicyRule> rules, String group, String resource) {
         return rules.stream()
-                .filter(r -> r.getApiGroups().contains(group) && r.getResources().contains(resource))
+                .filter(r ->
+                        r.getApiGroups().contains(group) && r.getResources().contains(resource))
                 .flatMap(r -> r.getVerbs().stream())
                 .toList();
     }

@@ -27,11 +27,18 @@ class AppServiceBuilderTest {
         assertThat(s.getMetadata().getName()).isEqualTo("jokes");
         assertThat(s.getMetadata().getNamespace()).isEqualTo("demo");
         assertThat(s.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "datacenter-operator");
-        assertThat(s.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("jokes"));
+        assertThat(s.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(o -> assertThat(o.getName()).isEqualTo("jokes"));
         assertThat(s.getSpec().getSelector()).containsExactlyEntriesOf(java.util.Map.of("datacenter.dev/app", "jokes"));
         assertThat(s.getSpec().getType()).isEqualTo("ClusterIP");
-        assertThat(s.getSpec().getPorts()).extracting(p -> p.getName(), p -> p.getPort(), p -> p.getTargetPort().getIntVal(),
-                p -> p.getProtocol()).containsExactly(tuple("http", 8080, 8080, "TCP"), tuple("dns", 53, 53, "UDP"));
+        assertThat(s.getSpec().getPorts())
+                .extracting(
+                        p -> p.getName(),
+                        p -> p.getPort(),
+                        p -> p.getTargetPort().getIntVal(),
+                        p -> p.getProtocol())
+                .containsExactly(tuple("http", 8080, 8080, "TCP"), tuple("dns", 53, 53, "UDP"));
     }
 
     @Test

@@ -9,12 +9,15 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /** Test fixtures: small DataCenterApps. */
 final class Apps {
-    private Apps() {
-    }
+    private Apps() {}
 
     static DataCenterApp app(String name) {
         DataCenterApp app = new DataCenterApp();
-        app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("demo").withUid("uid-" + name).build());
+        app.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace("demo")
+                .withUid("uid-" + name)
+                .build());
         DataCenterAppSpec spec = new DataCenterAppSpec();
         ContainerSpec container = new ContainerSpec();
         container.setImage("example/" + name + ":1.0");

@@ -47,8 +47,8 @@ class ArtifactFetcherTest {
 
     @Test
     void duplicateFileNamesAreMadeUnique() {
-        List<String> args = ArtifactFetcher.arguments(List.of(artifact("https://a/x.sh", false, true),
-                artifact("https://b/x.sh", false, false)));
+        List<String> args = ArtifactFetcher.arguments(
+                List.of(artifact("https://a/x.sh", false, true), artifact("https://b/x.sh", false, false)));
         assertThat(args).containsExactly("https://a/x.sh", "x.sh", "executable", "https://b/x.sh", "1-x.sh", "plain");
     }
 

@@ -14,11 +14,19 @@ class ClaimBuilderTest {
 
     private static PersistentVolumeClaimSet set() {
         PersistentVolumeClaimSet set = new PersistentVolumeClaimSet();
-        set.setMetadata(new ObjectMetaBuilder().withName("data").withNamespace("demo").withUid("uid-set").build());
+        set.setMetadata(new ObjectMetaBuilder()
+                .withName("data")
+                .withNamespace("demo")
+                .withUid("uid-set")
+                .build());
         PersistentVolumeClaimSetSpec spec = new PersistentVolumeClaimSetSpec();
-        spec.setTemplate(new PersistentVolumeClaimSpecBuilder().withStorageClassName("local-path")
-                .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("10Gi"))
-                .endResources().build());
+        spec.setTemplate(new PersistentVolumeClaimSpecBuilder()
+                .withStorageClassName("local-path")
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .addToRequests("storage", new Quantity("10Gi"))
+                .endResources()
+                .build());
         set.setSpec(spec);
         return set;
     }
@@ -26,10 +34,14 @@ class ClaimBuilderTest {
     @Test
     void claimIsNamedLabelledAndOwnedByTheSet() {
         PersistentVolumeClaim pvc = ClaimBuilder.build(set(), "postgres", 2);
-        assertThat(pvc.getMetadata().getName()).isEqualTo("data-postgres-2").isEqualTo(ClaimBuilder.name("data", "postgres", 2));
+        assertThat(pvc.getMetadata().getName())
+                .isEqualTo("data-postgres-2")
+                .isEqualTo(ClaimBuilder.name("data", "postgres", 2));
         assertThat(pvc.getMetadata().getNamespace()).isEqualTo("demo");
-        assertThat(pvc.getMetadata().getLabels()).containsEntry("datacenter.dev/claim-set", "data")
-                .containsEntry("datacenter.dev/app", "postgres").containsEntry("datacenter.dev/ordinal", "2")
+        assertThat(pvc.getMetadata().getLabels())
+                .containsEntry("datacenter.dev/claim-set", "data")
+                .containsEntry("datacenter.dev/app", "postgres")
+                .containsEntry("datacenter.dev/ordinal", "2")
                 .containsEntry("app.kubernetes.io/managed-by", "datacenter-operator");
         assertThat(pvc.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
             assertThat(o.getKind()).isEqualTo("PersistentVolumeClaimSet");

@@ -34,8 +34,19 @@ class DependencyGraphTest {
 
     @Test
     void cyclesAreFoundWithTheirPath() {
-        DependencyGraph g = graph("a", List.of("x", "b"), "b", List.of("c"), "c", List.of("a"), "x", List.of(),
-                "self", List.of("self"), "outside", List.of("a"));
+        DependencyGraph g = graph(
+                "a",
+                List.of("x", "b"),
+                "b",
+                List.of("c"),
+                "c",
+                List.of("a"),
+                "x",
+                List.of(),
+                "self",
+                List.of("self"),
+                "outside",
+                List.of("a"));
         assertThat(g.cycle("a")).contains(List.of("a", "b", "c", "a"));
         assertThat(g.cycle("c")).contains(List.of("c", "a", "b", "c"));
         assertThat(g.cycle("self")).contains(List.of("self", "self"));

@@ -25,8 +25,11 @@ class InstancePodBuilderTest {
 
     private static DataCenterApp jokes() {
         DataCenterApp app = Apps.app("jokes");
-        app.getSpec().setPorts(List.of(Apps.port("http", 8080, 0), Apps.port("admin-api", 9090, null),
-                Apps.port("metrics", 9100, 31000)));
+        app.getSpec()
+                .setPorts(List.of(
+                        Apps.port("http", 8080, 0),
+                        Apps.port("admin-api", 9090, null),
+                        Apps.port("metrics", 9100, 31000)));
         return app;
     }
 
@@ -47,12 +50,16 @@ class InstancePodBuilderTest {
         Pod pod = build(jokes());
         assertThat(pod.getMetadata().getName()).matches("jokes-2-3-[a-z0-9]{5}");
         assertThat(pod.getMetadata().getNamespace()).isEqualTo("demo");
-        assertThat(pod.getMetadata().getLabels()).containsEntry("datacenter.dev/app", "jokes")
-                .containsEntry("datacenter.dev/pool", "web").containsEntry("datacenter.dev/revision", "3")
-                .containsEntry("datacenter.dev/instance", "jokes-2").containsEntry("datacenter.dev/ordinal", "2")
+        assertThat(pod.getMetadata().getLabels())
+                .containsEntry("datacenter.dev/app", "jokes")
+                .containsEntry("datacenter.dev/pool", "web")
+                .containsEntry("datacenter.dev/revision", "3")
+                .containsEntry("datacenter.dev/instance", "jokes-2")
+                .containsEntry("datacenter.dev/ordinal", "2")
                 .containsEntry("app.kubernetes.io/managed-by", "datacenter-operator")
                 .doesNotContainKey("datacenter.dev/group");
-        assertThat(pod.getMetadata().getAnnotations()).containsEntry("datacenter.dev/node", "n7")
+        assertThat(pod.getMetadata().getAnnotations())
+                .containsEntry("datacenter.dev/node", "n7")
                 .containsEntry(PodTemplateHash.ANNOTATION, PodTemplateHash.of(jokes().getSpec()));
         assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
             assertThat(o.getKind()).isEqualTo("DataCenterApp");
@@ -78,8 +85,13 @@ class InstancePodBuilderTest {
     void pinnedByRequiredNodeAffinityNeverByNodeName() {
         Pod pod = build(jokes());
         assertThat(pod.getSpec().getNodeName()).isNull();
-        List<NodeSelectorRequirement> fields = pod.getSpec().getAffinity().getNodeAffinity()
-                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0).getMatchFields();
+        List<NodeSelectorRequirement> fields = pod.getSpec()
+                .getAffinity()
+                .getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms()
+                .get(0)
+                .getMatchFields();
         assertThat(fields).singleElement().satisfies(f -> {
             assertThat(f.getKey()).isEqualTo("metadata.name");
             assertThat(f.getOperator()).isEqualTo("In");
@@ -102,7 +114,8 @@ class InstancePodBuilderTest {
         assertThat(requests.get("memory")).isEqualTo(new Quantity("256Mi"));
         assertThat(requests.get("nvidia.com/gpu")).isEqualTo(new Quantity("2"));
         assertThat(app(pod).getResources().getLimits()).isEqualTo(requests);
-        assertThat(pod.getSpec().getTolerations()).singleElement()
+        assertThat(pod.getSpec().getTolerations())
+                .singleElement()
                 .satisfies(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
     }
 
@@ -117,31 +130,45 @@ class InstancePodBuilderTest {
     @Test
     void assignedHostPortsGoToContainerPortsAndEnv() {
         Pod pod = build(jokes());
-        assertThat(app(pod).getPorts()).extracting(p -> p.getName(), p -> p.getContainerPort(), p -> p.getHostPort(),
-                p -> p.getProtocol()).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("http", 8080, 31555, "TCP"),
-                org.assertj.core.groups.Tuple.tuple("admin-api", 9090, null, "TCP"),
-                org.assertj.core.groups.Tuple.tuple("metrics", 9100, 31000, "TCP"));
-        assertThat(env(pod)).containsEntry("PORT0", "31555").containsEntry("PORT1", "9090").containsEntry("PORT2", "31000")
-                .containsEntry("PORT_HTTP", "31555").containsEntry("PORT_ADMIN_API", "9090")
-                .containsEntry("PORT_METRICS", "31000").containsEntry("PORT", "31555")
-                .containsEntry("PORTS", "31555,9090,31000").containsEntry("HOST", "n7")
-                .containsEntry("DATACENTER_INSTANCE_ID", "jokes-2").containsEntry("DATACENTER_APP_ID", "/jokes");
+        assertThat(app(pod).getPorts())
+                .extracting(p -> p.getName(), p -> p.getContainerPort(), p -> p.getHostPort(), p -> p.getProtocol())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("http", 8080, 31555, "TCP"),
+                        org.assertj.core.groups.Tuple.tuple("admin-api", 9090, null, "TCP"),
+                        org.assertj.core.groups.Tuple.tuple("metrics", 9100, 31000, "TCP"));
+        assertThat(env(pod))
+                .containsEntry("PORT0", "31555")
+                .containsEntry("PORT1", "9090")
+                .containsEntry("PORT2", "31000")
+                .containsEntry("PORT_HTTP", "31555")
+                .containsEntry("PORT_ADMIN_API", "9090")
+                .containsEntry("PORT_METRICS", "31000")
+                .containsEntry("PORT", "31555")
+                .containsEntry("PORTS", "31555,9090,31000")
+                .containsEntry("HOST", "n7")
+                .containsEntry("DATACENTER_INSTANCE_ID", "jokes-2")
+                .containsEntry("DATACENTER_APP_ID", "/jokes");
     }
 
     @Test
     void wrongNumberOfHostPortsIsRejected() {
         assertThatThrownBy(() -> builder.build(jokes(), InstanceIdentity.of("jokes", 0, 1, "web"), "n1", List.of(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 host port(s)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 host port(s)");
     }
 
     @Test
     void userEnvComesAfterOursAndWinsOnTheSameName() {
         DataCenterApp app = jokes();
-        app.getSpec().getContainer().setEnv(List.of(new EnvVar("URL", "http://$(HOST):$(PORT0)", null),
-                new EnvVar("HOST", "custom", null)));
+        app.getSpec()
+                .getContainer()
+                .setEnv(List.of(
+                        new EnvVar("URL", "http://$(HOST):$(PORT0)", null), new EnvVar("HOST", "custom", null)));
         List<EnvVar> env = app(build(app)).getEnv();
-        assertThat(env).filteredOn(e -> e.getName().equals("HOST")).extracting(EnvVar::getValue).containsExactly("custom");
+        assertThat(env)
+                .filteredOn(e -> e.getName().equals("HOST"))
+                .extracting(EnvVar::getValue)
+                .containsExactly("custom");
         assertThat(env.get(env.size() - 2).getName()).isEqualTo("URL");
         assertThat(env.stream().map(EnvVar::getName).toList()).startsWith("PORT0");
     }
@@ -228,7 +255,8 @@ class InstancePodBuilderTest {
             assertThat(vol.getName()).isEqualTo("data");
             assertThat(vol.getPersistentVolumeClaim().getClaimName()).isEqualTo("pgdata-jokes-2");
         });
-        assertThat(app(pod).getVolumeMounts()).singleElement()
+        assertThat(app(pod).getVolumeMounts())
+                .singleElement()
                 .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/data"));
         assertThat(pod.getSpec().getInitContainers()).isEmpty();
     }
@@ -239,16 +267,21 @@ class InstancePodBuilderTest {
         Artifact a = new Artifact();
         a.setUri("https://example.org/dist/app.tgz?token=a;b'c");
         app.getSpec().setArtifacts(List.of(a));
-        Pod pod = new InstancePodBuilder("busybox:1.36").build(app, InstanceIdentity.of("jokes", 2, 3, "web"), "n7",
-                List.of(1, 2));
+        Pod pod = new InstancePodBuilder("busybox:1.36")
+                .build(app, InstanceIdentity.of("jokes", 2, 3, "web"), "n7", List.of(1, 2));
         Container init = pod.getSpec().getInitContainers().get(0);
         assertThat(init.getImage()).isEqualTo("busybox:1.36");
-        assertThat(init.getCommand()).startsWith("sh", "-c", ArtifactFetcher.SCRIPT, "fetch-artifacts")
+        assertThat(init.getCommand())
+                .startsWith("sh", "-c", ArtifactFetcher.SCRIPT, "fetch-artifacts")
                 .endsWith("https://example.org/dist/app.tgz?token=a;b'c", "app.tgz", "tgz");
         assertThat(init.getResources().getRequests()).containsOnlyKeys("cpu", "memory");
-        assertThat(init.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/mnt/artifacts"));
+        assertThat(init.getVolumeMounts())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/mnt/artifacts"));
         assertThat(app(pod).getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/mnt/artifacts");
-        assertThat(pod.getSpec().getVolumes()).singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        assertThat(pod.getSpec().getVolumes())
+                .singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
     }
 
     @Test
@@ -261,12 +294,18 @@ class InstancePodBuilderTest {
     void identityAndTemplateHashCanBeReadBackFromThePod() {
         Pod pod = build(jokes());
         assertThat(InstanceIdentity.of(pod)).contains(new InstanceIdentity("jokes-2", 2, 3, "web"));
-        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(jokes().getSpec()))).isTrue();
+        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(jokes().getSpec())))
+                .isTrue();
         DataCenterApp changed = jokes();
         changed.getSpec().getContainer().setImage("example/jokes:2.0");
-        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(changed.getSpec()))).isFalse();
-        Pod foreign = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("x")
-                .addToLabels("datacenter.dev/instance", "x").endMetadata().build();
+        assertThat(PodTemplateHash.matches(pod, PodTemplateHash.of(changed.getSpec())))
+                .isFalse();
+        Pod foreign = new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName("x")
+                .addToLabels("datacenter.dev/instance", "x")
+                .endMetadata()
+                .build();
         assertThat(InstanceIdentity.of(foreign)).isEmpty();
         assertThat(PodTemplateHash.of(foreign)).isNull();
     }
@@ -276,10 +315,12 @@ class InstancePodBuilderTest {
         for (String cpus : List.of("0.5", "\"500m\"")) {
             String json = "{\"apiVersion\": \"datacenter.dev/v1alpha1\", \"kind\": \"DataCenterApp\","
                     + " \"metadata\": {\"name\": \"jokes\", \"namespace\": \"demo\"},"
-                    + " \"spec\": {\"container\": {\"image\": \"i\"}, \"resources\": {\"cpus\": " + cpus + ", \"mem\": \"1Gi\"}}}";
+                    + " \"spec\": {\"container\": {\"image\": \"i\"}, \"resources\": {\"cpus\": " + cpus
+                    + ", \"mem\": \"1Gi\"}}}";
             DataCenterApp app = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(json, DataCenterApp.class);
             Pod pod = builder.build(app, InstanceIdentity.of("jokes", 0, 1, "default"), "n1", List.of());
-            assertThat(app(pod).getResources().getLimits().get("cpu").getNumericalAmount()).isEqualByComparingTo("0.5");
+            assertThat(app(pod).getResources().getLimits().get("cpu").getNumericalAmount())
+                    .isEqualByComparingTo("0.5");
             assertThat(app(pod).getResources().getRequests().get("memory").getNumericalAmount())
                     .isEqualByComparingTo(String.valueOf(1024L * 1024 * 1024));
         }

@@ -13,8 +13,16 @@ import org.junit.jupiter.api.Test;
 class InstanceStateTest {
 
     private static ContainerStatus running(boolean started, int restarts) {
-        return new ContainerStatusBuilder().withName("app").withStarted(started).withRestartCount(restarts)
-                .withNewState().withNewRunning().withStartedAt("2026-01-01T00:00:00Z").endRunning().endState().build();
+        return new ContainerStatusBuilder()
+                .withName("app")
+                .withStarted(started)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt("2026-01-01T00:00:00Z")
+                .endRunning()
+                .endState()
+                .build();
     }
 
     private static Pod pod(String phase, String ready, ContainerStatus... containers) {
@@ -22,12 +30,18 @@ class InstanceStateTest {
         if (ready != null) {
             status.addNewCondition().withType("Ready").withStatus(ready).endCondition();
         }
-        return new PodBuilder().withNewMetadata().withName("p").endMetadata().withStatus(status.build()).build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .endMetadata()
+                .withStatus(status.build())
+                .build();
     }
 
     @Test
     void createdPodIsStaged() {
-        InstanceState s = InstanceState.of(new PodBuilder().withNewMetadata().withName("p").endMetadata().build());
+        InstanceState s = InstanceState.of(
+                new PodBuilder().withNewMetadata().withName("p").endMetadata().build());
         assertThat(s.stage()).isEqualTo(Stage.STAGED);
         assertThat(s.staged()).isTrue();
         assertThat(s.ready()).isFalse();
@@ -46,19 +60,34 @@ class InstanceStateTest {
 
     @Test
     void runningButInGracePeriodOrRestartedIsNotHealthy() {
-        assertThat(InstanceState.of(pod("Running", "False", running(false, 0))).healthy()).isFalse();
+        assertThat(InstanceState.of(pod("Running", "False", running(false, 0))).healthy())
+                .isFalse();
         InstanceState restarted = InstanceState.of(pod("Running", "True", running(true, 2)), 1);
         assertThat(restarted.healthy()).isFalse();
         assertThat(restarted.restartCount()).isEqualTo(2);
-        assertThat(InstanceState.of(pod("Running", "True", running(true, 2)), 2).healthy()).isTrue();
+        assertThat(InstanceState.of(pod("Running", "True", running(true, 2)), 2).healthy())
+                .isTrue();
     }
 
     @Test
     void crashLoopIsAFailureWithTheLastExit() {
-        ContainerStatus crashing = new ContainerStatusBuilder().withName("app").withRestartCount(4)
-                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 40s").endWaiting().endState()
-                .withNewLastState().withNewTerminated().withExitCode(3).withReason("Error")
-                .withFinishedAt("2026-01-01T00:01:00Z").endTerminated().endLastState().build();
+        ContainerStatus crashing = new ContainerStatusBuilder()
+                .withName("app")
+                .withRestartCount(4)
+                .withNewState()
+                .withNewWaiting()
+                .withReason("CrashLoopBackOff")
+                .withMessage("back-off 40s")
+                .endWaiting()
+                .endState()
+                .withNewLastState()
+                .withNewTerminated()
+                .withExitCode(3)
+                .withReason("Error")
+                .withFinishedAt("2026-01-01T00:01:00Z")
+                .endTerminated()
+                .endLastState()
+                .build();
         InstanceState s = InstanceState.of(pod("Running", "False", crashing));
         assertThat(s.failed()).isTrue();
         assertThat(s.healthy()).isFalse();
@@ -69,8 +98,16 @@ class InstanceStateTest {
 
     @Test
     void terminatedWithErrorAndFailedPhaseAndFailedArtifactFetch() {
-        ContainerStatus exited = new ContainerStatusBuilder().withName("app").withNewState().withNewTerminated()
-                .withExitCode(137).withReason("OOMKilled").withFinishedAt("t").endTerminated().endState().build();
+        ContainerStatus exited = new ContainerStatusBuilder()
+                .withName("app")
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(137)
+                .withReason("OOMKilled")
+                .withFinishedAt("t")
+                .endTerminated()
+                .endState()
+                .build();
         InstanceState oom = InstanceState.of(pod("Running", "False", exited));
         assertThat(oom.failed()).isTrue();
         assertThat(oom.failure().reason()).isEqualTo("OOMKilled");
@@ -79,19 +116,51 @@ class InstanceStateTest {
         Pod evicted = pod("Failed", null);
         evicted.getStatus().setReason("Evicted");
         evicted.getStatus().setMessage("low on memory");
-        assertThat(InstanceState.of(evicted).failure()).isEqualTo(new InstanceState.Failure("Evicted", "low on memory", null));
+        assertThat(InstanceState.of(evicted).failure())
+                .isEqualTo(new InstanceState.Failure("Evicted", "low on memory", null));
 
         Pod fetchFailed = pod("Pending", "False");
-        fetchFailed.getStatus().getInitContainerStatuses().add(new ContainerStatusBuilder().withName("fetch-artifacts")
-                .withNewState().withNewTerminated().withExitCode(22).endTerminated().endState().build());
+        fetchFailed
+                .getStatus()
+                .getInitContainerStatuses()
+                .add(new ContainerStatusBuilder()
+                        .withName("fetch-artifacts")
+                        .withNewState()
+                        .withNewTerminated()
+                        .withExitCode(22)
+                        .endTerminated()
+                        .endState()
+                        .build());
         InstanceState f = InstanceState.of(fetchFailed);
         assertThat(f.failed()).isTrue();
         assertThat(f.failure().message()).contains("fetch-artifacts", "22");
 
-        assertThat(InstanceState.of(pod("Running", "False", new ContainerStatusBuilder().withName("app")
-                .withNewState().withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState().build())).failed()).isTrue();
-        assertThat(InstanceState.of(pod("Pending", "False", new ContainerStatusBuilder().withName("app")
-                .withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState().build())).staged()).isTrue();
+        assertThat(InstanceState.of(pod(
+                                "Running",
+                                "False",
+                                new ContainerStatusBuilder()
+                                        .withName("app")
+                                        .withNewState()
+                                        .withNewWaiting()
+                                        .withReason("ImagePullBackOff")
+                                        .endWaiting()
+                                        .endState()
+                                        .build()))
+                        .failed())
+                .isTrue();
+        assertThat(InstanceState.of(pod(
+                                "Pending",
+                                "False",
+                                new ContainerStatusBuilder()
+                                        .withName("app")
+                                        .withNewState()
+                                        .withNewWaiting()
+                                        .withReason("ContainerCreating")
+                                        .endWaiting()
+                                        .endState()
+                                        .build()))
+                        .staged())
+                .isTrue();
     }
 
     @Test
@@ -108,8 +177,13 @@ class InstanceStateTest {
     @Test
     void unschedulableIsReported() {
         Pod p = pod("Pending", null);
-        p.getStatus().getConditions().add(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
-                .withType("PodScheduled").withStatus("False").withReason("Unschedulable").build());
+        p.getStatus()
+                .getConditions()
+                .add(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+                        .withType("PodScheduled")
+                        .withStatus("False")
+                        .withReason("Unschedulable")
+                        .build());
         assertThat(InstanceState.of(p).unschedulable()).isTrue();
         assertThat(InstanceState.of(pod("Pending", null)).unschedulable()).isFalse();
     }

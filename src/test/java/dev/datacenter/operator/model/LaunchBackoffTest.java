@@ -31,7 +31,9 @@ class LaunchBackoffTest {
 
     @Test
     void delayIsCapped() {
-        assertThat(defaults.delaySeconds(41)).isCloseTo(Math.pow(1.15, 40), within(1e-6)).isLessThan(300);
+        assertThat(defaults.delaySeconds(41))
+                .isCloseTo(Math.pow(1.15, 40), within(1e-6))
+                .isLessThan(300);
         assertThat(defaults.delaySeconds(42)).isEqualTo(300);
         assertThat(defaults.delaySeconds(100_000)).isEqualTo(300);
         LaunchBackoff b = new LaunchBackoff(backoff(2, 2, 10));

@@ -23,7 +23,9 @@ class NamesTest {
         assertThat(Names.podName("jokes", 2, 3, "n1")).isEqualTo(a);
         assertThat(Names.podName("jokes", 2, 3, "n2")).isNotEqualTo(a);
         String long1 = Names.podName(LONG, 12, 345, "n1");
-        assertThat(long1).hasSizeLessThanOrEqualTo(63).endsWith(long1.substring(long1.indexOf("-12-345-")))
+        assertThat(long1)
+                .hasSizeLessThanOrEqualTo(63)
+                .endsWith(long1.substring(long1.indexOf("-12-345-")))
                 .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
         assertThat(Names.podName(LONG + "x", 12, 345, "n1")).isNotEqualTo(long1).hasSizeLessThanOrEqualTo(63);
     }
@@ -39,14 +41,19 @@ class NamesTest {
 
     @Test
     void serviceNamesAreValidDns1035Labels() {
-        assertThat(Names.serviceName("1st.app")).matches("[a-z]([-a-z0-9]*[a-z0-9])?").startsWith("app-1st-app-");
+        assertThat(Names.serviceName("1st.app"))
+                .matches("[a-z]([-a-z0-9]*[a-z0-9])?")
+                .startsWith("app-1st-app-");
         assertThat(Names.serviceName(LONG)).hasSizeLessThanOrEqualTo(63);
         assertThat(Names.serviceName("a.b")).isNotEqualTo(Names.serviceName("a-b"));
     }
 
     @Test
     void hashIsStableAndUsesASafeAlphabet() {
-        assertThat(Names.hash("x", 10)).isEqualTo(Names.hash("x", 10)).matches("[b-z2-9]{10}").doesNotContainPattern("[aeiou]");
+        assertThat(Names.hash("x", 10))
+                .isEqualTo(Names.hash("x", 10))
+                .matches("[b-z2-9]{10}")
+                .doesNotContainPattern("[aeiou]");
         assertThat(Names.hash("x", 10)).isNotEqualTo(Names.hash("y", 10));
     }
 }

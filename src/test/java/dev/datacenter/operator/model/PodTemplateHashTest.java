@@ -28,13 +28,16 @@ class PodTemplateHashTest {
 
     @Test
     void isStableAndShort() {
-        assertThat(BASE).matches("[a-z0-9]{10}").isEqualTo(PodTemplateHash.of(Apps.app("web").getSpec()));
+        assertThat(BASE)
+                .matches("[a-z0-9]{10}")
+                .isEqualTo(PodTemplateHash.of(Apps.app("web").getSpec()));
     }
 
     @Test
     void podChangingFieldsMakeANewHash() {
         assertThat(after(s -> s.getContainer().setImage("example/web:2.0"))).isNotEqualTo(BASE);
-        assertThat(after(s -> s.getContainer().setEnv(List.of(new EnvVar("A", "1", null))))).isNotEqualTo(BASE);
+        assertThat(after(s -> s.getContainer().setEnv(List.of(new EnvVar("A", "1", null)))))
+                .isNotEqualTo(BASE);
         assertThat(after(s -> s.getResources().setMem(new Quantity("512Mi")))).isNotEqualTo(BASE);
         assertThat(after(s -> s.setPorts(List.of(Apps.port("http", 80, null))))).isNotEqualTo(BASE);
         assertThat(after(s -> s.setPool("gpu"))).isNotEqualTo(BASE);
@@ -66,13 +69,16 @@ class PodTemplateHashTest {
         HealthCheck explicit = new HealthCheck();
         explicit.setIntervalSeconds(60);
         explicit.setGracePeriodSeconds(300);
-        assertThat(after(s -> s.setHealthChecks(List.of(explicit)))).isEqualTo(after(s -> s.setHealthChecks(List.of(new HealthCheck()))));
+        assertThat(after(s -> s.setHealthChecks(List.of(explicit))))
+                .isEqualTo(after(s -> s.setHealthChecks(List.of(new HealthCheck()))));
     }
 
     @Test
     void restartNonceMakesANewHash() {
         DataCenterAppSpec spec = Apps.app("web").getSpec();
-        assertThat(PodTemplateHash.of(spec, "1")).isNotEqualTo(BASE).isNotEqualTo(PodTemplateHash.of(spec, "2"))
+        assertThat(PodTemplateHash.of(spec, "1"))
+                .isNotEqualTo(BASE)
+                .isNotEqualTo(PodTemplateHash.of(spec, "2"))
                 .isEqualTo(PodTemplateHash.of(spec, "1"));
         assertThat(PodTemplateHash.of(spec, null)).isEqualTo(BASE);
     }

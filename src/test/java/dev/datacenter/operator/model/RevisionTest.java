@@ -35,10 +35,12 @@ class RevisionTest {
         String hash = PodTemplateHash.of(app.getSpec());
         assertThat(r.getMetadata().getName()).isEqualTo("jokes-" + hash);
         assertThat(r.getMetadata().getNamespace()).isEqualTo("demo");
-        assertThat(r.getMetadata().getLabels()).containsEntry("datacenter.dev/app", "jokes")
+        assertThat(r.getMetadata().getLabels())
+                .containsEntry("datacenter.dev/app", "jokes")
                 .containsEntry("app.kubernetes.io/managed-by", "datacenter-operator")
                 .containsEntry(PodTemplateHash.LABEL, hash);
-        assertThat(r.getMetadata().getOwnerReferences()).singleElement()
+        assertThat(r.getMetadata().getOwnerReferences())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getController()).isTrue());
         assertThat(r.getRevision()).isEqualTo(3L);
         assertThat(RevisionBuilder.templateHash(r)).isEqualTo(hash);
@@ -67,17 +69,20 @@ class RevisionTest {
         ControllerRevision r2 = RevisionBuilder.build(app("img:2"), 2, null);
         List<ControllerRevision> revs = List.of(r1, r2);
 
-        RevisionHistory.Resolution same = RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:2").getSpec()));
+        RevisionHistory.Resolution same =
+                RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:2").getSpec()));
         assertThat(same.action()).isEqualTo(RevisionHistory.Action.REUSE);
         assertThat(same.number()).isEqualTo(2);
         assertThat(same.existing()).isSameAs(r2);
 
-        RevisionHistory.Resolution back = RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:1").getSpec()));
+        RevisionHistory.Resolution back =
+                RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:1").getSpec()));
         assertThat(back.action()).isEqualTo(RevisionHistory.Action.RENUMBER);
         assertThat(back.number()).isEqualTo(3);
         assertThat(back.existing()).isSameAs(r1);
 
-        RevisionHistory.Resolution fresh = RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:3").getSpec()));
+        RevisionHistory.Resolution fresh =
+                RevisionHistory.resolve(revs, PodTemplateHash.of(app("img:3").getSpec()));
         assertThat(fresh.action()).isEqualTo(RevisionHistory.Action.CREATE);
         assertThat(fresh.number()).isEqualTo(3);
         assertThat(fresh.existing()).isNull();
@@ -92,7 +97,8 @@ class RevisionTest {
         assertThat(RevisionHistory.restartNonce(List.of(r1, r2), null)).isEqualTo("b");
         assertThat(RevisionHistory.restartNonce(List.of(r1, r2), "c")).isEqualTo("c");
         assertThat(RevisionHistory.restartNonce(List.of(), null)).isNull();
-        assertThat(RevisionBuilder.templateHash(r2)).isNotEqualTo(PodTemplateHash.of(app("img:2").getSpec()));
+        assertThat(RevisionBuilder.templateHash(r2))
+                .isNotEqualTo(PodTemplateHash.of(app("img:2").getSpec()));
     }
 
     @Test
@@ -102,19 +108,21 @@ class RevisionTest {
             revs.add(RevisionBuilder.build(app("img:" + i), i, null));
         }
         String current = RevisionBuilder.templateHash(revs.get(1)); // revision 2 is current (rolled back)
-        String inUse = RevisionBuilder.templateHash(revs.get(2));   // pods of revision 3 still run
+        String inUse = RevisionBuilder.templateHash(revs.get(2)); // pods of revision 3 still run
         List<Long> pruned = RevisionHistory.toPrune(revs, current, Set.of(inUse), 10).stream()
-                .map(ControllerRevision::getRevision).collect(Collectors.toList());
+                .map(ControllerRevision::getRevision)
+                .collect(Collectors.toList());
         assertThat(pruned).containsExactly(1L, 4L, 5L);
         assertThat(RevisionHistory.toPrune(revs.subList(0, 10), current)).isEmpty();
-        assertThat(RevisionHistory.toPrune(revs, current)).extracting(ControllerRevision::getRevision)
+        assertThat(RevisionHistory.toPrune(revs, current))
+                .extracting(ControllerRevision::getRevision)
                 .containsExactly(1L, 3L, 4L);
     }
 
     @Test
     void rollbackSpecRestoresTheOldSpecWithTheCurrentScale() {
-        List<ControllerRevision> revs = List.of(RevisionBuilder.build(app("img:1"), 1, null),
-                RevisionBuilder.build(app("img:2"), 2, null));
+        List<ControllerRevision> revs =
+                List.of(RevisionBuilder.build(app("img:1"), 1, null), RevisionBuilder.build(app("img:2"), 2, null));
         DataCenterAppSpec spec = RevisionHistory.specForRollback(revs, 1, 7).orElseThrow();
         assertThat(spec.getContainer().getImage()).isEqualTo("img:1");
         assertThat(spec.getInstances()).isEqualTo(7);

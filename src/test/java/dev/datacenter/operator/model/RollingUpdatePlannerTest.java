@@ -40,8 +40,14 @@ class RollingUpdatePlannerTest {
         assertThat(second.startNew()).isZero();
         assertThat(second.stopOld()).containsExactly("r1-0"); // one new ready: one old may go
 
-        Step last = RollingUpdatePlanner.plan(3, "r2", s, List.of(new Instance("n0", "r2", Phase.READY),
-                new Instance("n1", "r2", Phase.READY), new Instance("n2", "r2", Phase.READY)));
+        Step last = RollingUpdatePlanner.plan(
+                3,
+                "r2",
+                s,
+                List.of(
+                        new Instance("n0", "r2", Phase.READY),
+                        new Instance("n1", "r2", Phase.READY),
+                        new Instance("n2", "r2", Phase.READY)));
         assertThat(last.outcome()).isEqualTo(Outcome.COMPLETE);
     }
 
@@ -51,8 +57,11 @@ class RollingUpdatePlannerTest {
         Step first = RollingUpdatePlanner.plan(3, "r2", s, old(3, "r1"));
         assertThat(first.stopOld()).containsExactly("r1-0", "r1-1", "r1-2");
         assertThat(first.startNew()).isZero(); // the stopped pods still hold their place
-        List<Instance> terminating = old(3, "r1").stream().map(i -> new Instance(i.id(), i.revision(), Phase.TERMINATING)).toList();
-        assertThat(RollingUpdatePlanner.plan(3, "r2", s, terminating).startNew()).isZero();
+        List<Instance> terminating = old(3, "r1").stream()
+                .map(i -> new Instance(i.id(), i.revision(), Phase.TERMINATING))
+                .toList();
+        assertThat(RollingUpdatePlanner.plan(3, "r2", s, terminating).startNew())
+                .isZero();
         assertThat(RollingUpdatePlanner.plan(3, "r2", s, List.of()).startNew()).isEqualTo(3);
     }
 
@@ -62,7 +71,8 @@ class RollingUpdatePlannerTest {
         assertThat(step.outcome()).isEqualTo(Outcome.DEADLOCKED);
         assertThat(step.startNew()).isZero();
         assertThat(step.stopOld()).isEmpty();
-        assertThat(step.message()).contains("deadlock", "minimumHealthCapacity 1.0", "3 of 3", "raise maximumOverCapacity");
+        assertThat(step.message())
+                .contains("deadlock", "minimumHealthCapacity 1.0", "3 of 3", "raise maximumOverCapacity");
     }
 
     @Test
@@ -76,7 +86,8 @@ class RollingUpdatePlannerTest {
         assertThat(step.message()).contains("3 new instance(s) cannot be placed", "add capacity");
         // still waiting for the placement engine: not a deadlock yet
         state.set(5, new Instance("n2", "r2", Phase.PENDING));
-        assertThat(RollingUpdatePlanner.plan(3, "r2", new Strategy(1, 1), state).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(RollingUpdatePlanner.plan(3, "r2", new Strategy(1, 1), state).outcome())
+                .isEqualTo(Outcome.IN_PROGRESS);
         // with minimumHealthCapacity below 1 an old instance may stop to make room
         state.set(5, new Instance("n2", "r2", Phase.UNPLACEABLE));
         Step relaxed = RollingUpdatePlanner.plan(3, "r2", new Strategy(0.5, 1), state);
@@ -86,8 +97,11 @@ class RollingUpdatePlannerTest {
 
     @Test
     void unreadyOldInstancesAlwaysGoAndSupersededRevisionsCountAsOld() {
-        List<Instance> state = List.of(new Instance("a", "r1", Phase.READY), new Instance("b", "r1", Phase.STARTING),
-                new Instance("c", "r2", Phase.READY), new Instance("d", "r2", Phase.PENDING));
+        List<Instance> state = List.of(
+                new Instance("a", "r1", Phase.READY),
+                new Instance("b", "r1", Phase.STARTING),
+                new Instance("c", "r2", Phase.READY),
+                new Instance("d", "r2", Phase.PENDING));
         Step step = RollingUpdatePlanner.plan(2, "r3", new Strategy(1, 0.5), state);
         assertThat(step.stopOld()).containsExactly("b", "d");
         assertThat(step.startNew()).isZero(); // 4 instances exist, 3 allowed
@@ -127,6 +141,8 @@ class RollingUpdatePlannerTest {
     void scaleToZeroDuringARolloutStopsEverything() {
         Step step = RollingUpdatePlanner.plan(0, "r2", new Strategy(1, 1), old(2, "r1"));
         assertThat(step.stopOld()).containsExactly("r1-0", "r1-1");
-        assertThat(RollingUpdatePlanner.plan(0, "r2", new Strategy(1, 1), List.of()).outcome()).isEqualTo(Outcome.COMPLETE);
+        assertThat(RollingUpdatePlanner.plan(0, "r2", new Strategy(1, 1), List.of())
+                        .outcome())
+                .isEqualTo(Outcome.COMPLETE);
     }
 }

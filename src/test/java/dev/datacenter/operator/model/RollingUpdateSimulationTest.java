@@ -57,7 +57,9 @@ class RollingUpdateSimulationTest {
                     return step;
                 }
                 apply(step, revision);
-                assertThat(instances.size()).as("%s: total at step %d", this, steps).isLessThanOrEqualTo(maxTotal);
+                assertThat(instances.size())
+                        .as("%s: total at step %d", this, steps)
+                        .isLessThanOrEqualTo(maxTotal);
                 assertThat(ready()).as("%s: ready at step %d", this, steps).isGreaterThanOrEqualTo(minReady);
                 advance();
             }
@@ -75,7 +77,8 @@ class RollingUpdateSimulationTest {
                     instances.set(j, new Instance(i.id(), i.revision(), Phase.TERMINATING));
                 }
             }
-            assertThat(instances.stream().filter(i -> stop.contains(i.id())).count()).isEqualTo(stop.size());
+            assertThat(instances.stream().filter(i -> stop.contains(i.id())).count())
+                    .isEqualTo(stop.size());
             for (int j = 0; j < step.startNew(); j++) {
                 instances.add(new Instance("i" + nextId++, revision, Phase.PENDING));
             }
@@ -91,7 +94,8 @@ class RollingUpdateSimulationTest {
                         }
                     }
                     case PENDING -> next.add(new Instance(i.id(), i.revision(), Phase.STARTING));
-                    case STARTING -> next.add(random.nextDouble() < 0.6 ? new Instance(i.id(), i.revision(), Phase.READY) : i);
+                    case STARTING ->
+                        next.add(random.nextDouble() < 0.6 ? new Instance(i.id(), i.revision(), Phase.READY) : i);
                     default -> next.add(i);
                 }
             }
@@ -100,7 +104,9 @@ class RollingUpdateSimulationTest {
         }
 
         void assertDone(String revision) {
-            assertThat(instances).as("%s", this).hasSize(n)
+            assertThat(instances)
+                    .as("%s", this)
+                    .hasSize(n)
                     .allMatch(i -> i.revision().equals(revision) && i.phase() == Phase.READY);
         }
 
@@ -157,7 +163,9 @@ class RollingUpdateSimulationTest {
         Random random = new Random(42);
         for (int run = 0; run < 300; run++) {
             int n = 1 + random.nextInt(8);
-            Strategy s = new Strategy(MIN_HEALTH[random.nextInt(MIN_HEALTH.length - 1)], MAX_OVER[1 + random.nextInt(MAX_OVER.length - 1)]);
+            Strategy s = new Strategy(
+                    MIN_HEALTH[random.nextInt(MIN_HEALTH.length - 1)],
+                    MAX_OVER[1 + random.nextInt(MAX_OVER.length - 1)]);
             if (mustDeadlock(n, s)) {
                 continue;
             }

@@ -49,10 +49,11 @@ class SpecChecksTest {
         v.setMountPath("/mnt/artifacts");
         v.setClaimSet("data");
         app.getSpec().setVolumes(List.of(v));
-        assertThat(SpecChecks.problems(app.getSpec())).containsExactly(
-                "healthChecks[0].portName http names none of the app's ports",
-                "readinessChecks[0] probes port dns, which is UDP: HTTP, HTTPS and TCP checks need a TCP port",
-                "volume name datacenter-artifacts is reserved for the artifacts",
-                "volume datacenter-artifacts is mounted at /mnt/artifacts, where the artifacts go");
+        assertThat(SpecChecks.problems(app.getSpec()))
+                .containsExactly(
+                        "healthChecks[0].portName http names none of the app's ports",
+                        "readinessChecks[0] probes port dns, which is UDP: HTTP, HTTPS and TCP checks need a TCP port",
+                        "volume name datacenter-artifacts is reserved for the artifacts",
+                        "volume datacenter-artifacts is mounted at /mnt/artifacts, where the artifacts go");
     }
 }

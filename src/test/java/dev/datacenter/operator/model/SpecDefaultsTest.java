@@ -2,13 +2,11 @@ package dev.datacenter.operator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.datacenter.operator.api.DataCenterAppSpec;
 import dev.datacenter.operator.api.UpgradeStrategy;
 import dev.datacenter.operator.api.VolumeSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SpecDefaultsTest {
 

@@ -32,7 +32,8 @@ class AllocatorTest {
         CycleResult r = e.allocate();
         assertThat(pool(r, "light").allocated().cpus()).isEqualTo(8000);
         assertThat(pool(r, "heavy").allocated().cpus()).isEqualTo(24000);
-        assertThat(pool(r, "heavy").weightedShare()).isCloseTo(pool(r, "light").weightedShare(), org.assertj.core.data.Offset.offset(0.04));
+        assertThat(pool(r, "heavy").weightedShare())
+                .isCloseTo(pool(r, "light").weightedShare(), org.assertj.core.data.Offset.offset(0.04));
     }
 
     @Test
@@ -54,7 +55,8 @@ class AllocatorTest {
     @Test
     void aPoolNeverExceedsItsLimit() {
         PlacementEngine e = nodes(4, 8000);
-        e.upsertPool(new PoolSpec("capped", null, 5, null, new Resources(5500, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
+        e.upsertPool(new PoolSpec(
+                "capped", null, 5, null, new Resources(5500, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
         submit(e, AppSpec.of("ns/a", "capped", UNIT), 20);
         CycleResult r = e.allocate();
         assertThat(pool(r, "capped").allocated().cpus()).isEqualTo(5000);
@@ -89,7 +91,12 @@ class AllocatorTest {
         PlacementEngine e = new PlacementEngine();
         e.upsertNode(node("r1", 4000, 16, "rack", "r1"));
         e.upsertNode(node("r2", 4000, 16, "rack", "r2"));
-        e.upsertPool(new PoolSpec("team", null, 1, null, null,
+        e.upsertPool(new PoolSpec(
+                "team",
+                null,
+                1,
+                null,
+                null,
                 List.of(new Reservation(LabelSelector.matchLabels(Map.of("rack", "r1")), Resources.of(2000, 2 * GI)))));
         submit(e, AppSpec.of("ns/other", "default", UNIT), 8);
         CycleResult r = e.allocate();
@@ -148,8 +155,10 @@ class AllocatorTest {
         submit(e, AppSpec.of("ns/a", "nope", UNIT), 1);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).isEmpty();
-        assertThat(r.pendingApps()).singleElement().satisfies(p ->
-                assertThat(p.errors()).extracting(AppError::reason).containsExactly(AppError.POOL_NOT_FOUND));
+        assertThat(r.pendingApps())
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.errors()).extracting(AppError::reason).containsExactly(AppError.POOL_NOT_FOUND));
         e.upsertPool(PoolSpec.shared("nope", 1));
         assertThat(e.allocate().decisions()).hasSize(1);
     }
@@ -169,7 +178,12 @@ class AllocatorTest {
         assertThat(pool(e.allocate(), "a").allocated().cpus()).isEqualTo(6000);
         for (int i = 0; i < 4; i++) e.addRunningTask(RunningTask.instance("ns/b", i, "cordoned", UNIT, List.of()));
         for (int i = 0; i < 3; i++) e.allocate();
-        assertThat(e.poolFigures().stream().filter(p -> p.name().equals("a")).findFirst().orElseThrow().allocated().cpus())
+        assertThat(e.poolFigures().stream()
+                        .filter(p -> p.name().equals("a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .allocated()
+                        .cpus())
                 .isEqualTo(10000);
     }
 }

@@ -19,7 +19,9 @@ class AssumeCommitRollbackTest {
         OfferDecision first = e.allocate().decisions().get(0);
         submit(e, app("ns/y", 2000, 1), 2);
         CycleResult second = e.allocate();
-        assertThat(second.decisions()).singleElement().satisfies(d -> assertThat(d.node()).isNotEqualTo(first.node()));
+        assertThat(second.decisions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.node()).isNotEqualTo(first.node()));
         assertThat(e.allocate().decisions()).isEmpty();
     }
 
@@ -84,12 +86,16 @@ class AssumeCommitRollbackTest {
         assertThat(second.unchanged()).isTrue();
         assertThat(second.decisions()).isEmpty();
         assertThat(e.nodesEvaluated()).isEqualTo(evaluated);
-        assertThat(second.pendingApps()).singleElement().satisfies(p -> assertThat(p.pending()).isEqualTo(10));
+        assertThat(second.pendingApps())
+                .singleElement()
+                .satisfies(p -> assertThat(p.pending()).isEqualTo(10));
 
         e.upsertNode(node("n7", 1000, 4));
         e.upsertApp(app("ns/x", 1000, 1));
         e.setPending("ns/x", ordinals(60));
-        assertThat(e.allocate().unchanged()).as("re-upserting equal specs changes nothing").isTrue();
+        assertThat(e.allocate().unchanged())
+                .as("re-upserting equal specs changes nothing")
+                .isTrue();
 
         e.upsertNode(node("n-new", 1000, 4));
         CycleResult third = e.allocate();
@@ -124,7 +130,9 @@ class AssumeCommitRollbackTest {
         for (int a = 0; a < 10; a++) {
             submit(e, app("ns/a" + a, 1000 * (1 + a % 3), 1, c("@zone", Constraint.Operator.GROUP_BY)), 7);
         }
-        return e.allocate().decisions().stream().map(d -> d.appKey() + "/" + d.instance() + "@" + d.node() + d.hostPorts()).toList();
+        return e.allocate().decisions().stream()
+                .map(d -> d.appKey() + "/" + d.instance() + "@" + d.node() + d.hostPorts())
+                .toList();
     }
 
     @Test
@@ -139,7 +147,9 @@ class AssumeCommitRollbackTest {
 
         e.setPending("ns/db", List.of(0));
         CycleResult db = e.allocate();
-        assertThat(db.decisions()).singleElement().satisfies(d -> assertThat(d.node()).isEqualTo("home"));
+        assertThat(db.decisions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.node()).isEqualTo("home"));
     }
 
     @Test
@@ -161,7 +171,8 @@ class AssumeCommitRollbackTest {
         e.upsertNode(new NodeSpec("a", Map.of(), Resources.of(1000, 8 * GI), 0, false, null));
         e.removeTask("p");
         assertThat(e.allocate().decisions()).isEmpty();
-        assertThat(e.whyPending("ns/x").orElseThrow().nodes(DeclineReason.NodeUnschedulable)).isEqualTo(1);
+        assertThat(e.whyPending("ns/x").orElseThrow().nodes(DeclineReason.NodeUnschedulable))
+                .isEqualTo(1);
         e.upsertNode(node("a", 1000, 8));
         assertThat(e.allocate().decisions()).hasSize(1);
     }

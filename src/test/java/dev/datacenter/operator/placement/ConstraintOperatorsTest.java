@@ -4,7 +4,6 @@ import static dev.datacenter.operator.placement.Constraint.Operator.*;
 import static dev.datacenter.operator.placement.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +16,23 @@ class ConstraintOperatorsTest {
         PlacementEngine e = new PlacementEngine();
         for (int z = 0; z < 3; z++) {
             for (int i = 0; i < nodesPerZone; i++) {
-                e.upsertNode(node("z" + z + "-n" + i, cpus, 64, NodeAttributes.ZONE_LABEL, "z" + z, "rack", "rack-" + (z * 10 + i)));
+                e.upsertNode(node(
+                        "z" + z + "-n" + i,
+                        cpus,
+                        64,
+                        NodeAttributes.ZONE_LABEL,
+                        "z" + z,
+                        "rack",
+                        "rack-" + (z * 10 + i)));
             }
         }
         return e;
     }
 
     private static Set<String> values(PlacementEngine e, List<OfferDecision> ds, String prefixLen) {
-        return ds.stream().map(d -> d.node().substring(0, Integer.parseInt(prefixLen))).collect(Collectors.toSet());
+        return ds.stream()
+                .map(d -> d.node().substring(0, Integer.parseInt(prefixLen)))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -34,8 +42,11 @@ class ConstraintOperatorsTest {
         submit(e, app("ns/a", 1000, 1, c("@hostname", UNIQUE)), 4);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).hasSize(3);
-        assertThat(countByNode(r.decisions())).containsOnlyKeys("n0", "n1", "n2").allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
-        assertThat(e.whyPending("ns/a").orElseThrow().nodes(DeclineReason.UnfulfilledConstraint)).isEqualTo(3);
+        assertThat(countByNode(r.decisions()))
+                .containsOnlyKeys("n0", "n1", "n2")
+                .allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
+        assertThat(e.whyPending("ns/a").orElseThrow().nodes(DeclineReason.UnfulfilledConstraint))
+                .isEqualTo(3);
     }
 
     @Test
@@ -47,7 +58,8 @@ class ConstraintOperatorsTest {
         submit(e, app("ns/a", 1000, 1, c("rack", UNIQUE)), 3);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).hasSize(2);
-        assertThat(r.decisions().stream().map(d -> d.node().substring(0, 1)).collect(Collectors.toSet())).containsExactlyInAnyOrder("a", "b");
+        assertThat(r.decisions().stream().map(d -> d.node().substring(0, 1)).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("a", "b");
     }
 
     @Test
@@ -70,7 +82,9 @@ class ConstraintOperatorsTest {
         e.addRunningTask(RunningTask.instance("ns/a", 0, "b2", Resources.of(3000, GI), List.of()));
         e.setPending("ns/a", List.of(0, 1, 2, 3, 4));
         CycleResult r = e.allocate();
-        assertThat(r.decisions()).hasSize(3).allSatisfy(d -> assertThat(d.node()).startsWith("b"));
+        assertThat(r.decisions())
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.node()).startsWith("b"));
     }
 
     @Test
@@ -84,7 +98,9 @@ class ConstraintOperatorsTest {
         e.addRunningTask(RunningTask.instance("ns/a", 5, "a1", Resources.of(1000, GI), List.of()));
         e.setPending("ns/a", List.of(0, 1, 2));
         CycleResult r = e.allocate();
-        assertThat(r.decisions()).hasSize(3).allSatisfy(d -> assertThat(d.node()).isEqualTo("a1"));
+        assertThat(r.decisions())
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.node()).isEqualTo("a1"));
     }
 
     @Test
@@ -93,7 +109,8 @@ class ConstraintOperatorsTest {
         submit(e, app("ns/a", 1000, 1, c("@zone", CLUSTER)), 6);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).hasSize(6);
-        assertThat(r.decisions().stream().map(d -> d.node().substring(0, 2)).collect(Collectors.toSet())).hasSize(1);
+        assertThat(r.decisions().stream().map(d -> d.node().substring(0, 2)).collect(Collectors.toSet()))
+                .hasSize(1);
     }
 
     @Test
@@ -101,7 +118,8 @@ class ConstraintOperatorsTest {
         PlacementEngine e = threeZones(3, 8000);
         submit(e, app("ns/a", 1000, 1, c("@zone", GROUP_BY)), 10);
         CycleResult r = e.allocate();
-        Map<String, Long> perZone = r.decisions().stream().collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
+        Map<String, Long> perZone = r.decisions().stream()
+                .collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
         assertThat(perZone.values()).containsExactlyInAnyOrder(4L, 3L, 3L);
     }
 
@@ -113,7 +131,8 @@ class ConstraintOperatorsTest {
         e.upsertNode(node("z2-n0", 8000, 32, NodeAttributes.ZONE_LABEL, "z2"));
         submit(e, app("ns/a", 1000, 1, c("@zone", GROUP_BY, "3")), 7);
         CycleResult r = e.allocate();
-        Map<String, Long> perZone = r.decisions().stream().collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
+        Map<String, Long> perZone = r.decisions().stream()
+                .collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
         assertThat(perZone).containsEntry("z0", 1L).containsEntry("z1", 3L).containsEntry("z2", 3L);
     }
 
@@ -133,7 +152,9 @@ class ConstraintOperatorsTest {
         PlacementEngine e = threeZones(2, 8000);
         submit(e, app("ns/a", 1000, 1, c("@hostname", GROUP_BY)), 12);
         CycleResult r = e.allocate();
-        assertThat(countByNode(r.decisions())).hasSize(6).allSatisfy((k, v) -> assertThat(v).isEqualTo(2));
+        assertThat(countByNode(r.decisions()))
+                .hasSize(6)
+                .allSatisfy((k, v) -> assertThat(v).isEqualTo(2));
     }
 
     @Test
@@ -144,7 +165,10 @@ class ConstraintOperatorsTest {
         e.upsertNode(node("c", 8000, 32));
         submit(e, app("ns/a", 1000, 1, c("rack", LIKE, "rack-1")), 3);
         CycleResult r = e.allocate();
-        assertThat(r.decisions()).extracting(OfferDecision::node).containsOnly("a").hasSize(3);
+        assertThat(r.decisions())
+                .extracting(OfferDecision::node)
+                .containsOnly("a")
+                .hasSize(3);
     }
 
     @Test
@@ -163,7 +187,8 @@ class ConstraintOperatorsTest {
         PlacementEngine e = threeZones(2, 8000);
         submit(e, app("ns/a", 1000, 1, c("@zone", MAX_PER, "2")), 9);
         CycleResult r = e.allocate();
-        Map<String, Long> perZone = r.decisions().stream().collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
+        Map<String, Long> perZone = r.decisions().stream()
+                .collect(Collectors.groupingBy(d -> d.node().substring(0, 2), Collectors.counting()));
         assertThat(perZone).hasSize(3).allSatisfy((k, v) -> assertThat(v).isEqualTo(2L));
     }
 
@@ -211,7 +236,9 @@ class ConstraintOperatorsTest {
         CycleResult r = e.allocate();
         assertThat(r.decisions()).extracting(OfferDecision::appKey).containsExactly("ns/good");
         PendingSummary s = e.whyPending("ns/bad").orElseThrow();
-        assertThat(s.errors()).singleElement().satisfies(err -> assertThat(err.reason()).isEqualTo(AppError.INVALID_CONSTRAINT));
+        assertThat(s.errors())
+                .singleElement()
+                .satisfies(err -> assertThat(err.reason()).isEqualTo(AppError.INVALID_CONSTRAINT));
         assertThat(r.pendingApps()).extracting(CycleResult.PendingApp::appKey).containsExactly("ns/bad");
     }
 
@@ -226,7 +253,9 @@ class ConstraintOperatorsTest {
         e.setPending("ns/api", ordinals(3));
         CycleResult r = e.allocate();
         assertThat(of(r, "ns/web")).extracting(OfferDecision::node).containsExactly("z1-n1", "z1-n1");
-        assertThat(of(r, "ns/api")).hasSize(3).allSatisfy(d -> assertThat(d.node()).startsWith("z1-"));
+        assertThat(of(r, "ns/api"))
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d.node()).startsWith("z1-"));
     }
 
     @Test
@@ -235,7 +264,8 @@ class ConstraintOperatorsTest {
         e.upsertApp(app("ns/cache", 1000, 1));
         submit(e, app("ns/web", 1000, 1).withColocation(List.of(new Colocation("ns/cache", "@hostname"))), 1);
         assertThat(e.allocate().decisions()).isEmpty();
-        assertThat(e.whyPending("ns/web").orElseThrow().nodes(DeclineReason.UnfulfilledConstraint)).isEqualTo(3);
+        assertThat(e.whyPending("ns/web").orElseThrow().nodes(DeclineReason.UnfulfilledConstraint))
+                .isEqualTo(3);
         e.setPending("ns/cache", ordinals(1));
         CycleResult first = e.allocate();
         CycleResult second = e.allocate();

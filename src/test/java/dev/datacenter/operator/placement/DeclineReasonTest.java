@@ -48,10 +48,14 @@ class DeclineReasonTest {
         e.upsertApp(AppSpec.of("ns/gpu", "default", new Resources(500, GI, 2, 0)));
         for (String k : List.of("ns/cpu", "ns/mem", "ns/disk", "ns/gpu")) e.setPending(k, ordinals(1));
         e.allocate();
-        assertThat(e.whyPending("ns/cpu").orElseThrow().nodes(DeclineReason.InsufficientCpus)).isEqualTo(1);
-        assertThat(e.whyPending("ns/mem").orElseThrow().nodes(DeclineReason.InsufficientMemory)).isEqualTo(1);
-        assertThat(e.whyPending("ns/disk").orElseThrow().nodes(DeclineReason.InsufficientDisk)).isEqualTo(1);
-        assertThat(e.whyPending("ns/gpu").orElseThrow().nodes(DeclineReason.InsufficientGpus)).isEqualTo(1);
+        assertThat(e.whyPending("ns/cpu").orElseThrow().nodes(DeclineReason.InsufficientCpus))
+                .isEqualTo(1);
+        assertThat(e.whyPending("ns/mem").orElseThrow().nodes(DeclineReason.InsufficientMemory))
+                .isEqualTo(1);
+        assertThat(e.whyPending("ns/disk").orElseThrow().nodes(DeclineReason.InsufficientDisk))
+                .isEqualTo(1);
+        assertThat(e.whyPending("ns/gpu").orElseThrow().nodes(DeclineReason.InsufficientGpus))
+                .isEqualTo(1);
     }
 
     @Test
@@ -63,8 +67,10 @@ class DeclineReasonTest {
         submit(e, app("ns/dyn", 100, 1).withPorts(List.of(0)), 3);
         CycleResult r = e.allocate();
         assertThat(of(r, "ns/dyn")).extracting(d -> d.hostPorts().get(0)).containsExactlyInAnyOrder(31000, 31001);
-        assertThat(e.whyPending("ns/fixed").orElseThrow().nodes(DeclineReason.InsufficientPorts)).isEqualTo(1);
-        assertThat(e.whyPending("ns/dyn").orElseThrow().nodes(DeclineReason.InsufficientPorts)).isEqualTo(1);
+        assertThat(e.whyPending("ns/fixed").orElseThrow().nodes(DeclineReason.InsufficientPorts))
+                .isEqualTo(1);
+        assertThat(e.whyPending("ns/dyn").orElseThrow().nodes(DeclineReason.InsufficientPorts))
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,12 +101,14 @@ class DeclineReasonTest {
         PlacementEngine e = new PlacementEngine();
         e.upsertNode(node("a", 8000, 32));
         e.upsertNode(node("b", 8000, 32));
-        e.upsertPool(new PoolSpec("capped", null, 1, null, new Resources(2000, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
+        e.upsertPool(new PoolSpec(
+                "capped", null, 1, null, new Resources(2000, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
         submit(e, AppSpec.of("ns/a", "capped", Resources.of(1000, GI)), 3);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).hasSize(2);
         assertThat(r.offers().declinedByReason()).containsKey(DeclineReason.PoolLimitReached);
-        assertThat(e.whyPending("ns/a").orElseThrow().nodes(DeclineReason.PoolLimitReached)).isEqualTo(2);
+        assertThat(e.whyPending("ns/a").orElseThrow().nodes(DeclineReason.PoolLimitReached))
+                .isEqualTo(2);
     }
 
     @Test
@@ -108,7 +116,8 @@ class DeclineReasonTest {
         PlacementEngine e = new PlacementEngine();
         e.upsertNode(gpuNode("gpu", 8000, 32, 4));
         e.upsertNode(node("cpu", 8000, 32));
-        e.upsertPool(new PoolSpec("default", null, 1, null, new Resources(8000, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
+        e.upsertPool(new PoolSpec(
+                "default", null, 1, null, new Resources(8000, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE), null));
         submit(e, app("ns/a", 4000, 1), 3);
         CycleResult r = e.allocate();
         assertThat(r.decisions()).extracting(OfferDecision::node).containsExactly("cpu", "cpu");
@@ -124,8 +133,9 @@ class DeclineReasonTest {
         e.upsertNode(node("small", 100, 1));
         submit(e, app("ns/a", 1000, 2, c("rack", Constraint.Operator.UNLIKE, "x")), 1);
         PendingSummary s = waitOn(e, "ns/a");
-        assertThat(s.reasons()).containsExactly(
-                new PendingSummary.ReasonCount(DeclineReason.NodeUnschedulable, 1),
-                new PendingSummary.ReasonCount(DeclineReason.InsufficientCpus, 1));
+        assertThat(s.reasons())
+                .containsExactly(
+                        new PendingSummary.ReasonCount(DeclineReason.NodeUnschedulable, 1),
+                        new PendingSummary.ReasonCount(DeclineReason.InsufficientCpus, 1));
     }
 }

@@ -16,8 +16,14 @@ class ExplainTest {
         PlacementEngine e = new PlacementEngine();
         e.upsertNode(node("a", 4000, 16, NodeAttributes.ZONE_LABEL, "z1", "rack", "r7"));
         e.upsertPool(PoolSpec.shared("web", 1));
-        e.upsertApp(new AppSpec("ns/x", "web", Resources.of(1000, GI), List.of(0, 8080),
-                List.of(c("@zone", GROUP_BY), c("rack", LIKE, "r[0-9]")), List.of(), Map.of()));
+        e.upsertApp(new AppSpec(
+                "ns/x",
+                "web",
+                Resources.of(1000, GI),
+                List.of(0, 8080),
+                List.of(c("@zone", GROUP_BY), c("rack", LIKE, "r[0-9]")),
+                List.of(),
+                Map.of()));
         e.setPending("ns/x", List.of(3));
         OfferDecision d = e.allocate().decisions().get(0);
 
@@ -58,9 +64,10 @@ class ExplainTest {
         });
         PendingSummary s = e.whyPending("ns/x").orElseThrow();
         assertThat(s.pending()).isEqualTo(2);
-        assertThat(s.reasons()).containsExactly(
-                new PendingSummary.ReasonCount(DeclineReason.InsufficientCpus, 3),
-                new PendingSummary.ReasonCount(DeclineReason.UnfulfilledConstraint, 1));
+        assertThat(s.reasons())
+                .containsExactly(
+                        new PendingSummary.ReasonCount(DeclineReason.InsufficientCpus, 3),
+                        new PendingSummary.ReasonCount(DeclineReason.UnfulfilledConstraint, 1));
         assertThat(s.errors()).isEmpty();
         assertThat(e.whyPending("ns/x").orElseThrow()).isSameAs(s);
 
@@ -91,7 +98,8 @@ class ExplainTest {
         e.allocate();
         long evaluated = e.nodesEvaluated();
         assertThat(evaluated).isLessThanOrEqualTo(200);
-        assertThat(e.whyPending("ns/a49").orElseThrow().nodes(DeclineReason.InsufficientMemory)).isEqualTo(200);
+        assertThat(e.whyPending("ns/a49").orElseThrow().nodes(DeclineReason.InsufficientMemory))
+                .isEqualTo(200);
     }
 
     @Test

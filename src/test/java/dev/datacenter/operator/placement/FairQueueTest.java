@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FairQueueTest {
 
-    private record Entry(double key, int rank) {
-    }
+    private record Entry(double key, int rank) {}
 
     @Test
     void pollsInShareThenRankOrderUnderRandomInterleavings() {
@@ -25,7 +24,9 @@ class FairQueueTest {
                     q.add(e, e.key(), e.rank());
                     model.add(e);
                 } else {
-                    Entry min = model.stream().min(Comparator.comparingDouble(Entry::key).thenComparingInt(Entry::rank)).orElseThrow();
+                    Entry min = model.stream()
+                            .min(Comparator.comparingDouble(Entry::key).thenComparingInt(Entry::rank))
+                            .orElseThrow();
                     Entry got = q.poll();
                     assertThat(got.key()).isEqualTo(min.key());
                     assertThat(got.rank()).isEqualTo(min.rank());

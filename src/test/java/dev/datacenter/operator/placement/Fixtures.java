@@ -11,8 +11,7 @@ final class Fixtures {
 
     static final long GI = 1L << 30;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static NodeSpec node(String name, long cpus, long memGi, String... labels) {
         return NodeSpec.of(name, labels(labels), new Resources(cpus, memGi * GI, 0, 0));
@@ -29,7 +28,8 @@ final class Fixtures {
     }
 
     static AppSpec app(String key, long cpus, long memGi, Constraint... constraints) {
-        return AppSpec.of(key, PoolSpec.DEFAULT_POOL, Resources.of(cpus, memGi * GI)).withConstraints(List.of(constraints));
+        return AppSpec.of(key, PoolSpec.DEFAULT_POOL, Resources.of(cpus, memGi * GI))
+                .withConstraints(List.of(constraints));
     }
 
     static List<Integer> ordinals(int n) {

@@ -36,9 +36,17 @@ class IncrementalEquivalenceTest {
                 switch (r.nextInt(12)) {
                     case 0, 1 -> {
                         String name = "n" + r.nextInt(6);
-                        NodeSpec n = new NodeSpec(name, Map.of("rack", "r" + r.nextInt(3)),
-                                new Resources(1000L * (1 + r.nextInt(8)), (1 + r.nextInt(8)) * GI, r.nextInt(5) == 0 ? 1 : 0, 0),
-                                0, r.nextInt(6) > 0, new PortRange(31000, 31000 + r.nextInt(3)));
+                        NodeSpec n = new NodeSpec(
+                                name,
+                                Map.of("rack", "r" + r.nextInt(3)),
+                                new Resources(
+                                        1000L * (1 + r.nextInt(8)),
+                                        (1 + r.nextInt(8)) * GI,
+                                        r.nextInt(5) == 0 ? 1 : 0,
+                                        0),
+                                0,
+                                r.nextInt(6) > 0,
+                                new PortRange(31000, 31000 + r.nextInt(3)));
                         e.upsertNode(n);
                         nodes.put(name, n);
                     }
@@ -49,10 +57,20 @@ class IncrementalEquivalenceTest {
                     }
                     case 3 -> {
                         String name = r.nextInt(4) == 0 ? "default" : "p" + r.nextInt(2);
-                        List<Reservation> res = r.nextBoolean() ? List.of() : List.of(new Reservation(
-                                LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(3))), Resources.of(500L * (1 + r.nextInt(3)), GI)));
-                        PoolSpec p = new PoolSpec(name, r.nextBoolean() ? LabelSelector.EVERYTHING : LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(3))),
-                                1 + r.nextInt(3), Resources.ZERO, Resources.UNLIMITED, res);
+                        List<Reservation> res = r.nextBoolean()
+                                ? List.of()
+                                : List.of(new Reservation(
+                                        LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(3))),
+                                        Resources.of(500L * (1 + r.nextInt(3)), GI)));
+                        PoolSpec p = new PoolSpec(
+                                name,
+                                r.nextBoolean()
+                                        ? LabelSelector.EVERYTHING
+                                        : LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(3))),
+                                1 + r.nextInt(3),
+                                Resources.ZERO,
+                                Resources.UNLIMITED,
+                                res);
                         e.upsertPool(p);
                         pools.put(name, p);
                     }
@@ -63,10 +81,18 @@ class IncrementalEquivalenceTest {
                     }
                     case 5, 6 -> {
                         String key = "ns/a" + r.nextInt(4);
-                        Map<Integer, Pin> pins = r.nextInt(3) == 0 ? Map.of(0, new Pin("n" + r.nextInt(6), r.nextBoolean())) : Map.of();
-                        AppSpec a = new AppSpec(key, r.nextBoolean() ? "default" : "p" + r.nextInt(2),
-                                Resources.of(250L * (1 + r.nextInt(4)), GI / 2), r.nextBoolean() ? List.of(0) : List.of(),
-                                r.nextBoolean() ? List.of(Constraint.of("rack", Constraint.Operator.MAX_PER, "2")) : List.of(), List.of(), pins);
+                        Map<Integer, Pin> pins =
+                                r.nextInt(3) == 0 ? Map.of(0, new Pin("n" + r.nextInt(6), r.nextBoolean())) : Map.of();
+                        AppSpec a = new AppSpec(
+                                key,
+                                r.nextBoolean() ? "default" : "p" + r.nextInt(2),
+                                Resources.of(250L * (1 + r.nextInt(4)), GI / 2),
+                                r.nextBoolean() ? List.of(0) : List.of(),
+                                r.nextBoolean()
+                                        ? List.of(Constraint.of("rack", Constraint.Operator.MAX_PER, "2"))
+                                        : List.of(),
+                                List.of(),
+                                pins);
                         e.upsertApp(a);
                         apps.put(key, a);
                         List<Integer> p = Fixtures.ordinals(r.nextInt(5));
@@ -82,7 +108,8 @@ class IncrementalEquivalenceTest {
                     case 8 -> {
                         if (nodes.isEmpty()) break;
                         String node = new ArrayList<>(nodes.keySet()).get(r.nextInt(nodes.size()));
-                        RunningTask t = RunningTask.foreign("f" + foreign++, node, Resources.of(250, GI / 4), List.of());
+                        RunningTask t =
+                                RunningTask.foreign("f" + foreign++, node, Resources.of(250, GI / 4), List.of());
                         e.addRunningTask(t);
                         tasks.put(t.id(), t);
                     }
@@ -95,7 +122,10 @@ class IncrementalEquivalenceTest {
                     }
                     default -> {
                         for (OfferDecision d : e.allocate().decisions()) {
-                            tasks.put(d.taskId(), RunningTask.instance(d.appKey(), d.instance(), d.node(), d.resources(), d.hostPorts()));
+                            tasks.put(
+                                    d.taskId(),
+                                    RunningTask.instance(
+                                            d.appKey(), d.instance(), d.node(), d.resources(), d.hostPorts()));
                             assumed.put(d.taskId(), d);
                         }
                         for (OfferDecision d : new ArrayList<>(assumed.values())) {
@@ -120,12 +150,17 @@ class IncrementalEquivalenceTest {
             assertThat(e.clusterCapacity()).as("seed %d capacity", seed).isEqualTo(fresh.clusterCapacity());
             for (String n : nodes.keySet()) {
                 for (String p : List.of("default", "p0", "p1")) {
-                    assertThat(e.freeFor(n, p)).as("seed %d free on %s for %s", seed, n, p).isEqualTo(fresh.freeFor(n, p));
+                    assertThat(e.freeFor(n, p))
+                            .as("seed %d free on %s for %s", seed, n, p)
+                            .isEqualTo(fresh.freeFor(n, p));
                 }
             }
             assertThat(e.poolFigures()).as("seed %d pools", seed).isEqualTo(fresh.poolFigures());
-            for (String a : apps.keySet()) assertThat(e.waiting(a)).as("seed %d waiting %s", seed, a).isEqualTo(fresh.waiting(a));
-            assertThat(e.allocate().decisions()).as("seed %d next cycle", seed).isEqualTo(fresh.allocate().decisions());
+            for (String a : apps.keySet())
+                assertThat(e.waiting(a)).as("seed %d waiting %s", seed, a).isEqualTo(fresh.waiting(a));
+            assertThat(e.allocate().decisions())
+                    .as("seed %d next cycle", seed)
+                    .isEqualTo(fresh.allocate().decisions());
         }
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class IncrementalUpdatesTest {
 
     private static PoolFigures pool(PlacementEngine e, String name) {
-        return e.poolFigures().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return e.poolFigures().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -62,7 +65,9 @@ class IncrementalUpdatesTest {
         submit(e, AppSpec.of("ns/x", "team", Resources.of(1000, GI)), 1);
         e.removePool("team");
         assertThat(e.allocate().decisions()).isEmpty();
-        assertThat(e.whyPending("ns/x").orElseThrow().errors()).extracting(AppError::reason).containsExactly(AppError.POOL_NOT_FOUND);
+        assertThat(e.whyPending("ns/x").orElseThrow().errors())
+                .extracting(AppError::reason)
+                .containsExactly(AppError.POOL_NOT_FOUND);
         assertThat(e.poolFigures()).extracting(PoolFigures::name).containsExactly("default");
         e.upsertPool(PoolSpec.shared("team", 1));
         assertThat(e.allocate().decisions()).hasSize(1);

@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  */
 final class IndependentChecker {
 
-    record Live(String id, String app, int instance, String node, Resources res, List<Integer> ports) {
-    }
+    record Live(String id, String app, int instance, String node, Resources res, List<Integer> ports) {}
 
     final Map<String, NodeSpec> nodes = new TreeMap<>();
     final Map<String, PoolSpec> pools = new TreeMap<>();
@@ -73,8 +72,7 @@ final class IndependentChecker {
                     case GROUP_BY -> {
                         if (c.value() != null && Integer.parseInt(c.value()) <= 0) return false;
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             } catch (RuntimeException e) {
                 return false;
@@ -141,7 +139,8 @@ final class IndependentChecker {
         for (PoolSpec q : pools.values()) {
             if (q.name().equals(pool) || !selects(q.nodeSelector(), n.labels())) continue;
             Resources reserved = Resources.ZERO;
-            for (Reservation r : q.reservations()) if (selects(r.nodeSelector(), n.labels())) reserved = reserved.plus(r.resources());
+            for (Reservation r : q.reservations())
+                if (selects(r.nodeSelector(), n.labels())) reserved = reserved.plus(r.resources());
             Resources used = Resources.ZERO;
             for (Live l : live.values()) {
                 AppSpec a = l.app() == null ? null : apps.get(l.app());
@@ -162,7 +161,9 @@ final class IndependentChecker {
                 continue;
             }
             if (v == null) return false;
-            long same = mine.stream().filter(l -> v.equals(attr(c.field(), nodes.get(l.node())))).count();
+            long same = mine.stream()
+                    .filter(l -> v.equals(attr(c.field(), nodes.get(l.node()))))
+                    .count();
             boolean ok = switch (c.operator()) {
                 case UNIQUE -> same == 0;
                 case MAX_PER -> same < Integer.parseInt(c.value());
@@ -188,7 +189,8 @@ final class IndependentChecker {
         for (Colocation col : a.colocateWith()) {
             String v = attr(col.field(), n);
             boolean found = false;
-            for (Live l : liveOf(col.appKey())) if (v != null && v.equals(attr(col.field(), nodes.get(l.node())))) found = true;
+            for (Live l : liveOf(col.appKey()))
+                if (v != null && v.equals(attr(col.field(), nodes.get(l.node())))) found = true;
             if (!found) return false;
         }
         return true;
@@ -204,7 +206,8 @@ final class IndependentChecker {
             else fixed.add(p);
         }
         int free = 0;
-        for (int p = n.portRange().low(); p <= n.portRange().high(); p++) if (!used.contains(p) && !fixed.contains(p)) free++;
+        for (int p = n.portRange().low(); p <= n.portRange().high(); p++)
+            if (!used.contains(p) && !fixed.contains(p)) free++;
         return dynamic <= free;
     }
 
@@ -212,12 +215,17 @@ final class IndependentChecker {
     boolean fits(AppSpec a, int i, NodeSpec n, boolean onlyNonGpuForNonGpuApps) {
         PoolSpec pool = pools.get(a.pool());
         if (pool == null || !n.schedulable() || !selects(pool.nodeSelector(), n.labels())) return false;
-        if (onlyNonGpuForNonGpuApps && a.resources().gpus() == 0 && n.allocatable().gpus() > 0) return false;
+        if (onlyNonGpuForNonGpuApps
+                && a.resources().gpus() == 0
+                && n.allocatable().gpus() > 0) return false;
         if (n.maxPods() > 0 && podsOn(n.name()) >= n.maxPods()) return false;
         Pin pin = a.pins().get(i);
         if (pin != null && !pin.node().equals(n.name())) return false;
         if (!constraintsAllow(a, n)) return false;
-        Resources free = n.allocatable().minus(usedOn(n.name())).minus(heldOn(n.name(), a.key(), i)).minus(reservedForOthers(a.pool(), n));
+        Resources free = n.allocatable()
+                .minus(usedOn(n.name()))
+                .minus(heldOn(n.name(), a.key(), i))
+                .minus(reservedForOthers(a.pool(), n));
         if (!a.resources().fitsIn(free)) return false;
         if (!portsFit(a, n)) return false;
         return a.resources().fitsUnder(poolUsage(a.pool()), pool.limit());
@@ -230,7 +238,8 @@ final class IndependentChecker {
         for (Colocation col : a.colocateWith()) {
             String v = attr(col.field(), n);
             boolean found = false;
-            for (Live o : liveOf(col.appKey())) if (v != null && v.equals(attr(col.field(), nodes.get(o.node())))) found = true;
+            for (Live o : liveOf(col.appKey()))
+                if (v != null && v.equals(attr(col.field(), nodes.get(o.node())))) found = true;
             if (!found) return false;
         }
         return true;
@@ -241,7 +250,8 @@ final class IndependentChecker {
         List<String> out = new ArrayList<>();
         for (NodeSpec n : nodes.values()) {
             Resources used = usedOn(n.name());
-            if (!used.fitsIn(n.allocatable())) out.add("over-committed " + n.name() + ": " + used + " > " + n.allocatable());
+            if (!used.fitsIn(n.allocatable()))
+                out.add("over-committed " + n.name() + ": " + used + " > " + n.allocatable());
             List<Integer> all = new ArrayList<>();
             for (Live l : live.values()) if (l.node().equals(n.name())) all.addAll(l.ports());
             if (new HashSet<>(all).size() != all.size()) out.add("duplicate host port on " + n.name() + ": " + all);
@@ -254,23 +264,27 @@ final class IndependentChecker {
             Map<String, Map<String, Integer>> counts = new HashMap<>();
             for (Live l : mine) {
                 NodeSpec n = nodes.get(l.node());
-                if (!selects(pools.get(a.pool()).nodeSelector(), n.labels())) out.add(a.key() + " outside pool on " + n.name());
+                if (!selects(pools.get(a.pool()).nodeSelector(), n.labels()))
+                    out.add(a.key() + " outside pool on " + n.name());
                 Pin pin = a.pins().get(l.instance());
                 if (pin != null && !pin.node().equals(n.name())) out.add(a.key() + "/" + l.instance() + " off its pin");
                 for (int k = 0; k < a.ports().size(); k++) {
                     int req = a.ports().get(k);
                     int got = l.ports().get(k);
-                    if (req > 0 ? got != req : !n.portRange().contains(got)) out.add(a.key() + " bad port " + got + " for " + req);
+                    if (req > 0 ? got != req : !n.portRange().contains(got))
+                        out.add(a.key() + " bad port " + got + " for " + req);
                 }
                 for (int ci = 0; ci < a.constraints().size(); ci++) {
                     Constraint c = a.constraints().get(ci);
                     String v = attr(c.field(), n);
-                    counts.computeIfAbsent(String.valueOf(ci), x -> new TreeMap<>()).merge(String.valueOf(v), 1, Integer::sum);
+                    counts.computeIfAbsent(String.valueOf(ci), x -> new TreeMap<>())
+                            .merge(String.valueOf(v), 1, Integer::sum);
                     boolean ok = switch (c.operator()) {
                         case UNLIKE -> v == null || !v.matches(c.value());
                         case LIKE -> v != null && v.matches(c.value());
                         case IS -> c.value().equals(v);
-                        case CLUSTER -> v != null && (c.value() == null || c.value().equals(v));
+                        case CLUSTER ->
+                            v != null && (c.value() == null || c.value().equals(v));
                         default -> v != null;
                     };
                     if (!ok) out.add(a.key() + " violates " + c + " on " + n.name());
@@ -280,17 +294,18 @@ final class IndependentChecker {
                 Constraint c = a.constraints().get(ci);
                 Map<String, Integer> m = counts.getOrDefault(String.valueOf(ci), Map.of());
                 switch (c.operator()) {
-                    case UNIQUE -> m.forEach((v, k) -> {
-                        if (k > 1) out.add(a.key() + " UNIQUE broken on " + v);
-                    });
-                    case MAX_PER -> m.forEach((v, k) -> {
-                        if (k > Integer.parseInt(c.value())) out.add(a.key() + " MAX_PER broken on " + v);
-                    });
+                    case UNIQUE ->
+                        m.forEach((v, k) -> {
+                            if (k > 1) out.add(a.key() + " UNIQUE broken on " + v);
+                        });
+                    case MAX_PER ->
+                        m.forEach((v, k) -> {
+                            if (k > Integer.parseInt(c.value())) out.add(a.key() + " MAX_PER broken on " + v);
+                        });
                     case CLUSTER -> {
                         if (m.size() > 1) out.add(a.key() + " CLUSTER broken " + m);
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

@@ -74,34 +74,55 @@ class PlacementPropertiesTest {
             if (r.nextInt(10) > 1) labels.put("rack", "r" + r.nextInt(4));
             if (r.nextBoolean()) labels.put("disk", r.nextBoolean() ? "ssd" : "hdd");
             long gpus = r.nextInt(6) == 0 ? 1 + r.nextInt(2) : 0;
-            Resources alloc = new Resources(s.pick(List.of(1000L, 2000L, 4000L, 8000L)), s.pick(List.of(2L, 4L, 8L, 16L)) * GI, gpus,
+            Resources alloc = new Resources(
+                    s.pick(List.of(1000L, 2000L, 4000L, 8000L)),
+                    s.pick(List.of(2L, 4L, 8L, 16L)) * GI,
+                    gpus,
                     r.nextBoolean() ? 0 : 50 * GI);
             int low = 31000 + r.nextInt(3);
             String name = "n" + i;
             names.add(name);
-            s.node(new NodeSpec(name, labels, alloc, r.nextInt(4) == 0 ? 2 + r.nextInt(4) : 0, r.nextInt(10) > 0,
+            s.node(new NodeSpec(
+                    name,
+                    labels,
+                    alloc,
+                    r.nextInt(4) == 0 ? 2 + r.nextInt(4) : 0,
+                    r.nextInt(10) > 0,
                     new PortRange(low, low + r.nextInt(4))));
         }
         for (int i = 0, f = r.nextInt(4); i < f; i++) {
             String node = s.pick(names);
             Resources res = Resources.of(250 * (1 + r.nextInt(2)), GI / 2);
             List<Integer> ports = r.nextInt(3) == 0 ? List.of(s.pick(List.of(8080, 31000, 31001))) : List.of();
-            boolean fits = s.model.usedOn(node).plus(res).fitsIn(s.model.nodes.get(node).allocatable());
-            if (fits && (ports.isEmpty() || !s.model.portsOn(node).contains(ports.get(0)))) s.foreignTask(node, res, ports);
+            boolean fits = s.model
+                    .usedOn(node)
+                    .plus(res)
+                    .fitsIn(s.model.nodes.get(node).allocatable());
+            if (fits && (ports.isEmpty() || !s.model.portsOn(node).contains(ports.get(0))))
+                s.foreignTask(node, res, ports);
         }
         List<String> pools = new ArrayList<>(List.of("default"));
         s.model.pools.put("default", PoolSpec.shared("default", 1));
         for (int p = 1, n = r.nextInt(3); p <= n; p++) {
             LabelSelector sel = switch (r.nextInt(4)) {
                 case 0 -> LabelSelector.matchLabels(Map.of(NodeAttributes.ZONE_LABEL, "z" + r.nextInt(3)));
-                case 1 -> new LabelSelector(Map.of(), List.of(new LabelSelector.Requirement("rack", LabelSelector.Operator.NotIn, List.of("r0"))));
-                case 2 -> new LabelSelector(Map.of(), List.of(new LabelSelector.Requirement("disk", LabelSelector.Operator.Exists, null)));
+                case 1 ->
+                    new LabelSelector(
+                            Map.of(),
+                            List.of(new LabelSelector.Requirement(
+                                    "rack", LabelSelector.Operator.NotIn, List.of("r0"))));
+                case 2 ->
+                    new LabelSelector(
+                            Map.of(),
+                            List.of(new LabelSelector.Requirement("disk", LabelSelector.Operator.Exists, null)));
                 default -> LabelSelector.EVERYTHING;
             };
-            Resources limit = withLimits && r.nextBoolean() ? new Resources(1000L * (1 + r.nextInt(6)), Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)
+            Resources limit = withLimits && r.nextBoolean()
+                    ? new Resources(1000L * (1 + r.nextInt(6)), Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)
                     : Resources.UNLIMITED;
             List<Reservation> reservations = limit == Resources.UNLIMITED && r.nextInt(3) == 0
-                    ? List.of(new Reservation(LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(4))), Resources.of(500, GI / 2)))
+                    ? List.of(new Reservation(
+                            LabelSelector.matchLabels(Map.of("rack", "r" + r.nextInt(4))), Resources.of(500, GI / 2)))
                     : List.of();
             s.reserved |= !reservations.isEmpty();
             s.pool(new PoolSpec("p" + p, sel, 1 + r.nextInt(4), Resources.ZERO, limit, reservations));
@@ -119,15 +140,25 @@ class PlacementPropertiesTest {
                 }
                 cs.add(c);
             }
-            List<Integer> ports = s.pick(List.of(List.<Integer>of(), List.<Integer>of(), List.of(0), List.of(0, 0), List.of(8080), List.of(8080, 0)));
+            List<Integer> ports = s.pick(List.of(
+                    List.<Integer>of(),
+                    List.<Integer>of(),
+                    List.of(0),
+                    List.of(0, 0),
+                    List.of(8080),
+                    List.of(8080, 0)));
             List<Colocation> coloc = a > 0 && r.nextInt(8) == 0
-                    ? List.of(new Colocation("ns/app" + r.nextInt(a), s.pick(List.of("@hostname", "@zone")))) : List.of();
+                    ? List.of(new Colocation("ns/app" + r.nextInt(a), s.pick(List.of("@hostname", "@zone"))))
+                    : List.of();
             int instances = 1 + r.nextInt(6);
             Map<Integer, Pin> pins = new HashMap<>();
             if (r.nextInt(6) == 0) pins.put(0, new Pin(s.pick(names), r.nextBoolean()));
             if (r.nextInt(10) == 0) pins.put(instances + 1, new Pin(s.pick(names), true));
-            Resources res = new Resources(s.pick(List.of(250L, 500L, 1000L, 2000L)), s.pick(List.of(1L, 2L)) * GI / 2,
-                    r.nextInt(8) == 0 ? 1 : 0, r.nextInt(5) == 0 ? 10 * GI : 0);
+            Resources res = new Resources(
+                    s.pick(List.of(250L, 500L, 1000L, 2000L)),
+                    s.pick(List.of(1L, 2L)) * GI / 2,
+                    r.nextInt(8) == 0 ? 1 : 0,
+                    r.nextInt(5) == 0 ? 10 * GI : 0);
             AppSpec spec = new AppSpec("ns/app" + a, s.pick(pools), res, ports, cs, coloc, pins);
             s.app(spec, Fixtures.ordinals(instances));
         }
@@ -166,9 +197,15 @@ class PlacementPropertiesTest {
         for (OfferDecision d : result.decisions()) {
             AppSpec a = s.model.apps.get(d.appKey());
             NodeSpec n = s.model.nodes.get(d.node());
-            assertThat(n.schedulable()).as("seed %d: %s on unschedulable %s", seed, d.appKey(), d.node()).isTrue();
-            assertThat(s.model.colocated(d)).as("seed %d: colocation of %s", seed, d.appKey()).isTrue();
-            assertThat(IndependentChecker.validConstraints(a)).as("seed %d: placed app with invalid constraint", seed).isTrue();
+            assertThat(n.schedulable())
+                    .as("seed %d: %s on unschedulable %s", seed, d.appKey(), d.node())
+                    .isTrue();
+            assertThat(s.model.colocated(d))
+                    .as("seed %d: colocation of %s", seed, d.appKey())
+                    .isTrue();
+            assertThat(IndependentChecker.validConstraints(a))
+                    .as("seed %d: placed app with invalid constraint", seed)
+                    .isTrue();
             assertThat(d.pool()).isEqualTo(a.pool());
             s.model.accept(d);
         }
@@ -189,7 +226,8 @@ class PlacementPropertiesTest {
             for (int i : s.engine.waiting(a.key())) {
                 for (NodeSpec n : s.model.nodes.values()) {
                     assertThat(s.model.fits(a, i, n, false))
-                            .as("seed %d: %s/%d waits but fits on %s", seed, a.key(), i, n.name()).isFalse();
+                            .as("seed %d: %s/%d waits but fits on %s", seed, a.key(), i, n.name())
+                            .isFalse();
                 }
             }
         }
@@ -198,7 +236,9 @@ class PlacementPropertiesTest {
     /** GROUP_BY: a value two behind another had no room (checked on a fresh cycle, apps without pins/colocation). */
     private static void assertSpread(Scenario s, long seed) {
         for (AppSpec a : s.model.apps.values()) {
-            if (!IndependentChecker.validConstraints(a) || !a.pins().isEmpty() || !a.colocateWith().isEmpty()) continue;
+            if (!IndependentChecker.validConstraints(a)
+                    || !a.pins().isEmpty()
+                    || !a.colocateWith().isEmpty()) continue;
             for (Constraint c : a.constraints()) {
                 if (c.operator() != Constraint.Operator.GROUP_BY) continue;
                 Map<String, Integer> counts = new TreeMap<>();
@@ -215,7 +255,9 @@ class PlacementPropertiesTest {
                     for (NodeSpec n : s.model.nodes.values()) {
                         if (!v.equals(IndependentChecker.attr(c.field(), n))) continue;
                         assertThat(s.model.fits(a, a.pins().isEmpty() ? 999 : 0, n, true))
-                                .as("seed %d: %s GROUP_BY %s value %s has %d vs max %d but room on %s", seed, a.key(), c.field(), v, k, max, n.name())
+                                .as(
+                                        "seed %d: %s GROUP_BY %s value %s has %d vs max %d but room on %s",
+                                        seed, a.key(), c.field(), v, k, max, n.name())
                                 .isFalse();
                     }
                 });
@@ -231,15 +273,20 @@ class PlacementPropertiesTest {
         Map<String, Resources> appAlloc = new HashMap<>();
         for (int k = 0; k < decisions.size(); k++) {
             OfferDecision d = decisions.get(k);
-            double mine = share(poolAlloc.get(d.pool()), capacity) / s.model.pools.get(d.pool()).weight();
+            double mine = share(poolAlloc.get(d.pool()), capacity)
+                    / s.model.pools.get(d.pool()).weight();
             double mineApp = share(appAlloc.get(d.appKey()), capacity);
             for (int j = k + 1; j < decisions.size(); j++) {
                 OfferDecision later = decisions.get(j);
                 if (!later.pool().equals(d.pool())) {
-                    double theirs = share(poolAlloc.get(later.pool()), capacity) / s.model.pools.get(later.pool()).weight();
-                    assertThat(mine).as("seed %d: pool %s served at %d before %s", seed, d.pool(), k, later.pool()).isLessThanOrEqualTo(theirs + 1e-9);
+                    double theirs = share(poolAlloc.get(later.pool()), capacity)
+                            / s.model.pools.get(later.pool()).weight();
+                    assertThat(mine)
+                            .as("seed %d: pool %s served at %d before %s", seed, d.pool(), k, later.pool())
+                            .isLessThanOrEqualTo(theirs + 1e-9);
                 } else if (!later.appKey().equals(d.appKey())) {
-                    assertThat(mineApp).as("seed %d: app %s served before %s", seed, d.appKey(), later.appKey())
+                    assertThat(mineApp)
+                            .as("seed %d: app %s served before %s", seed, d.appKey(), later.appKey())
                             .isLessThanOrEqualTo(share(appAlloc.get(later.appKey()), capacity) + 1e-9);
                 }
             }
@@ -286,7 +333,9 @@ class PlacementPropertiesTest {
                         default -> s.engine.commit(d);
                     }
                 }
-                assertThat(s.model.violations()).as("seed %d round %d", seed, round).isEmpty();
+                assertThat(s.model.violations())
+                        .as("seed %d round %d", seed, round)
+                        .isEmpty();
             }
             converge(s, seed);
             assertComplete(s, seed);
@@ -309,7 +358,8 @@ class PlacementPropertiesTest {
                 long g = Math.min(budget, r.nextInt(5));
                 budget -= g;
                 long demand = r.nextInt(3) == 0 ? r.nextInt(3) : 2 + r.nextInt((int) capacity);
-                e.upsertPool(new PoolSpec("p" + p, null, 1 + r.nextInt(20), Resources.of(g * 1000, g * GI), null, null));
+                e.upsertPool(
+                        new PoolSpec("p" + p, null, 1 + r.nextInt(20), Resources.of(g * 1000, g * GI), null, null));
                 Fixtures.submit(e, AppSpec.of("ns/a" + p, "p" + p, Resources.of(1000, GI)), (int) demand);
                 expect.put("p" + p, new long[] {Math.min(g, demand) * 1000, demand});
                 totalDemand += demand;
@@ -323,7 +373,9 @@ class PlacementPropertiesTest {
             long placed = 0;
             for (PoolFigures f : figures) {
                 if (!expect.containsKey(f.name())) continue;
-                assertThat(f.allocated().cpus()).as("seed %d pool %s", seed, f.name()).isGreaterThanOrEqualTo(expect.get(f.name())[0]);
+                assertThat(f.allocated().cpus())
+                        .as("seed %d pool %s", seed, f.name())
+                        .isGreaterThanOrEqualTo(expect.get(f.name())[0]);
                 placed += f.allocated().cpus() / 1000;
             }
             assertThat(placed).as("seed %d: total placed", seed).isEqualTo(Math.min(totalDemand, capacity));

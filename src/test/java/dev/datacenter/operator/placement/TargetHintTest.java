@@ -22,12 +22,16 @@ class TargetHintTest {
     void unpinnedWorkLeavesRoomInTheRackAClusterAppIsPinnedTo() {
         PlacementEngine e = twoRacks();
         submit(e, app("ns/pinned", 1000, 1, c("rack", CLUSTER, "r1")), 4);
-        assertThat(e.allocate().decisions()).hasSize(4).allSatisfy(d -> assertThat(d.node()).startsWith("a"));
+        assertThat(e.allocate().decisions())
+                .hasSize(4)
+                .allSatisfy(d -> assertThat(d.node()).startsWith("a"));
         submit(e, app("ns/free", 4000, 1), 1);
         // by name alone a2 (empty, tied with b1 and b2) would win and leave the pinned app no room to grow
         assertThat(e.allocate().decisions()).extracting(OfferDecision::node).containsExactly("b1");
         e.setPending("ns/pinned", ordinals(8));
-        assertThat(e.allocate().decisions()).hasSize(4).allSatisfy(d -> assertThat(d.node()).isEqualTo("a2"));
+        assertThat(e.allocate().decisions())
+                .hasSize(4)
+                .allSatisfy(d -> assertThat(d.node()).isEqualTo("a2"));
     }
 
     @Test
@@ -36,7 +40,9 @@ class TargetHintTest {
         submit(e, app("ns/pinned", 1000, 1, c("rack", CLUSTER, "r1")), 4);
         e.allocate();
         submit(e, app("ns/free", 4000, 1), 3);
-        assertThat(e.allocate().decisions()).extracting(OfferDecision::node).containsExactlyInAnyOrder("b1", "b2", "a2");
+        assertThat(e.allocate().decisions())
+                .extracting(OfferDecision::node)
+                .containsExactlyInAnyOrder("b1", "b2", "a2");
     }
 
     @Test

@@ -25,15 +25,21 @@ class ValueTypesTest {
     void labelSelectorEvaluatesMatchLabelsAndEveryExpressionOperator() {
         Map<String, String> labels = Map.of("tier", "web", "zone", "a");
         assertThat(LabelSelector.EVERYTHING.matches(Map.of())).isTrue();
-        assertThat(LabelSelector.matchLabels(Map.of("tier", "web")).matches(labels)).isTrue();
-        assertThat(LabelSelector.matchLabels(Map.of("tier", "db")).matches(labels)).isFalse();
-        assertThat(expr("zone", LabelSelector.Operator.In, "a", "b").matches(labels)).isTrue();
+        assertThat(LabelSelector.matchLabels(Map.of("tier", "web")).matches(labels))
+                .isTrue();
+        assertThat(LabelSelector.matchLabels(Map.of("tier", "db")).matches(labels))
+                .isFalse();
+        assertThat(expr("zone", LabelSelector.Operator.In, "a", "b").matches(labels))
+                .isTrue();
         assertThat(expr("zone", LabelSelector.Operator.In, "c").matches(labels)).isFalse();
-        assertThat(expr("zone", LabelSelector.Operator.NotIn, "a").matches(labels)).isFalse();
-        assertThat(expr("rack", LabelSelector.Operator.NotIn, "a").matches(labels)).isTrue();
+        assertThat(expr("zone", LabelSelector.Operator.NotIn, "a").matches(labels))
+                .isFalse();
+        assertThat(expr("rack", LabelSelector.Operator.NotIn, "a").matches(labels))
+                .isTrue();
         assertThat(expr("zone", LabelSelector.Operator.Exists).matches(labels)).isTrue();
         assertThat(expr("rack", LabelSelector.Operator.Exists).matches(labels)).isFalse();
-        assertThat(expr("rack", LabelSelector.Operator.DoesNotExist).matches(labels)).isTrue();
+        assertThat(expr("rack", LabelSelector.Operator.DoesNotExist).matches(labels))
+                .isTrue();
     }
 
     private static LabelSelector expr(String key, LabelSelector.Operator op, String... values) {
@@ -48,9 +54,13 @@ class ValueTypesTest {
         assertThat(new Resources(1000, 1000, 2, 2000).shortfall(free)).isEqualTo(DeclineReason.InsufficientDisk);
         assertThat(new Resources(1000, 1000, 2, 1000).shortfall(free)).isEqualTo(DeclineReason.InsufficientGpus);
         assertThat(free.shortfall(free)).isNull();
-        assertThat(free.fitsUnder(new Resources(Long.MAX_VALUE - 1, 0, 0, 0), Resources.UNLIMITED)).isTrue();
-        assertThat(free.fitsUnder(Resources.of(500, 0), new Resources(1400, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE))).isFalse();
-        assertThat(Resources.of(500, 250).dominantShare(Resources.of(1000, 1000))).isEqualTo(0.5);
+        assertThat(free.fitsUnder(new Resources(Long.MAX_VALUE - 1, 0, 0, 0), Resources.UNLIMITED))
+                .isTrue();
+        assertThat(free.fitsUnder(
+                        Resources.of(500, 0), new Resources(1400, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)))
+                .isFalse();
+        assertThat(Resources.of(500, 250).dominantShare(Resources.of(1000, 1000)))
+                .isEqualTo(0.5);
     }
 
     @Test

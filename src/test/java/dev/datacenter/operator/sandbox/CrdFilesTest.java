@@ -8,22 +8,24 @@ import org.junit.jupiter.api.Test;
 
 class CrdFilesTest {
 
-  @Test
-  void loadsEveryCrdOfTheDirectory() {
-    assertThat(CrdFiles.load(Path.of("crds"))).extracting(crd -> crd.getMetadata().getName())
-        .containsExactlyInAnyOrderElementsOf(CrdFiles.GENERATED);
-  }
+    @Test
+    void loadsEveryCrdOfTheDirectory() {
+        assertThat(CrdFiles.load(Path.of("crds")))
+                .extracting(crd -> crd.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(CrdFiles.GENERATED);
+    }
 
-  @Test
-  void fallsBackToTheCrdsTheBuildGeneratedIntoTheClasspath() {
-    assertThat(CrdFiles.load(Path.of("no-such-directory")))
-        .extracting(crd -> crd.getMetadata().getName())
-        .containsExactlyInAnyOrderElementsOf(CrdFiles.GENERATED)
-        .isNotEmpty();
-    assertThat(CrdFiles.fromClasspath()).allSatisfy(CrdFilesTest::hasStatusSubresource);
-  }
+    @Test
+    void fallsBackToTheCrdsTheBuildGeneratedIntoTheClasspath() {
+        assertThat(CrdFiles.load(Path.of("no-such-directory")))
+                .extracting(crd -> crd.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(CrdFiles.GENERATED)
+                .isNotEmpty();
+        assertThat(CrdFiles.fromClasspath()).allSatisfy(CrdFilesTest::hasStatusSubresource);
+    }
 
-  private static void hasStatusSubresource(CustomResourceDefinition crd) {
-    assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus()).isNotNull();
-  }
+    private static void hasStatusSubresource(CustomResourceDefinition crd) {
+        assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus())
+                .isNotNull();
+    }
 }

@@ -20,61 +20,65 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real {@code kubectl} against the sandbox, through the kubeconfig the sandbox writes. */
 class KubectlSandboxTest {
 
-  @TempDir
-  static Path dir;
+    @TempDir
+    static Path dir;
 
-  static SandboxApiServer server;
-  static KubernetesClient client;
-  static SimulatedKubelet kubelet;
-  static Path kubeconfig;
+    static SandboxApiServer server;
+    static KubernetesClient client;
+    static SimulatedKubelet kubelet;
+    static Path kubeconfig;
 
-  @BeforeAll
-  static void start() {
-    assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: skipping the kubectl tests");
-    server = new SandboxApiServer();
-    server.start(0);
-    client = server.createClient();
-    server.registerCrds(client, TestObjects.crds());
-    NodeFileLoader.load(Path.of("samples/sandbox/nodes.yaml")).forEach(n -> client.nodes().resource(n).create());
-    kubelet = new SimulatedKubelet(client).start();
-    kubeconfig = KubeconfigWriter.write(dir.resolve("sandbox/kubeconfig"), server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      kubelet.close();
-      client.close();
-      server.close();
+    @BeforeAll
+    static void start() {
+        assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: skipping the kubectl tests");
+        server = new SandboxApiServer();
+        server.start(0);
+        client = server.createClient();
+        server.registerCrds(client, TestObjects.crds());
+        NodeFileLoader.load(Path.of("samples/sandbox/nodes.yaml"))
+                .forEach(n -> client.nodes().resource(n).create());
+        kubelet = new SimulatedKubelet(client).start();
+        kubeconfig = KubeconfigWriter.write(dir.resolve("sandbox/kubeconfig"), server.url());
     }
-  }
 
-  @Test
-  void getNodesListsTheSampleNodes() {
-    List<String> nodes = kubectl("get", "nodes", "-o", "name").lines().toList();
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            kubelet.close();
+            client.close();
+            server.close();
+        }
+    }
 
-    assertThat(nodes).hasSize(12).contains("node/node-a1", "node/node-c4");
-    assertThat(kubectl("get", "nodes", "-l", "gpu=true", "-o", "name").lines()).hasSize(2);
-  }
+    @Test
+    void getNodesListsTheSampleNodes() {
+        List<String> nodes = kubectl("get", "nodes", "-o", "name").lines().toList();
 
-  @Test
-  void getPrintsTheServerSideTableAndDescribeWorks() {
-    List<String> table = kubectl("get", "nodes", "-o", "wide").lines().toList();
-    assertThat(table.get(0)).contains("NAME", "STATUS", "ROLES", "AGE", "VERSION", "ZONE", "RACK");
-    assertThat(table).anySatisfy(row -> assertThat(row).contains("node-a4", "Ready", "eu-west-1a", "rack-2"));
+        assertThat(nodes).hasSize(12).contains("node/node-a1", "node/node-c4");
+        assertThat(kubectl("get", "nodes", "-l", "gpu=true", "-o", "name").lines())
+                .hasSize(2);
+    }
 
-    Path pool = TestObjects.write(dir, "pool.yaml",
-        "apiVersion: datacenter.dev/v1alpha1\nkind: ResourcePool\nmetadata: {name: web}\nspec: {weight: 2}\n");
-    kubectl("apply", "--validate=false", "-f", pool.toString());
-    List<String> pools = kubectl("get", "rpool").lines().toList();
-    assertThat(pools.get(0)).contains("NAME", "AGE", "WEIGHT");
-    assertThat(pools.get(1).split("\\s+")).containsSubsequence("web", "2");
-    assertThat(kubectl("describe", "node", "node-b4")).contains("nvidia.com/gpu:", "rack=rack-3");
-  }
+    @Test
+    void getPrintsTheServerSideTableAndDescribeWorks() {
+        List<String> table = kubectl("get", "nodes", "-o", "wide").lines().toList();
+        assertThat(table.get(0)).contains("NAME", "STATUS", "ROLES", "AGE", "VERSION", "ZONE", "RACK");
+        assertThat(table).anySatisfy(row -> assertThat(row).contains("node-a4", "Ready", "eu-west-1a", "rack-2"));
 
-  @Test
-  void applyGetScaleAndDeleteADataCenterApp() {
-    Path manifest = TestObjects.write(dir, "app.yaml", """
+        Path pool = TestObjects.write(
+                dir,
+                "pool.yaml",
+                "apiVersion: datacenter.dev/v1alpha1\nkind: ResourcePool\nmetadata: {name: web}\nspec: {weight: 2}\n");
+        kubectl("apply", "--validate=false", "-f", pool.toString());
+        List<String> pools = kubectl("get", "rpool").lines().toList();
+        assertThat(pools.get(0)).contains("NAME", "AGE", "WEIGHT");
+        assertThat(pools.get(1).split("\\s+")).containsSubsequence("web", "2");
+        assertThat(kubectl("describe", "node", "node-b4")).contains("nvidia.com/gpu:", "rack=rack-3");
+    }
+
+    @Test
+    void applyGetScaleAndDeleteADataCenterApp() {
+        Path manifest = TestObjects.write(dir, "app.yaml", """
         apiVersion: v1
         kind: Namespace
         metadata: {name: demo}
@@ -88,70 +92,86 @@ class KubectlSandboxTest {
           ports: [{name: http, containerPort: 80}, {name: admin, containerPort: 81}]
         """);
 
-    assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
-        .contains("namespace/demo created", "datacenterapp.datacenter.dev/web created");
+        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
+                .contains("namespace/demo created", "datacenterapp.datacenter.dev/web created");
 
-    TestObjects.write(dir, "app.yaml", readString(manifest).replace("instances: 2", "instances: 3")
-        .replace(", {name: admin, containerPort: 81}", ""));
-    assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
-        .contains("datacenterapp.datacenter.dev/web configured");
-    assertThat(kubectl("get", "dca", "web", "-n", "demo", "-o", "jsonpath={.spec.instances} {.spec.ports[*].name}"))
-        .isEqualTo("3 http");
+        TestObjects.write(
+                dir,
+                "app.yaml",
+                readString(manifest)
+                        .replace("instances: 2", "instances: 3")
+                        .replace(", {name: admin, containerPort: 81}", ""));
+        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
+                .contains("datacenterapp.datacenter.dev/web configured");
+        assertThat(kubectl("get", "dca", "web", "-n", "demo", "-o", "jsonpath={.spec.instances} {.spec.ports[*].name}"))
+                .isEqualTo("3 http");
 
-    assertThat(kubectl("get", "datacenter", "-A", "-o", "name")).contains("datacenterapp.datacenter.dev/web");
+        assertThat(kubectl("get", "datacenter", "-A", "-o", "name")).contains("datacenterapp.datacenter.dev/web");
 
-    assertThat(kubectl("scale", "-n", "demo", "dca/web", "--replicas=5")).contains("scaled");
-    assertThat(kubectl("get", "dcapp", "web", "-n", "demo", "-o", "jsonpath={.spec.instances}")).isEqualTo("5");
+        assertThat(kubectl("scale", "-n", "demo", "dca/web", "--replicas=5")).contains("scaled");
+        assertThat(kubectl("get", "dcapp", "web", "-n", "demo", "-o", "jsonpath={.spec.instances}"))
+                .isEqualTo("5");
 
-    assertThat(kubectl("delete", "-n", "demo", "dca/web")).contains("deleted");
-    assertThat(kubectl("get", "dca", "-n", "demo", "-o", "name")).isBlank();
-  }
-
-  @Test
-  void getPodsShowsPinnedPodsRunningOnTheirNodes() {
-    client.pods().inNamespace("shop").resource(TestObjects.pinnedPod("shop", "web-0", "node-b2", null)).create();
-
-    Eventually.assertThat(() -> assertThat(
-        kubectl("get", "pods", "-A", "-o", "jsonpath={.items[*].spec.nodeName} {.items[*].status.phase}"))
-        .isEqualTo("node-b2 Running"));
-    assertThat(kubectl("get", "pods", "-A").lines().skip(1).findFirst().orElseThrow())
-        .contains("shop", "web-0", "1/1", "Running");
-  }
-
-  private static String kubectl(String... args) {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
-        "--cache-dir", dir.resolve("kubectl-cache").toString()));
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-      process.getOutputStream().close();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("kubectl did not finish: " + command);
-      }
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      assertThat(process.exitValue()).as("%s\nstdout: %s\nstderr: %s", command, out, err).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+        assertThat(kubectl("delete", "-n", "demo", "dca/web")).contains("deleted");
+        assertThat(kubectl("get", "dca", "-n", "demo", "-o", "name")).isBlank();
     }
-  }
 
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new AssertionError(e);
+    @Test
+    void getPodsShowsPinnedPodsRunningOnTheirNodes() {
+        client.pods()
+                .inNamespace("shop")
+                .resource(TestObjects.pinnedPod("shop", "web-0", "node-b2", null))
+                .create();
+
+        Eventually.assertThat(() -> assertThat(kubectl(
+                        "get", "pods", "-A", "-o", "jsonpath={.items[*].spec.nodeName} {.items[*].status.phase}"))
+                .isEqualTo("node-b2 Running"));
+        assertThat(kubectl("get", "pods", "-A").lines().skip(1).findFirst().orElseThrow())
+                .contains("shop", "web-0", "1/1", "Running");
     }
-  }
 
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null && List.of(path.split(File.pathSeparator)).stream()
-        .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-  }
+    private static String kubectl(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                "kubectl",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                dir.resolve("kubectl-cache").toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("kubectl did not finish: " + command);
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(process.exitValue())
+                    .as("%s\nstdout: %s\nstderr: %s", command, out, err)
+                    .isZero();
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
 }

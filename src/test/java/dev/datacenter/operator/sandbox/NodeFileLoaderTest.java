@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NodeFileLoaderTest {
 
-  private static final String NODE_A = """
+    private static final String NODE_A = """
       apiVersion: v1
       kind: Node
       metadata:
@@ -25,7 +25,7 @@ class NodeFileLoaderTest {
       status:
         capacity: {cpu: "4", memory: 16Gi, nvidia.com/gpu: "1"}
       """;
-  private static final String NODE_B = """
+    private static final String NODE_B = """
       apiVersion: v1
       kind: Node
       metadata: {name: b}
@@ -35,81 +35,95 @@ class NodeFileLoaderTest {
         conditions: [{type: Ready, status: "False", reason: KubeletNotReady}]
       """;
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void readsAMultiDocumentFile() {
-    List<Node> nodes = NodeFileLoader.load(TestObjects.write(dir, "nodes.yaml", NODE_A + "---\n" + NODE_B));
+    @Test
+    void readsAMultiDocumentFile() {
+        List<Node> nodes = NodeFileLoader.load(TestObjects.write(dir, "nodes.yaml", NODE_A + "---\n" + NODE_B));
 
-    assertThat(nodes).extracting(n -> n.getMetadata().getName()).containsExactly("a", "b");
-    Node a = nodes.get(0);
-    assertThat(a.getMetadata().getUid()).isNull();
-    assertThat(a.getMetadata().getResourceVersion()).isNull();
-    assertThat(a.getMetadata().getLabels())
-        .containsEntry("topology.kubernetes.io/zone", "z1")
-        .containsEntry("kubernetes.io/hostname", "a");
-    assertThat(a.getStatus().getAllocatable()).as("allocatable defaults to capacity")
-        .containsEntry("nvidia.com/gpu", a.getStatus().getCapacity().get("nvidia.com/gpu"));
-    assertThat(a.getStatus().getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("Ready");
-      assertThat(c.getStatus()).isEqualTo("True");
-    });
-    assertThat(nodes.get(1).getStatus().getAllocatable().get("cpu").toString()).isEqualTo("7500m");
-    assertThat(nodes.get(1).getStatus().getConditions()).as("a file's own Ready condition is kept")
-        .singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
-  }
+        assertThat(nodes).extracting(n -> n.getMetadata().getName()).containsExactly("a", "b");
+        Node a = nodes.get(0);
+        assertThat(a.getMetadata().getUid()).isNull();
+        assertThat(a.getMetadata().getResourceVersion()).isNull();
+        assertThat(a.getMetadata().getLabels())
+                .containsEntry("topology.kubernetes.io/zone", "z1")
+                .containsEntry("kubernetes.io/hostname", "a");
+        assertThat(a.getStatus().getAllocatable())
+                .as("allocatable defaults to capacity")
+                .containsEntry("nvidia.com/gpu", a.getStatus().getCapacity().get("nvidia.com/gpu"));
+        assertThat(a.getStatus().getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Ready");
+            assertThat(c.getStatus()).isEqualTo("True");
+        });
+        assertThat(nodes.get(1).getStatus().getAllocatable().get("cpu").toString())
+                .isEqualTo("7500m");
+        assertThat(nodes.get(1).getStatus().getConditions())
+                .as("a file's own Ready condition is kept")
+                .singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    }
 
-  @Test
-  void readsAListAsKubectlGetNodesWritesIt() {
-    String list = "apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n"
-        + indentAsItem(NODE_A) + indentAsItem(NODE_B);
+    @Test
+    void readsAListAsKubectlGetNodesWritesIt() {
+        String list = "apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n" + indentAsItem(NODE_A)
+                + indentAsItem(NODE_B);
 
-    assertThat(NodeFileLoader.load(TestObjects.write(dir, "nodes.yaml", list)))
-        .extracting(n -> n.getMetadata().getName()).containsExactly("a", "b");
-  }
+        assertThat(NodeFileLoader.load(TestObjects.write(dir, "nodes.yaml", list)))
+                .extracting(n -> n.getMetadata().getName())
+                .containsExactly("a", "b");
+    }
 
-  @Test
-  void theSampleFileHasTwelveNodesInThreeZonesAndFourRacksTwoWithGpus() {
-    List<Node> nodes = NodeFileLoader.load(Path.of("samples/sandbox/nodes.yaml"));
+    @Test
+    void theSampleFileHasTwelveNodesInThreeZonesAndFourRacksTwoWithGpus() {
+        List<Node> nodes = NodeFileLoader.load(Path.of("samples/sandbox/nodes.yaml"));
 
-    assertThat(nodes).hasSizeGreaterThanOrEqualTo(12);
-    assertThat(values(nodes, "topology.kubernetes.io/zone")).hasSize(3);
-    assertThat(values(nodes, "topology.kubernetes.io/region")).hasSize(1);
-    assertThat(values(nodes, "rack")).hasSize(4);
-    assertThat(nodes).filteredOn(n -> n.getStatus().getAllocatable().containsKey("nvidia.com/gpu")).hasSize(2)
-        .allSatisfy(n -> assertThat(n.getMetadata().getLabels()).containsEntry("gpu", "true"));
-    assertThat(nodes).allSatisfy(n -> assertThat(NodePin.isReady(n)).isTrue());
-    assertThat(nodes.stream().map(n -> n.getStatus().getCapacity().get("cpu").toString()).distinct().count())
-        .as("a mix of sizes").isGreaterThanOrEqualTo(3);
-  }
+        assertThat(nodes).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(values(nodes, "topology.kubernetes.io/zone")).hasSize(3);
+        assertThat(values(nodes, "topology.kubernetes.io/region")).hasSize(1);
+        assertThat(values(nodes, "rack")).hasSize(4);
+        assertThat(nodes)
+                .filteredOn(n -> n.getStatus().getAllocatable().containsKey("nvidia.com/gpu"))
+                .hasSize(2)
+                .allSatisfy(n -> assertThat(n.getMetadata().getLabels()).containsEntry("gpu", "true"));
+        assertThat(nodes).allSatisfy(n -> assertThat(NodePin.isReady(n)).isTrue());
+        assertThat(nodes.stream()
+                        .map(n -> n.getStatus().getCapacity().get("cpu").toString())
+                        .distinct()
+                        .count())
+                .as("a mix of sizes")
+                .isGreaterThanOrEqualTo(3);
+    }
 
-  @Test
-  void rejectsABadFileWithAMessageNamingTheProblem() {
-    Path withPod = TestObjects.write(dir, "pod.yaml", NODE_A + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
-    assertThatThrownBy(() -> NodeFileLoader.load(withPod))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Pod p is not a Node");
+    @Test
+    void rejectsABadFileWithAMessageNamingTheProblem() {
+        Path withPod =
+                TestObjects.write(dir, "pod.yaml", NODE_A + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(withPod))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Pod p is not a Node");
 
-    Path broken = TestObjects.write(dir, "broken.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: [x\n");
-    assertThatThrownBy(() -> NodeFileLoader.load(broken)).hasMessageContaining("not valid YAML");
+        Path broken = TestObjects.write(dir, "broken.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: [x\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(broken)).hasMessageContaining("not valid YAML");
 
-    Path noCapacity = TestObjects.write(dir, "nocap.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: c}\n");
-    assertThatThrownBy(() -> NodeFileLoader.load(noCapacity))
-        .hasMessageContaining("Node c has neither status.capacity nor status.allocatable");
+        Path noCapacity = TestObjects.write(dir, "nocap.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: c}\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(noCapacity))
+                .hasMessageContaining("Node c has neither status.capacity nor status.allocatable");
 
-    Path empty = TestObjects.write(dir, "empty.yaml", "# nothing\n");
-    assertThatThrownBy(() -> NodeFileLoader.load(empty)).hasMessageContaining("no Node");
+        Path empty = TestObjects.write(dir, "empty.yaml", "# nothing\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(empty)).hasMessageContaining("no Node");
 
-    assertThatThrownBy(() -> NodeFileLoader.load(dir.resolve("missing.yaml"))).hasMessageContaining("does not exist");
-  }
+        assertThatThrownBy(() -> NodeFileLoader.load(dir.resolve("missing.yaml")))
+                .hasMessageContaining("does not exist");
+    }
 
-  private static Map<String, Long> values(List<Node> nodes, String label) {
-    return nodes.stream().collect(Collectors.groupingBy(n -> n.getMetadata().getLabels().get(label),
-        Collectors.counting()));
-  }
+    private static Map<String, Long> values(List<Node> nodes, String label) {
+        return nodes.stream()
+                .collect(Collectors.groupingBy(n -> n.getMetadata().getLabels().get(label), Collectors.counting()));
+    }
 
-  private static String indentAsItem(String document) {
-    String indented = document.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
-    return "-" + indented.substring(1) + "\n";
-  }
+    private static String indentAsItem(String document) {
+        String indented = document.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
+        return "-" + indented.substring(1) + "\n";
+    }
 }

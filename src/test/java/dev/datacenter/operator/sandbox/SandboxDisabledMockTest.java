@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class SandboxDisabledMockTest {
 
-  @Inject
-  KubernetesClient client;
+    @Inject
+    KubernetesClient client;
 
-  @Test
-  void theClientPointsAtTheTestServerAndNoSandboxListens() {
-    assertThat(client.getMasterUrl().toString()).doesNotContain(":18080");
-    assertThat(client.nodes().list().getItems()).as("no sandbox nodes").isEmpty();
-  }
+    @Test
+    void theClientPointsAtTheTestServerAndNoSandboxListens() {
+        assertThat(client.getMasterUrl().toString()).doesNotContain(":18080");
+        assertThat(client.nodes().list().getItems()).as("no sandbox nodes").isEmpty();
+    }
 }

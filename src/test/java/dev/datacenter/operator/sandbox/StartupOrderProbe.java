@@ -14,31 +14,31 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class StartupOrderProbe {
 
-  @Inject
-  SandboxConfig sandbox;
+    @Inject
+    SandboxConfig sandbox;
 
-  @Inject
-  Instance<KubernetesClient> client;
+    @Inject
+    Instance<KubernetesClient> client;
 
-  private volatile SandboxReady ready;
-  private volatile int nodesAtStartup = -1;
+    private volatile SandboxReady ready;
+    private volatile int nodesAtStartup = -1;
 
-  // read through methods: a field read on the injected client proxy would not reach the bean
-  SandboxReady ready() {
-    return ready;
-  }
-
-  int nodesAtStartup() {
-    return nodesAtStartup;
-  }
-
-  void onReady(@Observes SandboxReady event) {
-    ready = event;
-  }
-
-  void onStart(@Observes StartupEvent event) {
-    if (sandbox.enabled()) {
-      nodesAtStartup = client.get().nodes().list().getItems().size();
+    // read through methods: a field read on the injected client proxy would not reach the bean
+    SandboxReady ready() {
+        return ready;
     }
-  }
+
+    int nodesAtStartup() {
+        return nodesAtStartup;
+    }
+
+    void onReady(@Observes SandboxReady event) {
+        ready = event;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (sandbox.enabled()) {
+            nodesAtStartup = client.get().nodes().list().getItems().size();
+        }
+    }
 }

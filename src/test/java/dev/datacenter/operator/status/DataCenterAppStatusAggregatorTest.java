@@ -2,12 +2,6 @@ package dev.datacenter.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppSpec;
@@ -16,6 +10,10 @@ import dev.datacenter.operator.api.DeploymentPhase;
 import dev.datacenter.operator.api.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class DataCenterAppStatusAggregatorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00.123Z");
@@ -28,14 +26,20 @@ class DataCenterAppStatusAggregatorTest {
         DataCenterApp app = app(3L, "web", 2);
         SpecProblem problem = new SpecProblem(ConditionReasons.POOL_NOT_FOUND, "ResourcePool web not found");
 
-        DataCenterAppStatus status = aggregator.aggregate(app, new AppObservation(Optional.of(problem), List.of(), 0), T0);
+        DataCenterAppStatus status =
+                aggregator.aggregate(app, new AppObservation(Optional.of(problem), List.of(), 0), T0);
 
         assertThat(condition(status, ConditionReasons.READY))
-                .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage, Condition::getObservedGeneration)
+                .extracting(
+                        Condition::getStatus,
+                        Condition::getReason,
+                        Condition::getMessage,
+                        Condition::getObservedGeneration)
                 .containsExactly("False", "PoolNotFound", "ResourcePool web not found", 3L);
         assertThat(condition(status, ConditionReasons.PROGRESSING).getStatus()).isEqualTo("False");
         assertThat(condition(status, ConditionReasons.DEGRADED))
-                .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "PoolNotFound");
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("True", "PoolNotFound");
     }
 
     @Test
@@ -43,17 +47,19 @@ class DataCenterAppStatusAggregatorTest {
         DataCenterAppStatus status = aggregator.aggregate(app(1L, null, 2), valid(0), T0);
 
         assertThat(condition(status, ConditionReasons.READY))
-                .extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "WaitingForOffers");
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("False", "WaitingForOffers");
         assertThat(condition(status, ConditionReasons.READY).getMessage()).contains("pool default", "0 of 2");
         assertThat(condition(status, ConditionReasons.PROGRESSING).getStatus()).isEqualTo("True");
         assertThat(condition(status, ConditionReasons.DEGRADED))
-                .extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "Healthy");
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("False", "Healthy");
     }
 
     @Test
     void dependenciesNotReadyAreWaitedFor() {
-        DataCenterAppStatus status = aggregator.aggregate(app(1L, null, 1),
-                new AppObservation(Optional.empty(), List.of("postgres", "cache"), 0), T0);
+        DataCenterAppStatus status = aggregator.aggregate(
+                app(1L, null, 1), new AppObservation(Optional.empty(), List.of("postgres", "cache"), 0), T0);
 
         assertThat(condition(status, ConditionReasons.READY).getReason()).isEqualTo("WaitingForDependencies");
         assertThat(condition(status, ConditionReasons.READY).getMessage()).endsWith("postgres, cache");
@@ -64,7 +70,8 @@ class DataCenterAppStatusAggregatorTest {
         DataCenterAppStatus status = aggregator.aggregate(app(1L, null, 0), valid(0), T0);
 
         assertThat(condition(status, ConditionReasons.READY))
-                .extracting(Condition::getStatus, Condition::getReason).containsExactly("True", "ScaledToZero");
+                .extracting(Condition::getStatus, Condition::getReason)
+                .containsExactly("True", "ScaledToZero");
     }
 
     @Test
@@ -78,7 +85,9 @@ class DataCenterAppStatusAggregatorTest {
         assertThat(status.getSelector()).isEqualTo("datacenter.dev/app=jokes");
         assertThat(status.getGroup()).isEqualTo("/demo/frontend");
         assertThat(status.getInstances().getTotal()).isEqualTo(2);
-        assertThat(status.getConditions()).extracting(Condition::getType).containsExactly("Ready", "Progressing", "Degraded");
+        assertThat(status.getConditions())
+                .extracting(Condition::getType)
+                .containsExactly("Ready", "Progressing", "Degraded");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getObservedGeneration()).isEqualTo(7L);
             assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-25T09:00:00Z");
@@ -95,10 +104,14 @@ class DataCenterAppStatusAggregatorTest {
 
         Condition ready = condition(later, ConditionReasons.READY);
         assertThat(ready.getReason()).isEqualTo("WaitingForOffers");
-        assertThat(ready.getLastTransitionTime()).as("still False: the transition happened at T0").isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(ready.getLastTransitionTime())
+                .as("still False: the transition happened at T0")
+                .isEqualTo("2026-11-25T09:00:00Z");
         assertThat(condition(later, ConditionReasons.DEGRADED).getLastTransitionTime())
-                .as("True became False at T1").isEqualTo("2026-11-25T09:05:00Z");
-        assertThat(condition(later, ConditionReasons.PROGRESSING).getLastTransitionTime()).isEqualTo("2026-11-25T09:05:00Z");
+                .as("True became False at T1")
+                .isEqualTo("2026-11-25T09:05:00Z");
+        assertThat(condition(later, ConditionReasons.PROGRESSING).getLastTransitionTime())
+                .isEqualTo("2026-11-25T09:05:00Z");
     }
 
     @Test
@@ -120,8 +133,11 @@ class DataCenterAppStatusAggregatorTest {
         DataCenterAppStatus status = aggregator.aggregate(app, valid(0), T1);
 
         assertThat(status.getObservedGeneration()).isEqualTo(2L);
-        assertThat(status.getConditions()).extracting(Condition::getObservedGeneration).containsOnly(2L);
-        assertThat(condition(status, ConditionReasons.READY).getLastTransitionTime()).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(status.getConditions())
+                .extracting(Condition::getObservedGeneration)
+                .containsOnly(2L);
+        assertThat(condition(status, ConditionReasons.READY).getLastTransitionTime())
+                .isEqualTo("2026-11-25T09:00:00Z");
     }
 
     @Test
@@ -152,7 +168,11 @@ class DataCenterAppStatusAggregatorTest {
 
     private static DataCenterApp app(long generation, String pool, int instances) {
         DataCenterApp app = new DataCenterApp();
-        app.setMetadata(new ObjectMetaBuilder().withName("jokes").withNamespace("demo").withGeneration(generation).build());
+        app.setMetadata(new ObjectMetaBuilder()
+                .withName("jokes")
+                .withNamespace("demo")
+                .withGeneration(generation)
+                .build());
         DataCenterAppSpec spec = new DataCenterAppSpec();
         spec.setPool(pool);
         spec.setInstances(instances);

@@ -2,12 +2,6 @@ package dev.datacenter.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import dev.datacenter.operator.api.ClaimPhase;
 import dev.datacenter.operator.api.ClaimStatus;
 import dev.datacenter.operator.api.ConditionReasons;
@@ -19,6 +13,10 @@ import dev.datacenter.operator.status.ClaimSetStatusAggregator.Abandoned;
 import dev.datacenter.operator.status.ResourcePoolStatusAggregator.Observation;
 import dev.datacenter.operator.testsupport.TestObjects;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class PoolAndClaimSetStatusAggregatorTest {
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
@@ -44,12 +42,15 @@ class PoolAndClaimSetStatusAggregatorTest {
         assertThat(ok.getCpu()).isEqualTo("2/12");
 
         pool.setStatus(ok);
-        ResourcePoolStatus over = aggregator.aggregate(pool, new Observation(4, null, shares, "allocated above the limit: cpus 12 > 8"), T1);
+        ResourcePoolStatus over = aggregator.aggregate(
+                pool, new Observation(4, null, shares, "allocated above the limit: cpus 12 > 8"), T1);
         assertThat(ready(over.getConditions()).getReason()).isEqualTo(ConditionReasons.OVER_LIMIT);
-        assertThat(ready(over.getConditions()).getLastTransitionTime()).as("still True: no transition")
+        assertThat(ready(over.getConditions()).getLastTransitionTime())
+                .as("still True: no transition")
                 .isEqualTo(ready(ok.getConditions()).getLastTransitionTime());
 
-        ResourcePoolStatus invalid = aggregator.aggregate(pool, new Observation(0, "spec.weight must be greater than 0", null, null), T1);
+        ResourcePoolStatus invalid =
+                aggregator.aggregate(pool, new Observation(0, "spec.weight must be greater than 0", null, null), T1);
         assertThat(ready(invalid.getConditions()).getReason()).isEqualTo(ConditionReasons.INVALID);
         assertThat(ready(invalid.getConditions()).getStatus()).isEqualTo("False");
         assertThat(invalid.getNodes()).isZero();
@@ -61,26 +62,32 @@ class PoolAndClaimSetStatusAggregatorTest {
         set.getMetadata().setGeneration(2L);
         ClaimSetStatusAggregator aggregator = new ClaimSetStatusAggregator();
 
-        PersistentVolumeClaimSetStatus bound = aggregator.aggregate(set, List.of(claim(0, ClaimPhase.Pinned), claim(1, ClaimPhase.Pinned)),
-                Optional.empty(), T0);
+        PersistentVolumeClaimSetStatus bound = aggregator.aggregate(
+                set, List.of(claim(0, ClaimPhase.Pinned), claim(1, ClaimPhase.Pinned)), Optional.empty(), T0);
         assertThat(ready(bound.getConditions()).getReason()).isEqualTo(ConditionReasons.CLAIMS_BOUND);
         assertThat(bound.getClaimCount()).isEqualTo(2);
         assertThat(bound.getPinnedCount()).isEqualTo(2);
         assertThat(bound.getLostCount()).isZero();
 
-        PersistentVolumeClaimSetStatus pending = aggregator.aggregate(set, List.of(claim(0, ClaimPhase.Pinned), claim(1, ClaimPhase.Pending)),
-                Optional.empty(), T0);
+        PersistentVolumeClaimSetStatus pending = aggregator.aggregate(
+                set, List.of(claim(0, ClaimPhase.Pinned), claim(1, ClaimPhase.Pending)), Optional.empty(), T0);
         assertThat(ready(pending.getConditions()).getReason()).isEqualTo(ConditionReasons.CLAIMS_PENDING);
         assertThat(ready(pending.getConditions()).getStatus()).isEqualTo("True");
 
-        set.setStatus(aggregator.aggregate(set, List.of(claim(0, ClaimPhase.Lost), claim(1, ClaimPhase.Pinned)),
-                Optional.of(new Abandoned("Relocated", "claim data-db-2 abandoned")), T0));
+        set.setStatus(aggregator.aggregate(
+                set,
+                List.of(claim(0, ClaimPhase.Lost), claim(1, ClaimPhase.Pinned)),
+                Optional.of(new Abandoned("Relocated", "claim data-db-2 abandoned")),
+                T0));
         assertThat(ready(set.getStatus().getConditions()).getReason()).isEqualTo(ConditionReasons.CLAIMS_LOST);
         assertThat(ready(set.getStatus().getConditions()).getStatus()).isEqualTo("False");
         assertThat(set.getStatus().getLostCount()).isEqualTo(1);
-        assertThat(set.getStatus().getPinnedCount()).as("a lost claim is still pinned").isEqualTo(2);
+        assertThat(set.getStatus().getPinnedCount())
+                .as("a lost claim is still pinned")
+                .isEqualTo(2);
 
-        PersistentVolumeClaimSetStatus later = aggregator.aggregate(set, List.of(claim(0, ClaimPhase.Pinned)), Optional.empty(), T1);
+        PersistentVolumeClaimSetStatus later =
+                aggregator.aggregate(set, List.of(claim(0, ClaimPhase.Pinned)), Optional.empty(), T1);
         assertThat(Conditions.find(later.getConditions(), ClaimSetStatusAggregator.DATA_ABANDONED))
                 .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("data-db-2"));
     }

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 public final class Eventually {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void await(String what, Supplier<Boolean> condition) {
         await(what, TIMEOUT, condition);

@@ -1,8 +1,7 @@
 package dev.datacenter.operator.testsupport;
 
-import java.util.function.Consumer;
-
 import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.util.function.Consumer;
 
 /**
  * {@code @WithKubernetesTestServer(setup = RegisterCrds.class)}: registers our CRDs before the

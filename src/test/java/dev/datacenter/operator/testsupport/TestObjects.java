@@ -1,9 +1,5 @@
 package dev.datacenter.operator.testsupport;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import dev.datacenter.operator.api.AppResources;
 import dev.datacenter.operator.api.ContainerSpec;
 import dev.datacenter.operator.api.DataCenterApp;
@@ -14,20 +10,23 @@ import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.api.ResourcePoolSpec;
 import dev.datacenter.operator.api.VolumeSpec;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Valid custom resources as a user would write them, to be varied by each test. */
 public final class TestObjects {
-    private TestObjects() {
-    }
+    private TestObjects() {}
 
     public static DataCenterApp app(String namespace, String name, Consumer<DataCenterAppSpec> customize) {
         DataCenterApp app = new DataCenterApp();
-        app.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        app.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         DataCenterAppSpec spec = new DataCenterAppSpec();
         ContainerSpec container = new ContainerSpec();
         container.setImage("example/" + name + ":1.0");
@@ -54,7 +53,8 @@ public final class TestObjects {
 
     public static PersistentVolumeClaimSet claimSet(String namespace, String name) {
         PersistentVolumeClaimSet set = new PersistentVolumeClaimSet();
-        set.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        set.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         PersistentVolumeClaimSetSpec spec = new PersistentVolumeClaimSetSpec();
         PersistentVolumeClaimSpec template = new PersistentVolumeClaimSpec();
         template.setAccessModes(List.of("ReadWriteOnce"));
@@ -73,9 +73,19 @@ public final class TestObjects {
 
     /** A Ready node with 4 CPUs and 8Gi: pools count it among their schedulable nodes. */
     public static Node node(String name, Map<String, String> labels) {
-        return new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
-                .withNewStatus().addToAllocatable("cpu", new Quantity("4")).addToAllocatable("memory", new Quantity("8Gi"))
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus().build();
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .withNewStatus()
+                .addToAllocatable("cpu", new Quantity("4"))
+                .addToAllocatable("memory", new Quantity("8Gi"))
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
+                .build();
     }
 }

@@ -3,22 +3,9 @@ package dev.datacenter.operator.web;
 import static dev.datacenter.operator.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.ResourcePool;
@@ -27,6 +14,15 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every app of {@code samples/catalog/} runs in the sandbox: the operator started in sandbox mode with the
@@ -45,13 +41,17 @@ class CatalogSandboxMockTest {
     @Test
     void everyCatalogAppIsAcceptedAndPlaced() {
         List<JsonNode> apps = catalog("DataCenterApp");
-        assertThat(apps).extracting(a -> a.at("/metadata/name").asText())
+        assertThat(apps)
+                .extracting(a -> a.at("/metadata/name").asText())
                 .contains("jokes", "cassandra", "memcached", "trainer", "spark-executors");
         for (JsonNode pool : catalog("ResourcePool")) {
             String name = pool.at("/metadata/name").asText();
             await("pool " + name + " exists and is Ready", () -> {
-                ResourcePool p = client.resources(ResourcePool.class).withName(name).get();
-                return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), ConditionReasons.READY);
+                ResourcePool p =
+                        client.resources(ResourcePool.class).withName(name).get();
+                return p != null
+                        && p.getStatus() != null
+                        && Conditions.isTrue(p.getStatus().getConditions(), ConditionReasons.READY);
             });
         }
         for (JsonNode app : apps) {
@@ -59,33 +59,60 @@ class CatalogSandboxMockTest {
             String name = app.at("/metadata/name").asText();
             int desired = app.at("/spec/instances").asInt(1);
             await("every instance of " + name + " runs and is ready", Duration.ofSeconds(90), () -> {
-                DataCenterApp a = client.resources(DataCenterApp.class).inNamespace(namespace).withName(name).get();
-                return a != null && a.getStatus() != null && a.getStatus().getInstances() != null
-                        && a.getStatus().getInstances().getReady() != null && a.getStatus().getInstances().getReady() == desired;
+                DataCenterApp a = client.resources(DataCenterApp.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get();
+                return a != null
+                        && a.getStatus() != null
+                        && a.getStatus().getInstances() != null
+                        && a.getStatus().getInstances().getReady() != null
+                        && a.getStatus().getInstances().getReady() == desired;
             });
-            DataCenterApp a = client.resources(DataCenterApp.class).inNamespace(namespace).withName(name).get();
-            assertThat(Conditions.find(a.getStatus().getConditions(), ConditionReasons.READY).orElseThrow().getReason())
-                    .as(name).isEqualTo(ConditionReasons.ALL_INSTANCES_READY);
-            List<Pod> pods = client.pods().inNamespace(namespace).withLabel("datacenter.dev/app", name).list().getItems();
-            assertThat(pods).as(name).hasSize(desired)
+            DataCenterApp a = client.resources(DataCenterApp.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
+            assertThat(Conditions.find(a.getStatus().getConditions(), ConditionReasons.READY)
+                            .orElseThrow()
+                            .getReason())
+                    .as(name)
+                    .isEqualTo(ConditionReasons.ALL_INSTANCES_READY);
+            List<Pod> pods = client.pods()
+                    .inNamespace(namespace)
+                    .withLabel("datacenter.dev/app", name)
+                    .list()
+                    .getItems();
+            assertThat(pods)
+                    .as(name)
+                    .hasSize(desired)
                     .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isNotNull())
                     .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
             String pool = app.at("/spec/pool").asText("default");
-            assertThat(pods).allSatisfy(p -> assertThat(p.getMetadata().getLabels()).containsEntry("datacenter.dev/pool", pool));
+            assertThat(pods)
+                    .allSatisfy(
+                            p -> assertThat(p.getMetadata().getLabels()).containsEntry("datacenter.dev/pool", pool));
         }
         // the operator never wrote a spec: every object the catalog made is still at its first generation
         for (String kind : List.of("DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet")) {
             for (JsonNode doc : catalog(kind)) {
                 var ref = doc.at("/metadata/namespace").isMissingNode()
-                        ? client.genericKubernetesResources("datacenter.dev/v1alpha1", kind).withName(doc.at("/metadata/name").asText())
+                        ? client.genericKubernetesResources("datacenter.dev/v1alpha1", kind)
+                                .withName(doc.at("/metadata/name").asText())
                         : client.genericKubernetesResources("datacenter.dev/v1alpha1", kind)
-                                .inNamespace(doc.at("/metadata/namespace").asText()).withName(doc.at("/metadata/name").asText());
-                assertThat(ref.get().getMetadata().getGeneration()).as(kind + " " + doc.at("/metadata/name").asText()).isEqualTo(1L);
+                                .inNamespace(doc.at("/metadata/namespace").asText())
+                                .withName(doc.at("/metadata/name").asText());
+                assertThat(ref.get().getMetadata().getGeneration())
+                        .as(kind + " " + doc.at("/metadata/name").asText())
+                        .isEqualTo(1L);
             }
         }
         // the GPU workers are on GPU nodes, one each
-        List<String> trainerNodes = client.pods().inNamespace("demo").withLabel("datacenter.dev/app", "trainer").list()
-                .getItems().stream().map(p -> p.getSpec().getNodeName()).sorted().toList();
+        List<String> trainerNodes =
+                client.pods().inNamespace("demo").withLabel("datacenter.dev/app", "trainer").list().getItems().stream()
+                        .map(p -> p.getSpec().getNodeName())
+                        .sorted()
+                        .toList();
         assertThat(trainerNodes).containsExactly("node-a4", "node-b4");
     }
 
@@ -94,7 +121,8 @@ class CatalogSandboxMockTest {
         List<JsonNode> out = new ArrayList<>();
         for (Path file : SandboxCatalogProfile.prepareApplyDirectory()) {
             try {
-                for (JsonNode doc : YAML.readValues(YAML.createParser(Files.readString(file)), JsonNode.class).readAll()) {
+                for (JsonNode doc : YAML.readValues(YAML.createParser(Files.readString(file)), JsonNode.class)
+                        .readAll()) {
                     if (doc != null && kind.equals(doc.path("kind").asText())) {
                         out.add(doc);
                     }
@@ -105,5 +133,4 @@ class CatalogSandboxMockTest {
         }
         return out;
     }
-
 }

@@ -4,32 +4,13 @@ import static dev.datacenter.operator.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.ResourceAmounts;
 import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.app.InstanceFailureCounter;
 import dev.datacenter.operator.placement.DeclineReason;
-import dev.datacenter.operator.reconciler.InstanceFailureCounter;
 import dev.datacenter.operator.testsupport.Eventually;
 import dev.datacenter.operator.testsupport.RegisterCrds;
 import dev.datacenter.operator.testsupport.TestObjects;
@@ -44,6 +25,21 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The real {@link OperatorStateSource} end to end: nodes, a foreign pod, a pool and apps in the in-process API
@@ -73,27 +69,44 @@ class ClusterStateSourceMockTest {
 
     @BeforeAll
     void aSmallCluster() {
-        client.resource(node("w1", Map.of("tier", "web", "topology.kubernetes.io/zone", "z1", "rack", "r1"), "4", "8Gi", true))
+        client.resource(node(
+                        "w1",
+                        Map.of("tier", "web", "topology.kubernetes.io/zone", "z1", "rack", "r1"),
+                        "4",
+                        "8Gi",
+                        true))
                 .create();
-        client.resource(node("w2", Map.of("tier", "web", "topology.kubernetes.io/zone", "z2"), "4", "8Gi", true)).create();
+        client.resource(node("w2", Map.of("tier", "web", "topology.kubernetes.io/zone", "z2"), "4", "8Gi", true))
+                .create();
         client.resource(node("b1", Map.of("tier", "batch"), "8", "16Gi", false)).create();
         // someone else's pod on w2: 1 CPU, 1Gi
         client.resource(foreignPod("kube-system", "dns", "w2", "1", "1Gi")).create();
-        ResourcePool web = TestObjects.pool("web", new LabelSelectorBuilder().addToMatchLabels("tier", "web").build());
+        ResourcePool web = TestObjects.pool(
+                "web",
+                new LabelSelectorBuilder().addToMatchLabels("tier", "web").build());
         web.getSpec().setWeight(2.0);
         ResourceAmounts guarantee = new ResourceAmounts();
         guarantee.setCpus(new Quantity("2"));
         web.getSpec().setGuarantee(guarantee);
         client.resource(web).create();
         // 2 x (500m, 256Mi) in pool web: fits
-        client.resource(TestObjects.app("shop", "jokes", spec -> spec.setPool("web"))).create();
+        client.resource(TestObjects.app("shop", "jokes", spec -> spec.setPool("web")))
+                .create();
         // 64 cores: fits nowhere
         client.resource(TestObjects.app("shop", "huge", spec -> {
-            spec.setInstances(1);
-            spec.getResources().setCpus(new Quantity("64"));
-        })).create();
-        await("both jokes instances have pods", () -> client.pods().inNamespace("shop")
-                .withLabel("datacenter.dev/app", "jokes").list().getItems().size() == 2);
+                    spec.setInstances(1);
+                    spec.getResources().setCpus(new Quantity("64"));
+                }))
+                .create();
+        await(
+                "both jokes instances have pods",
+                () -> client.pods()
+                                .inNamespace("shop")
+                                .withLabel("datacenter.dev/app", "jokes")
+                                .list()
+                                .getItems()
+                                .size()
+                        == 2);
     }
 
     @Test
@@ -114,16 +127,32 @@ class ClusterStateSourceMockTest {
             int ours = 0;
             for (Pod p : pods) {
                 if (name.equals(nodeOf(p))) {
-                    cpus += Quantity.getAmountInBytes(p.getSpec().getContainers().get(0).getResources().getRequests().get("cpu"))
+                    cpus += Quantity.getAmountInBytes(p.getSpec()
+                                    .getContainers()
+                                    .get(0)
+                                    .getResources()
+                                    .getRequests()
+                                    .get("cpu"))
                             .doubleValue();
-                    mem += Quantity.getAmountInBytes(p.getSpec().getContainers().get(0).getResources().getRequests().get("memory"))
+                    mem += Quantity.getAmountInBytes(p.getSpec()
+                                    .getContainers()
+                                    .get(0)
+                                    .getResources()
+                                    .getRequests()
+                                    .get("memory"))
                             .longValue();
-                    ours += p.getMetadata().getLabels() != null && p.getMetadata().getLabels().containsKey("datacenter.dev/app") ? 1 : 0;
+                    ours += p.getMetadata().getLabels() != null
+                                    && p.getMetadata().getLabels().containsKey("datacenter.dev/app")
+                            ? 1
+                            : 0;
                 }
             }
-            assertThat(n.get("allocated").get("cpus").asDouble()).as(name + " cpus").isCloseTo(cpus, within(1e-9));
+            assertThat(n.get("allocated").get("cpus").asDouble())
+                    .as(name + " cpus")
+                    .isCloseTo(cpus, within(1e-9));
             assertThat(n.get("allocated").get("mem").asLong()).as(name + " mem").isEqualTo(mem);
-            assertThat(n.get("free").get("cpus").asDouble()).isCloseTo(n.get("capacity").get("cpus").asDouble() - cpus, within(1e-9));
+            assertThat(n.get("free").get("cpus").asDouble())
+                    .isCloseTo(n.get("capacity").get("cpus").asDouble() - cpus, within(1e-9));
             assertThat(n.get("tasks").asInt()).as(name + " tasks").isEqualTo(ours);
         }
         JsonNode w1 = byName(state.get("nodes"), "w1");
@@ -153,8 +182,13 @@ class ClusterStateSourceMockTest {
 
     @Test
     void poolsCarryTheirSpecAndTheCyclesFigures() throws Exception {
-        await("pool web shows both instances", () -> byName(get("api/v1/state").get("pools"), "web")
-                .get("allocated").get("cpus").asDouble() == 1.0);
+        await(
+                "pool web shows both instances",
+                () -> byName(get("api/v1/state").get("pools"), "web")
+                                .get("allocated")
+                                .get("cpus")
+                                .asDouble()
+                        == 1.0);
         JsonNode pools = get("api/v1/state").get("pools");
         assertThat(texts(pools, "name")).containsExactly("default", "web");
 
@@ -181,7 +215,13 @@ class ClusterStateSourceMockTest {
 
     @Test
     void appsShowInstancesAndWhyTheyWait() throws Exception {
-        await("huge waits for offers", () -> byName(get("api/v1/state").get("apps"), "huge").get("pending").get("count").asInt() == 1);
+        await(
+                "huge waits for offers",
+                () -> byName(get("api/v1/state").get("apps"), "huge")
+                                .get("pending")
+                                .get("count")
+                                .asInt()
+                        == 1);
         JsonNode apps = get("api/v1/state").get("apps");
         assertThat(texts(apps, "name")).containsExactly("huge", "jokes");
 
@@ -194,26 +234,41 @@ class ClusterStateSourceMockTest {
         // b1 is not Ready; w1 and w2 have too few CPUs
         Map<String, Integer> reasons = reasons(huge.get("pending").get("reasons"));
         assertThat(reasons).containsEntry("InsufficientCpus", 2).containsEntry("NodeUnschedulable", 1);
-        await("huge's status says it waits", () -> "Waiting".equals(
-                byName(get("api/v1/state").get("apps"), "huge").get("status").asText()));
+        await(
+                "huge's status says it waits",
+                () -> "Waiting"
+                        .equals(byName(get("api/v1/state").get("apps"), "huge")
+                                .get("status")
+                                .asText()));
 
         JsonNode jokes = byName(apps, "jokes");
         assertThat(jokes.get("pool").asText()).isEqualTo("web");
         assertThat(jokes.get("desired").asInt()).isEqualTo(2);
         assertThat(jokes.get("pending").get("count").asInt()).isZero();
-        await("jokes' status counts its instances", () -> byName(get("api/v1/state").get("apps"), "jokes")
-                .get("instances").get("total").asInt() == 2);
-        DataCenterApp read = client.resources(DataCenterApp.class).inNamespace("shop").withName("jokes").get();
+        await(
+                "jokes' status counts its instances",
+                () -> byName(get("api/v1/state").get("apps"), "jokes")
+                                .get("instances")
+                                .get("total")
+                                .asInt()
+                        == 2);
+        DataCenterApp read = client.resources(DataCenterApp.class)
+                .inNamespace("shop")
+                .withName("jokes")
+                .get();
         JsonNode now = byName(get("api/v1/state").get("apps"), "jokes");
         assertThat(now.get("revision").asLong()).isEqualTo(read.getStatus().getRevision());
         assertThat(now.get("lastTaskFailure").isNull()).isTrue();
         assertThat(now.get("dependencies")).isEmpty();
-        assertThat(get("api/v1/state").get("cluster").get("tasks").get("total").asInt()).isEqualTo(2);
+        assertThat(get("api/v1/state").get("cluster").get("tasks").get("total").asInt())
+                .isEqualTo(2);
     }
 
     @Test
     void offersReportTheNewestCycleWithOffers() throws Exception {
-        await("a cycle declined offers", () -> get("api/v1/offers").get("offersMade").asInt() > 0);
+        await(
+                "a cycle declined offers",
+                () -> get("api/v1/offers").get("offersMade").asInt() > 0);
         JsonNode offers = get("api/v1/offers");
         assertThat(offers.get("cycle").asLong()).isPositive();
         assertThat(offers.get("startedAt").asText()).endsWith("Z");
@@ -223,36 +278,41 @@ class ClusterStateSourceMockTest {
             assertThat(DeclineReason.valueOf(d.get("reason").asText())).isNotNull();
             declined += d.get("nodes").asInt();
         }
-        assertThat(offers.get("offersMade").asInt()).isEqualTo(offers.get("accepted").asInt() + declined);
-        assertThat(offers.get("placements").size()).isEqualTo(offers.get("accepted").asInt());
+        assertThat(offers.get("offersMade").asInt())
+                .isEqualTo(offers.get("accepted").asInt() + declined);
+        assertThat(offers.get("placements").size())
+                .isEqualTo(offers.get("accepted").asInt());
         assertThat(texts(offers.get("pools"), "name")).contains("default", "web");
     }
 
     @Test
     void metricsNameEveryDeclineReasonAndThePoolFigures() throws Exception {
-        await("pool gauges exist", () -> scrape().contains("datacenter_pool_allocated{pool=\"web\",resource=\"cpus\"} 1.0"));
+        await(
+                "pool gauges exist",
+                () -> scrape().contains("datacenter_pool_allocated{pool=\"web\",resource=\"cpus\"} 1.0"));
         String metrics = scrape();
         for (DeclineReason reason : DeclineReason.values()) {
             assertThat(metrics).contains("datacenter_offers_declined_total{reason=\"" + reason.name() + "\"}");
         }
-        assertThat(metrics).contains(
-                "datacenter_offers_accepted_total",
-                "datacenter_allocation_cycles_total",
-                "datacenter_allocation_cycle_duration_seconds_bucket",
-                "datacenter_allocation_cycle_duration_seconds_count",
-                "datacenter_allocation_cycle_duration_seconds{quantile=\"0.99\"",
-                "datacenter_placement_latency_seconds_bucket",
-                "datacenter_placement_latency_seconds_count",
-                "datacenter_instance_failures_total",
-                "datacenter_reconcile_errors_total{kind=\"DataCenterApp\"}",
-                "datacenter_reconcile_errors_total{kind=\"ResourcePool\"}",
-                "datacenter_reconcile_errors_total{kind=\"PersistentVolumeClaimSet\"}",
-                "datacenter_pool_capacity{pool=\"web\",resource=\"cpus\"} 8.0",
-                "datacenter_pool_capacity{pool=\"web\",resource=\"mem\"}",
-                "datacenter_pool_capacity{pool=\"default\",resource=\"gpus\"} 0.0",
-                "datacenter_pool_share{pool=\"web\",resource=\"cpus\"} 0.125",
-                "datacenter_pool_dominant_share{pool=\"web\"} 0.125",
-                "datacenter_pool_pending_instances{pool=\"default\"} 1.0");
+        assertThat(metrics)
+                .contains(
+                        "datacenter_offers_accepted_total",
+                        "datacenter_allocation_cycles_total",
+                        "datacenter_allocation_cycle_duration_seconds_bucket",
+                        "datacenter_allocation_cycle_duration_seconds_count",
+                        "datacenter_allocation_cycle_duration_seconds{quantile=\"0.99\"",
+                        "datacenter_placement_latency_seconds_bucket",
+                        "datacenter_placement_latency_seconds_count",
+                        "datacenter_instance_failures_total",
+                        "datacenter_reconcile_errors_total{kind=\"DataCenterApp\"}",
+                        "datacenter_reconcile_errors_total{kind=\"ResourcePool\"}",
+                        "datacenter_reconcile_errors_total{kind=\"PersistentVolumeClaimSet\"}",
+                        "datacenter_pool_capacity{pool=\"web\",resource=\"cpus\"} 8.0",
+                        "datacenter_pool_capacity{pool=\"web\",resource=\"mem\"}",
+                        "datacenter_pool_capacity{pool=\"default\",resource=\"gpus\"} 0.0",
+                        "datacenter_pool_share{pool=\"web\",resource=\"cpus\"} 0.125",
+                        "datacenter_pool_dominant_share{pool=\"web\"} 0.125",
+                        "datacenter_pool_pending_instances{pool=\"default\"} 1.0");
         assertThat(count(metrics, "datacenter_placement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
     }
 
@@ -262,17 +322,35 @@ class ClusterStateSourceMockTest {
     void aFailedInstanceIsCountedOnceInTheStateAndTheMetrics() {
         long before = get("api/v1/state").get("cluster").get("taskFailures").asLong();
         double scrapedBefore = count(scrape(), "datacenter_instance_failures_total");
-        Pod victim = client.pods().inNamespace("shop").withLabel("datacenter.dev/app", "jokes").list().getItems().get(0);
-        client.pods().inNamespace("shop").withName(victim.getMetadata().getName()).editStatus(p -> {
-            p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Failed").withReason("Error").build());
-            return p;
-        });
+        Pod victim = client.pods()
+                .inNamespace("shop")
+                .withLabel("datacenter.dev/app", "jokes")
+                .list()
+                .getItems()
+                .get(0);
+        client.pods()
+                .inNamespace("shop")
+                .withName(victim.getMetadata().getName())
+                .editStatus(p -> {
+                    p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                            .withPhase("Failed")
+                            .withReason("Error")
+                            .build());
+                    return p;
+                });
 
-        await("the failure is counted", () -> get("api/v1/state").get("cluster").get("taskFailures").asLong() == before + 1);
-        await("jokes reports it", () -> !byName(get("api/v1/state").get("apps"), "jokes").get("lastTaskFailure").isNull());
+        await(
+                "the failure is counted",
+                () -> get("api/v1/state").get("cluster").get("taskFailures").asLong() == before + 1);
+        await(
+                "jokes reports it",
+                () -> !byName(get("api/v1/state").get("apps"), "jokes")
+                        .get("lastTaskFailure")
+                        .isNull());
         assertThat(count(scrape(), "datacenter_instance_failures_total")).isEqualTo(scrapedBefore + 1);
         Eventually.sleep(1500); // more reconciles of the same failed pod count nothing more
-        assertThat(get("api/v1/state").get("cluster").get("taskFailures").asLong()).isEqualTo(before + 1);
+        assertThat(get("api/v1/state").get("cluster").get("taskFailures").asLong())
+                .isEqualTo(before + 1);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -280,27 +358,53 @@ class ClusterStateSourceMockTest {
     static Node node(String name, Map<String, String> labels, String cpu, String mem, boolean ready) {
         Map<String, String> all = new java.util.HashMap<>(labels);
         all.put("kubernetes.io/hostname", name);
-        return new NodeBuilder().withNewMetadata().withName(name).withLabels(all).endMetadata()
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(all)
+                .endMetadata()
                 .withNewStatus()
-                .addToAllocatable("cpu", new Quantity(cpu)).addToAllocatable("memory", new Quantity(mem))
+                .addToAllocatable("cpu", new Quantity(cpu))
+                .addToAllocatable("memory", new Quantity(mem))
                 .addToAllocatable("pods", new Quantity("110"))
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                .endStatus().build();
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .endStatus()
+                .build();
     }
 
     static Pod foreignPod(String namespace, String name, String node, String cpu, String mem) {
-        return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-                .withNewSpec().withNodeName(node).addNewContainer().withName("c").withImage("example/dns")
-                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(mem))
-                .endResources().endContainer().endSpec()
-                .withNewStatus().withPhase("Running").endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName(node)
+                .addNewContainer()
+                .withName("c")
+                .withImage("example/dns")
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(cpu))
+                .addToRequests("memory", new Quantity(mem))
+                .endResources()
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .endStatus()
+                .build();
     }
 
     private static String nodeOf(Pod p) {
         if (p.getSpec().getNodeName() != null) {
             return p.getSpec().getNodeName();
         }
-        return p.getMetadata().getAnnotations() == null ? null : p.getMetadata().getAnnotations().get("datacenter.dev/node");
+        return p.getMetadata().getAnnotations() == null
+                ? null
+                : p.getMetadata().getAnnotations().get("datacenter.dev/node");
     }
 
     private static int tasks(JsonNode state) {
@@ -362,7 +466,9 @@ class ClusterStateSourceMockTest {
     private String body(String path) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(root.toString()).resolve(path)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();

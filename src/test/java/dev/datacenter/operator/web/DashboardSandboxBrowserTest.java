@@ -3,21 +3,6 @@ package dev.datacenter.operator.web;
 import static dev.datacenter.operator.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import dev.datacenter.operator.api.DataCenterApp;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
@@ -27,6 +12,18 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium against the operator in sandbox mode with the catalog applied (the
@@ -49,8 +46,13 @@ class DashboardSandboxBrowserTest {
     @Test
     void showsTheSandboxAsAPersonSeesIt() throws IOException {
         await("jokes runs 3 ready instances", Duration.ofSeconds(90), () -> ready("jokes") == 3);
-        await("the catalog settled", Duration.ofSeconds(90), () -> ready("memcached") == 3 && ready("trainer") == 2
-                && ready("spark-executors") == 6 && ready("cassandra") == 3);
+        await(
+                "the catalog settled",
+                Duration.ofSeconds(90),
+                () -> ready("memcached") == 3
+                        && ready("trainer") == 2
+                        && ready("spark-executors") == 6
+                        && ready("cassandra") == 3);
         try (HeadlessChromium chromium = HeadlessChromium.startOrSkip(1440, 1400)) {
             ChromeDriver browser = chromium.browser;
             browser.get(root.toString());
@@ -58,7 +60,8 @@ class DashboardSandboxBrowserTest {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 
             // the jokes app among the services, running 3 of 3
-            wait.until(d -> !d.findElements(By.cssSelector("[data-testid=service-row][data-app=jokes]")).isEmpty());
+            wait.until(d -> !d.findElements(By.cssSelector("[data-testid=service-row][data-app=jokes]"))
+                    .isEmpty());
             WebElement jokes = browser.findElement(By.cssSelector("[data-testid=service-row][data-app=jokes]"));
             wait.until(d -> jokes.getText().contains("3 / 3") && jokes.getText().contains("Running"));
             assertThat(jokes.getText()).contains("jokes");
@@ -66,7 +69,9 @@ class DashboardSandboxBrowserTest {
             // the cluster's CPU: every pod's requests over the nodes' allocatable CPUs
             wait.until(d -> testId(browser, "cpu-allocation-detail").getText().equals(cpuDetail()));
             double[] cpu = cpu();
-            assertThat(cpu[1]).as("the sample nodes' allocatable CPUs").isCloseTo(152.7, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(cpu[1])
+                    .as("the sample nodes' allocatable CPUs")
+                    .isCloseTo(152.7, org.assertj.core.api.Assertions.within(1e-6));
             assertThat(testId(browser, "cpu-allocation-detail").getText()).endsWith(" of 152.7 cores");
             assertThat(testId(browser, "cpu-allocation-percent").getText())
                     .isEqualTo(Math.round(cpu[0] / cpu[1] * 100) + " %");
@@ -78,10 +83,12 @@ class DashboardSandboxBrowserTest {
             assertThat(waiting.getText()).contains("1 instance waiting").contains("InsufficientCpus on 12 nodes");
 
             // the sample nodes and the catalog's pools
-            List<WebElement> cells = browser.findElements(By.cssSelector("[data-testid=node-grid] [data-testid=node-cell]"));
+            List<WebElement> cells =
+                    browser.findElements(By.cssSelector("[data-testid=node-grid] [data-testid=node-cell]"));
             assertThat(cells).hasSize(12);
             assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
-                    .extracting(e -> e.getDomAttribute("data-pool")).containsExactly("default", "spark", "training");
+                    .extracting(e -> e.getDomAttribute("data-pool"))
+                    .containsExactly("default", "spark", "training");
 
             chromium.screenshot(SCREENSHOT, 1440);
             assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
@@ -90,9 +97,16 @@ class DashboardSandboxBrowserTest {
     }
 
     private int ready(String app) {
-        DataCenterApp a = client.resources(DataCenterApp.class).inNamespace("demo").withName(app).get();
-        return a == null || a.getStatus() == null || a.getStatus().getInstances() == null
-                || a.getStatus().getInstances().getReady() == null ? -1 : a.getStatus().getInstances().getReady();
+        DataCenterApp a = client.resources(DataCenterApp.class)
+                .inNamespace("demo")
+                .withName(app)
+                .get();
+        return a == null
+                        || a.getStatus() == null
+                        || a.getStatus().getInstances() == null
+                        || a.getStatus().getInstances().getReady() == null
+                ? -1
+                : a.getStatus().getInstances().getReady();
     }
 
     /** {allocated, capacity} in cores, from the sandbox's objects. */

@@ -9,5 +9,4 @@ import jakarta.enterprise.inject.Alternative;
  */
 @Alternative
 @ApplicationScoped
-public class EmptyFallbackSource extends EmptyOperatorStateSource {
-}
+public class EmptyFallbackSource extends EmptyOperatorStateSource {}

@@ -1,9 +1,8 @@
 package dev.datacenter.operator.web;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** Runs the app with the fallback state source (no nodes, no apps) in place of the real one. */
 public class EmptyStateProfile implements QuarkusTestProfile {
@@ -15,7 +14,14 @@ public class EmptyStateProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.kubernetes-client.devservices.enabled", "false", "quarkus.http.test-port", "0",
-                "datacenter.web.history-interval", "1s", "datacenter.operator.enabled", "false");
+        return Map.of(
+                "quarkus.kubernetes-client.devservices.enabled",
+                "false",
+                "quarkus.http.test-port",
+                "0",
+                "datacenter.web.history-interval",
+                "1s",
+                "datacenter.operator.enabled",
+                "false");
     }
 }

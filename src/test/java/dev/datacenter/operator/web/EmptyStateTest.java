@@ -2,26 +2,22 @@ package dev.datacenter.operator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datacenter.operator.testsupport.RegisterCrds;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-
-import dev.datacenter.operator.testsupport.RegisterCrds;
 
 /**
  * The app with no state source of its own boots on the fallback: a valid empty cluster, the history
@@ -75,8 +71,8 @@ class EmptyStateTest {
         try (HeadlessChromium chromium = HeadlessChromium.startOrSkip(1280, 900)) {
             var browser = chromium.browser;
             browser.get(root.toString());
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                    d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
             assertThat(text(browser, "cpu-allocation-percent")).isEqualTo("–");
             assertThat(text(browser, "cpu-allocation-detail")).isEqualTo("0 of 0 cores");
             assertThat(text(browser, "gpu-allocation-detail")).isEqualTo("No GPUs in the cluster");
@@ -84,19 +80,23 @@ class EmptyStateTest {
             assertThat(text(browser, "services-health")).isEqualTo("No services yet.");
             assertThat(text(browser, "waiting-apps")).isEqualTo("No app is waiting for offers.");
             assertThat(text(browser, "offer-cycle")).isEqualTo("No allocation cycle yet");
-            assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
+                    .hasSize(1);
             chromium.screenshot(java.nio.file.Path.of("target", "dashboard-empty.png"), 1280);
             assertThat(chromium.consoleErrors()).isEmpty();
         }
     }
 
     private static String text(org.openqa.selenium.WebDriver browser, String testId) {
-        return browser.findElement(By.cssSelector("[data-testid='" + testId + "']")).getText();
+        return browser.findElement(By.cssSelector("[data-testid='" + testId + "']"))
+                .getText();
     }
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(root.toString()).resolve(path)).GET().build(),
+                HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());

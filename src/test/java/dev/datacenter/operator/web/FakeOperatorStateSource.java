@@ -1,9 +1,8 @@
 package dev.datacenter.operator.web;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.time.Instant;
 
 /** The state source of the web tests: {@link FakeCluster}, enabled by {@link FakeStateProfile}. */
 @Alternative

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,10 +39,21 @@ final class HeadlessChromium implements AutoCloseable {
         profileDir = Files.createTempDirectory("dashboard-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--hide-scrollbars", "--window-size=" + width + "," + height,
-                "--force-device-scale-factor=1", "--lang=en-US", "--user-data-dir=" + profileDir);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height,
+                "--force-device-scale-factor=1",
+                "--lang=en-US",
+                "--user-data-dir=" + profileDir);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -54,9 +64,11 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser, or skips the calling test where Chromium or chromedriver is not installed. */
     static HeadlessChromium startOrSkip(int width, int height) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "no Chromium at " + CHROMIUM + ": apt-get install -y chromium chromium-driver");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMEDRIVER),
                 "no chromedriver at " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
         return new HeadlessChromium(width, height);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /** The history ring and the sampler that fills it, without Quarkus. */
@@ -78,13 +77,15 @@ class HistoryRingTest {
         assertThat(view.intervalSeconds()).isEqualTo(10.0);
         assertThat(view.capacity()).isEqualTo(360);
         assertThat(view.points()).extracting(HistoryPoint::taskFailures).containsExactly(0L, 3L, 0L);
-        assertThat(view.points()).extracting(HistoryPoint::time)
+        assertThat(view.points())
+                .extracting(HistoryPoint::time)
                 .containsExactly("2026-11-25T08:00:00Z", "2026-11-25T08:00:10Z", "2026-11-25T08:00:20Z");
 
         StateView state = FakeCluster.state(t0);
         HistoryPoint first = view.points().get(0);
         assertThat(first.cluster().cpu())
-                .isEqualTo(state.cluster().allocated().cpus() / state.cluster().capacity().cpus());
+                .isEqualTo(state.cluster().allocated().cpus()
+                        / state.cluster().capacity().cpus());
         assertThat(first.cluster().cpu()).isStrictlyBetween(0.0, 1.0);
         assertThat(first.pools()).containsOnlyKeys("analytics", "default", "gpu", "web");
         // trainer: one running and one staged instance, two GPUs each, of the gpu pool's 8

@@ -1,16 +1,15 @@
 package dev.datacenter.operator.web;
 
+import dev.datacenter.operator.testsupport.FreePorts;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The operator in sandbox mode, as a user starts it, with the whole catalog applied plus one app no node can
@@ -23,7 +22,7 @@ public class SandboxCatalogProfile implements QuarkusTestProfile {
     static final Path CATALOG = Path.of("samples", "catalog");
     static final Path APPLIED = Path.of("target", "sandbox-catalog");
     /** One port for the whole run: Quarkus may ask for the overrides more than once. */
-    private static final int API_PORT = freePort();
+    private static final int API_PORT = FreePorts.take();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -49,23 +48,20 @@ public class SandboxCatalogProfile implements QuarkusTestProfile {
             }
             List<Path> manifests;
             try (Stream<Path> files = Files.walk(CATALOG)) {
-                manifests = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+                manifests = files.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList();
             }
             for (Path f : manifests) {
                 String name = CATALOG.relativize(f).toString().replace('/', '-');
                 Files.copy(f, APPLIED.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(Path.of("src", "test", "resources", "sandbox-extra", "giant.yaml"), APPLIED.resolve("zz-giant.yaml"),
+            Files.copy(
+                    Path.of("src", "test", "resources", "sandbox-extra", "giant.yaml"),
+                    APPLIED.resolve("zz-giant.yaml"),
                     StandardCopyOption.REPLACE_EXISTING);
             return manifests;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,13 @@ package dev.datacenter.operator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datacenter.operator.testsupport.RegisterCrds;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -10,20 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-
-import dev.datacenter.operator.testsupport.RegisterCrds;
 
 /** The read-only JSON API against the fake cluster: its shapes, and that it accepts GET only. */
 @QuarkusTest
@@ -41,15 +37,15 @@ class StateResourceTest {
     void stateHasTheClusterNodesPoolsAndApps() throws Exception {
         HttpResponse<String> response = get("/api/v1/state");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
         JsonNode state = JSON.readTree(response.body());
         assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps");
 
         JsonNode cluster = state.get("cluster");
-        assertThat(fields(cluster)).containsExactly("nodes", "schedulableNodes", "capacity", "allocated", "tasks",
-                "taskFailures");
+        assertThat(fields(cluster))
+                .containsExactly("nodes", "schedulableNodes", "capacity", "allocated", "tasks", "taskFailures");
         assertThat(cluster.get("nodes").asInt()).isEqualTo(12);
         assertThat(cluster.get("schedulableNodes").asInt()).isEqualTo(11);
         assertThat(fields(cluster.get("capacity"))).containsExactly("cpus", "mem", "gpus", "disk");
@@ -59,28 +55,73 @@ class StateResourceTest {
         assertThat(fields(cluster.get("tasks"))).containsExactly("staged", "running", "healthy", "unhealthy", "total");
 
         JsonNode node = state.get("nodes").get(0);
-        assertThat(fields(node)).containsExactly("name", "labels", "schedulable", "ready", "zone", "rack", "capacity",
-                "allocated", "free", "pools", "tasks");
-        assertThat(node.get("labels").get("kubernetes.io/hostname").asText()).isEqualTo(node.get("name").asText());
+        assertThat(fields(node))
+                .containsExactly(
+                        "name",
+                        "labels",
+                        "schedulable",
+                        "ready",
+                        "zone",
+                        "rack",
+                        "capacity",
+                        "allocated",
+                        "free",
+                        "pools",
+                        "tasks");
+        assertThat(node.get("labels").get("kubernetes.io/hostname").asText())
+                .isEqualTo(node.get("name").asText());
         assertThat(state.get("nodes")).hasSize(12);
 
         JsonNode pool = state.get("pools").get(0);
-        assertThat(fields(pool)).containsExactly("name", "implied", "weight", "guarantee", "limit", "nodes", "capacity",
-                "allocated", "reserved", "guaranteed", "dominantShare", "weightedShare", "apps", "pendingInstances",
-                "readyReason", "readyMessage");
+        assertThat(fields(pool))
+                .containsExactly(
+                        "name",
+                        "implied",
+                        "weight",
+                        "guarantee",
+                        "limit",
+                        "nodes",
+                        "capacity",
+                        "allocated",
+                        "reserved",
+                        "guaranteed",
+                        "dominantShare",
+                        "weightedShare",
+                        "apps",
+                        "pendingInstances",
+                        "readyReason",
+                        "readyMessage");
 
         JsonNode spark = app(state, "spark-batch");
-        assertThat(fields(spark)).containsExactly("namespace", "name", "pool", "group", "image", "desired", "resources",
-                "instances", "status", "readyReason", "readyMessage", "pending", "lastTaskFailure", "revision",
-                "deploymentPhase", "dependencies");
+        assertThat(fields(spark))
+                .containsExactly(
+                        "namespace",
+                        "name",
+                        "pool",
+                        "group",
+                        "image",
+                        "desired",
+                        "resources",
+                        "instances",
+                        "status",
+                        "readyReason",
+                        "readyMessage",
+                        "pending",
+                        "lastTaskFailure",
+                        "revision",
+                        "deploymentPhase",
+                        "dependencies");
         assertThat(spark.get("status").asText()).isEqualTo("Waiting");
         assertThat(spark.get("pending").get("count").asInt()).isEqualTo(4);
-        assertThat(spark.get("pending").get("reasons").get(1).get("reason").asText()).isEqualTo("InsufficientCpus");
-        assertThat(spark.get("pending").get("reasons").get(1).get("nodes").asInt()).isEqualTo(5);
+        assertThat(spark.get("pending").get("reasons").get(1).get("reason").asText())
+                .isEqualTo("InsufficientCpus");
+        assertThat(spark.get("pending").get("reasons").get(1).get("nodes").asInt())
+                .isEqualTo(5);
         assertThat(spark.get("lastTaskFailure").isNull()).isTrue();
-        assertThat(fields(spark.get("instances"))).containsExactly("total", "staged", "running", "healthy", "ready",
-                "unhealthy");
-        assertThat(app(state, "cassandra").get("lastTaskFailure").get("node").asText()).isEqualTo("n03");
+        assertThat(fields(spark.get("instances")))
+                .containsExactly("total", "staged", "running", "healthy", "ready", "unhealthy");
+        assertThat(app(state, "cassandra").get("lastTaskFailure").get("node").asText())
+                .isEqualTo("n03");
         assertThat(app(state, "billing").get("status").asText()).isEqualTo("Failed");
     }
 
@@ -89,13 +130,21 @@ class StateResourceTest {
         HttpResponse<String> response = get("/api/v1/offers");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode offers = JSON.readTree(response.body());
-        assertThat(fields(offers)).containsExactly("cycle", "startedAt", "durationMillis", "offersMade", "accepted",
-                "declined", "placements", "pools");
+        assertThat(fields(offers))
+                .containsExactly(
+                        "cycle",
+                        "startedAt",
+                        "durationMillis",
+                        "offersMade",
+                        "accepted",
+                        "declined",
+                        "placements",
+                        "pools");
         assertThat(offers.get("cycle").asLong()).isEqualTo(4211);
         assertThat(offers.get("declined").get(1).get("reason").asText()).isEqualTo("InsufficientCpus");
         assertThat(fields(offers.get("placements").get(0))).containsExactly("app", "instance", "node", "pool");
-        assertThat(fields(offers.get("pools").get(0))).containsExactly("name", "dominantShare", "weightedShare",
-                "pendingInstances");
+        assertThat(fields(offers.get("pools").get(0)))
+                .containsExactly("name", "dominantShare", "weightedShare", "pendingInstances");
     }
 
     @Test
@@ -123,15 +172,25 @@ class StateResourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"POST,/api/v1/state", "PUT,/api/v1/state", "DELETE,/api/v1/state", "PATCH,/api/v1/state",
-            "POST,/api/v1/offers", "PUT,/api/v1/offers", "DELETE,/api/v1/offers",
-            "POST,/api/v1/history", "PUT,/api/v1/history", "DELETE,/api/v1/history"})
+    @CsvSource({
+        "POST,/api/v1/state",
+        "PUT,/api/v1/state",
+        "DELETE,/api/v1/state",
+        "PATCH,/api/v1/state",
+        "POST,/api/v1/offers",
+        "PUT,/api/v1/offers",
+        "DELETE,/api/v1/offers",
+        "POST,/api/v1/history",
+        "PUT,/api/v1/history",
+        "DELETE,/api/v1/history"
+    })
     void everyOtherMethodIsNotAllowed(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")
                 .build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(405);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -2,13 +2,6 @@ package dev.datacenter.operator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppStatus;
 import dev.datacenter.operator.api.InstanceCounts;
@@ -19,6 +12,11 @@ import dev.datacenter.operator.testsupport.TestObjects;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The state view from plain objects, without an allocation cycle (a replica that does not lead). */
 class StateViewBuilderTest {
@@ -27,20 +25,34 @@ class StateViewBuilderTest {
 
     @Test
     void withoutACycleThePoolFiguresComeFromNodesAndApps() {
-        ResourcePool gpu = TestObjects.pool("gpu", new LabelSelectorBuilder().addToMatchLabels("gpu", "true").build());
+        ResourcePool gpu = TestObjects.pool(
+                "gpu",
+                new LabelSelectorBuilder().addToMatchLabels("gpu", "true").build());
         gpu.getSpec().setWeight(4.0);
         DataCenterApp trainer = TestObjects.app("ml", "trainer", spec -> spec.setPool("gpu"));
         trainer.setStatus(status(2, 2));
-        DataCenterApp web = TestObjects.app("ml", "web", spec -> { });
+        DataCenterApp web = TestObjects.app("ml", "web", spec -> {});
         web.setStatus(status(1, 1));
-        ClusterSnapshot snapshot = new ClusterSnapshot(Instant.parse("2026-11-25T10:00:00Z"),
-                List.of(ClusterStateSourceMockTest.node("g1", Map.of("gpu", "true"), "8", "32Gi", true),
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                Instant.parse("2026-11-25T10:00:00Z"),
+                List.of(
+                        ClusterStateSourceMockTest.node("g1", Map.of("gpu", "true"), "8", "32Gi", true),
                         ClusterStateSourceMockTest.node("n1", Map.of(), "4", "8Gi", true),
                         ClusterStateSourceMockTest.node("n2", Map.of(), "4", "8Gi", false)),
-                List.of(ClusterStateSourceMockTest.foreignPod("kube-system", "dns", "n1", "250m", "64Mi"), finished("n1")),
-                List.of(gpu), List.of(web, trainer), Map.of(),
-                key -> key.equals("ml/web") ? Optional.of(new PendingSummary(key, "default", 1,
-                        List.of(new PendingSummary.ReasonCount(DeclineReason.InsufficientMemory, 2)), List.of())) : Optional.empty(),
+                List.of(
+                        ClusterStateSourceMockTest.foreignPod("kube-system", "dns", "n1", "250m", "64Mi"),
+                        finished("n1")),
+                List.of(gpu),
+                List.of(web, trainer),
+                Map.of(),
+                key -> key.equals("ml/web")
+                        ? Optional.of(new PendingSummary(
+                                key,
+                                "default",
+                                1,
+                                List.of(new PendingSummary.ReasonCount(DeclineReason.InsufficientMemory, 2)),
+                                List.of()))
+                        : Optional.empty(),
                 7);
 
         StateView state = StateViewBuilder.build(snapshot);
@@ -98,6 +110,10 @@ class StateViewBuilderTest {
 
     private static Pod finished(String node) {
         Pod pod = ClusterStateSourceMockTest.foreignPod("jobs", "done", node, "2", "1Gi");
-        return new PodBuilder(pod).editStatus().withPhase("Succeeded").endStatus().build();
+        return new PodBuilder(pod)
+                .editStatus()
+                .withPhase("Succeeded")
+                .endStatus()
+                .build();
     }
 }

@@ -1,0 +1,36 @@
+package dev.datacenter.operator.allocation;
+
+import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.placement.AppSpec;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the lifecycle reconciler hands the allocation loop for one app: the engine's view of the app,
+ * which instance ordinals need a node now, and what to build their pods from (the app as read, the
+ * current revision's number and template hash). An empty {@code pending} keeps the app known to the
+ * engine (its instances stay visible to colocation) without placing anything.
+ */
+public record AppPlacement(
+        String appKey, DataCenterApp app, AppSpec spec, Set<Integer> pending, long revision, String templateHash) {
+
+    public AppPlacement {
+        Objects.requireNonNull(appKey, "appKey");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(spec, "spec");
+        pending = Set.copyOf(new TreeSet<>(pending));
+    }
+
+    /** Whether applying this request after {@code other} would change nothing the engine or the pods see. */
+    boolean sameAs(AppPlacement other) {
+        return other != null
+                && spec.equals(other.spec)
+                && pending.equals(other.pending)
+                && revision == other.revision
+                && templateHash.equals(other.templateHash)
+                && Objects.equals(
+                        app.getMetadata().getResourceVersion(),
+                        other.app.getMetadata().getResourceVersion());
+    }
+}

@@ -1,0 +1,273 @@
+package dev.datacenter.operator.app;
+
+import dev.datacenter.operator.allocation.AllocationLoop;
+import dev.datacenter.operator.allocation.AppPlacement;
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.DataCenterAppStatus;
+import dev.datacenter.operator.api.LaunchDelay;
+import dev.datacenter.operator.api.TaskFailure;
+import dev.datacenter.operator.app.AppInstances.Member;
+import dev.datacenter.operator.claims.AppClaims;
+import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.StatusWriter;
+import dev.datacenter.operator.inventory.EngineInputs;
+import dev.datacenter.operator.model.LaunchBackoff;
+import dev.datacenter.operator.model.RollingUpdatePlanner;
+import dev.datacenter.operator.model.SpecDefaults;
+import dev.datacenter.operator.placement.PendingSummary;
+import dev.datacenter.operator.runtime.ReconcileQueue;
+import dev.datacenter.operator.runtime.Reconciler;
+import dev.datacenter.operator.runtime.ResourceKey;
+import dev.datacenter.operator.runtime.ResourceKind;
+import dev.datacenter.operator.status.AppObservation;
+import dev.datacenter.operator.status.DataCenterAppStatusAggregator;
+import dev.datacenter.operator.status.SpecProblem;
+import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles a DataCenterApp, a chain of short steps: validate; apply a rollback-to; the current
+ * revision; the instances (failures, node loss, scaling and rolling deployment as one
+ * {@link InstancePlan}); hand what needs a node to the {@link AllocationLoop}; the Service; status.
+ */
+@ApplicationScoped
+public class DataCenterAppReconciler implements Reconciler {
+
+    @Inject
+    ClusterCache cache;
+
+    @Inject
+    DataCenterAppValidator validator;
+
+    @Inject
+    StatusWriter statusWriter;
+
+    @Inject
+    AllocationLoop loop;
+
+    @Inject
+    AppRevisions revisions;
+
+    @Inject
+    AppActions actions;
+
+    @Inject
+    InstanceFailures failures;
+
+    @Inject
+    InstanceDeleter deleter;
+
+    @Inject
+    DeletionExpectations expectations;
+
+    @Inject
+    LaunchBackoffs backoffs;
+
+    @Inject
+    AppServiceApplier services;
+
+    @Inject
+    AppEvents events;
+
+    @Inject
+    ReconcileQueue queue;
+
+    @Inject
+    AppClaims claims;
+
+    private final DataCenterAppStatusAggregator aggregator = new DataCenterAppStatusAggregator();
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.DATA_CENTER_APP;
+    }
+
+    @Override
+    public void reconcile(ResourceKey key) {
+        String appKey = EngineInputs.appKey(key.namespace(), key.name());
+        Optional<DataCenterApp> found = cache.app(key.namespace(), key.name());
+        if (found.isEmpty()) {
+            forget(appKey);
+            return;
+        }
+        DataCenterApp app = found.get();
+        Optional<SpecProblem> problem = validator.firstProblem(app);
+        if (problem.isPresent()) {
+            loop.forget(appKey);
+            writeStatus(
+                    app,
+                    new AppObservation(
+                            problem,
+                            List.of(),
+                            cache.podsOfApp(key.namespace(), key.name()).size()));
+            return;
+        }
+        if (actions.rollback(app)) {
+            return; // the spec was written back: the update wakes the next reconcile
+        }
+        Round round = new Round(app, appKey, Instant.now());
+        observeInstances(round);
+        round.revision =
+                revisions.ensure(app, round.members.stream().map(Member::hash).collect(Collectors.toSet()));
+        round.failure = failures.handle(app, appKey, round.members, round.revision.number(), round.now);
+        holdLaunches(round);
+        plan(round);
+        round.plan.stop().forEach(name -> deleter.delete(appKey, round.pod(name)));
+        loop.request(new AppPlacement(
+                appKey,
+                app,
+                EngineInputs.app(app, claims.prepare(app, round.plan.launch())),
+                round.plan.launch(),
+                round.revision.number(),
+                round.revision.hash()));
+        services.apply(app);
+        finishRestart(round);
+        writeStatus(
+                app,
+                new AppObservation(
+                        Optional.empty(), round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)));
+        requeueForTimers(round, key);
+    }
+
+    /** Everything one reconcile learns about the app, step by step. */
+    static final class Round {
+        final DataCenterApp app;
+        final String appKey;
+        final Instant now;
+        Set<Integer> inFlight;
+        List<Member> members;
+        AppRevisions.Current revision;
+        TaskFailure failure;
+        List<String> dependenciesNotReady;
+        LaunchBackoff backoff;
+        LaunchDelay delay;
+        Instant backoffUntil;
+        Optional<PendingSummary> pending;
+        InstancePlan plan;
+
+        Round(DataCenterApp app, String appKey, Instant now) {
+            this.app = app;
+            this.appKey = appKey;
+            this.now = now;
+        }
+
+        Pod pod(String name) {
+            return members.stream()
+                    .filter(m -> m.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .pod();
+        }
+
+        int total() {
+            return (int) members.stream()
+                    .filter(m -> m.counted() && !m.terminating())
+                    .count();
+        }
+    }
+
+    private void observeInstances(Round round) {
+        round.inFlight =
+                loop.inFlight(round.appKey); // before the pods: a placement is either in flight or in the cache
+        String ns = round.app.getMetadata().getNamespace();
+        List<Pod> pods = cache.podsOfApp(ns, round.app.getMetadata().getName());
+        Set<String> uids = new HashSet<>();
+        pods.forEach(p -> uids.add(p.getMetadata().getUid()));
+        Set<String> deleted = expectations.pending(round.appKey, uids);
+        backoffs.retain(round.appKey, uids);
+        round.members = AppInstances.of(
+                pods,
+                deleted,
+                cache::node,
+                round.app.getSpec().getUnreachableStrategy(),
+                SpecDefaults.hasClaimSetVolumes(round.app.getSpec()),
+                round.now);
+    }
+
+    /** Launches wait for the dependencies to be Ready and for the backoff delay to run out. */
+    private void holdLaunches(Round round) {
+        round.dependenciesNotReady = validator.dependenciesNotReady(round.app);
+        round.backoff = new LaunchBackoff(round.app.getSpec().getBackoff());
+        LaunchBackoff.State state = backoffs.state(round.appKey);
+        round.delay = round.backoff.status(state, round.now, round.revision.number());
+        round.backoffUntil = round.delay == null ? null : round.backoff.untilTime(state);
+        round.pending = loop.pendingSummary(round.appKey);
+    }
+
+    private void plan(Round round) {
+        boolean mayLaunch = round.delay == null && round.dependenciesNotReady.isEmpty();
+        boolean unplaceable = round.pending
+                .map(p -> p.pending() > 0
+                        && (!p.reasons().isEmpty() || !p.errors().isEmpty()))
+                .orElse(false);
+        round.plan = InstancePlan.of(new InstancePlan.Input(
+                SpecDefaults.instances(round.app.getSpec()),
+                round.revision.hash(),
+                RollingUpdatePlanner.Strategy.of(round.app.getSpec()),
+                SpecDefaults.killSelection(round.app.getSpec()),
+                round.members,
+                round.inFlight,
+                mayLaunch,
+                unplaceable,
+                GroupBySpread.values(round.app.getSpec(), round.members, cache::node)));
+        if (round.plan.step().outcome() == RollingUpdatePlanner.Outcome.DEADLOCKED) {
+            events.record(
+                    round.app,
+                    AppEvents.WARNING,
+                    "UpgradeDeadlock",
+                    round.plan.step().message());
+        }
+    }
+
+    private void finishRestart(Round round) {
+        Map<String, String> annotations = round.app.getMetadata().getAnnotations();
+        if (annotations != null
+                && annotations.containsKey(ApiGroup.ANNOTATION_RESTART)
+                && round.plan.step().outcome() == RollingUpdatePlanner.Outcome.COMPLETE) {
+            actions.restartDone(round.app);
+        }
+    }
+
+    /** Nothing in the cluster changes when a backoff runs out or a lost node passes a threshold: look again then. */
+    private void requeueForTimers(Round round, ResourceKey key) {
+        Duration next = null;
+        if (round.backoffUntil != null) {
+            next = Duration.between(round.now, round.backoffUntil);
+        }
+        for (Member m : round.members) {
+            if (m.node() == null) {
+                continue;
+            }
+            Optional<Duration> untilLoss = AppStatusInputs.untilNextLossThreshold(
+                    m, cache.node(m.node()), round.app.getSpec().getUnreachableStrategy(), round.now);
+            if (untilLoss.isPresent() && (next == null || untilLoss.get().compareTo(next) < 0)) {
+                next = untilLoss.get();
+            }
+        }
+        if (next != null) {
+            queue.enqueueAfter(key, next.isNegative() ? Duration.ofMillis(50) : next.plusMillis(50));
+        }
+    }
+
+    private void writeStatus(DataCenterApp app, AppObservation observed) {
+        DataCenterAppStatus status = aggregator.aggregate(app, observed, Instant.now());
+        statusWriter.writeIfChanged(app, status);
+    }
+
+    private void forget(String appKey) {
+        loop.forget(appKey);
+        expectations.forget(appKey);
+        backoffs.forget(appKey);
+        services.forget(appKey);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.datacenter.operator.app;
+
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.ConditionReasons;
+import dev.datacenter.operator.api.Constraint;
+import dev.datacenter.operator.api.ConstraintOperator;
+import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.VolumeSpec;
+import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.status.Conditions;
+import dev.datacenter.operator.status.SpecProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What a CRD schema cannot check about a DataCenterApp, checked against the cache: its pool and claim
+ * sets exist, its LIKE/UNLIKE constraints compile, its dependencies exist and form no cycle.
+ */
+@ApplicationScoped
+public class DataCenterAppValidator {
+
+    @Inject
+    ClusterCache cache;
+
+    /** The first problem, in the order a user would fix them, or empty. */
+    public Optional<SpecProblem> firstProblem(DataCenterApp app) {
+        if (app.getSpec() == null) {
+            return Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, "spec is required"));
+        }
+        return missingPool(app)
+                .or(() -> missingClaimSet(app))
+                .or(() -> invalidConstraint(app))
+                .or(() -> missingDependency(app))
+                .or(() -> dependencyCycle(app));
+    }
+
+    /** The app's dependencies that exist but are not Ready. */
+    public List<String> dependenciesNotReady(DataCenterApp app) {
+        return dependencies(app).stream()
+                .filter(name -> cache.app(app.getMetadata().getNamespace(), name)
+                        .map(dependency -> dependency.getStatus() == null
+                                || !Conditions.isTrue(dependency.getStatus().getConditions(), ConditionReasons.READY))
+                        .orElse(false))
+                .toList();
+    }
+
+    private Optional<SpecProblem> missingPool(DataCenterApp app) {
+        String pool = app.getSpec().getPool() == null || app.getSpec().getPool().isEmpty()
+                ? ApiGroup.DEFAULT_POOL
+                : app.getSpec().getPool();
+        if (ApiGroup.DEFAULT_POOL.equals(pool) || cache.pool(pool).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SpecProblem(ConditionReasons.POOL_NOT_FOUND, "ResourcePool " + pool + " not found"));
+    }
+
+    private Optional<SpecProblem> missingClaimSet(DataCenterApp app) {
+        String namespace = app.getMetadata().getNamespace();
+        List<VolumeSpec> volumes =
+                app.getSpec().getVolumes() == null ? List.of() : app.getSpec().getVolumes();
+        return volumes.stream()
+                .filter(volume -> volume.getClaimSet() != null
+                        && cache.claimSet(namespace, volume.getClaimSet()).isEmpty())
+                .findFirst()
+                .map(volume -> new SpecProblem(
+                        ConditionReasons.CLAIM_SET_NOT_FOUND,
+                        "PersistentVolumeClaimSet " + volume.getClaimSet() + " (volume " + volume.getName()
+                                + ") not found in namespace " + namespace));
+    }
+
+    static Optional<SpecProblem> invalidConstraint(DataCenterApp app) {
+        List<Constraint> constraints = app.getSpec().getConstraints() == null
+                ? List.of()
+                : app.getSpec().getConstraints();
+        for (int i = 0; i < constraints.size(); i++) {
+            Optional<String> problem = problemOf(constraints.get(i));
+            if (problem.isPresent()) {
+                Constraint c = constraints.get(i);
+                return Optional.of(new SpecProblem(
+                        ConditionReasons.INVALID_CONSTRAINT,
+                        String.format(
+                                "constraints[%d] (%s %s %s): %s",
+                                i, c.getField(), c.getOperator(), c.getValue(), problem.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> problemOf(Constraint constraint) {
+        ConstraintOperator operator = constraint.getOperator();
+        if (operator == ConstraintOperator.LIKE || operator == ConstraintOperator.UNLIKE) {
+            if (constraint.getValue() == null) {
+                return Optional.of("a regular expression is required");
+            }
+            try {
+                Pattern.compile(constraint.getValue());
+            } catch (PatternSyntaxException e) {
+                return Optional.of("invalid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<SpecProblem> missingDependency(DataCenterApp app) {
+        String namespace = app.getMetadata().getNamespace();
+        List<String> missing = dependencies(app).stream()
+                .filter(name -> cache.app(namespace, name).isEmpty())
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SpecProblem(
+                ConditionReasons.DEPENDENCY_NOT_FOUND,
+                (missing.size() == 1 ? "dependency " : "dependencies ") + String.join(", ", missing)
+                        + " not found in namespace " + namespace));
+    }
+
+    private Optional<SpecProblem> dependencyCycle(DataCenterApp app) {
+        if (dependencies(app).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> graph = new HashMap<>();
+        for (DataCenterApp other : cache.apps(app.getMetadata().getNamespace())) {
+            graph.put(other.getMetadata().getName(), dependencies(other));
+        }
+        graph.put(app.getMetadata().getName(), dependencies(app));
+        return new DependencyGraph(graph)
+                .cycleFrom(app.getMetadata().getName())
+                .map(cycle -> new SpecProblem(
+                        ConditionReasons.DEPENDENCY_CYCLE, "dependencies form a cycle: " + String.join(" -> ", cycle)));
+    }
+
+    private static List<String> dependencies(DataCenterApp app) {
+        List<String> dependencies = app.getSpec() == null ? null : app.getSpec().getDependencies();
+        return dependencies == null
+                ? List.of()
+                : dependencies.stream().filter(Objects::nonNull).toList();
+    }
+}

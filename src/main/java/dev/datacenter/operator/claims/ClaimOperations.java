@@ -1,0 +1,97 @@
+package dev.datacenter.operator.claims;
+
+import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.PersistentVolumeClaimSet;
+import dev.datacenter.operator.cluster.ApiErrors;
+import dev.datacenter.operator.model.ClaimBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** The writes of the claim lifecycle: create a claim, record its pin, delete it, finish a wipe. */
+@ApplicationScoped
+public class ClaimOperations {
+    private static final Logger LOG = Logger.getLogger(ClaimOperations.class);
+
+    @Inject
+    KubernetesClient client;
+
+    /** Creates claim {@code ordinal} of the set for the app; one that exists already is left as it is. */
+    public void create(PersistentVolumeClaimSet set, String appName, int ordinal) {
+        PersistentVolumeClaim claim = ClaimBuilder.build(set, appName, ordinal);
+        try {
+            client.persistentVolumeClaims()
+                    .inNamespace(claim.getMetadata().getNamespace())
+                    .resource(claim)
+                    .create();
+            LOG.debugf(
+                    "created claim %s/%s",
+                    claim.getMetadata().getNamespace(), claim.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    /** Records the node a claim is pinned to ({@code datacenter.dev/pinned-node}). */
+    public void pin(PersistentVolumeClaim claim, String node) {
+        client.persistentVolumeClaims()
+                .inNamespace(claim.getMetadata().getNamespace())
+                .withName(claim.getMetadata().getName())
+                .edit(c -> {
+                    if (c.getMetadata().getAnnotations() == null) {
+                        c.getMetadata().setAnnotations(new java.util.HashMap<>());
+                    }
+                    c.getMetadata().getAnnotations().put(ApiGroup.ANNOTATION_PINNED_NODE, node);
+                    return c;
+                });
+    }
+
+    /**
+     * Deletes this claim (a policy or a wipe said so): only the object seen, never a fresh claim of the same
+     * name made meanwhile (the cache may be behind). One already gone is fine.
+     *
+     * @return whether this call deleted it
+     */
+    public boolean delete(PersistentVolumeClaim claim) {
+        var resource = client.persistentVolumeClaims()
+                .inNamespace(claim.getMetadata().getNamespace())
+                .withName(claim.getMetadata().getName());
+        try {
+            PersistentVolumeClaim now = resource.get();
+            if (now == null
+                    || !java.util.Objects.equals(
+                            now.getMetadata().getUid(), claim.getMetadata().getUid())) {
+                return false;
+            }
+            resource.delete();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (!ApiErrors.isNotFound(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    public Optional<PersistentVolume> volume(String name) {
+        return Optional.ofNullable(client.persistentVolumes().withName(name).get());
+    }
+
+    /** Removes the {@code datacenter.dev/wipe} annotation once the wipe is done. */
+    public void wipeDone(PersistentVolumeClaimSet set) {
+        client.resources(PersistentVolumeClaimSet.class)
+                .inNamespace(set.getMetadata().getNamespace())
+                .withName(set.getMetadata().getName())
+                .edit(s -> {
+                    s.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_WIPE);
+                    return s;
+                });
+    }
+}

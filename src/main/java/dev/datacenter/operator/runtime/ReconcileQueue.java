@@ -1,0 +1,95 @@
+package dev.datacenter.operator.runtime;
+
+import dev.datacenter.operator.cluster.ApiErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The operator's work queue while it leads, and a sink that drops keys while it does not. Anyone may
+ * {@link #enqueue} a key at any time; only the leader handles keys.
+ */
+@ApplicationScoped
+public class ReconcileQueue {
+
+    @Inject
+    ReconcileDispatcher dispatcher;
+
+    @ConfigProperty(name = "datacenter.work-queue.workers")
+    int workers;
+
+    @ConfigProperty(name = "datacenter.work-queue.initial-backoff")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "datacenter.work-queue.max-backoff")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "datacenter.work-queue.conflict-retry-delay")
+    Duration conflictRetryDelay;
+
+    @ConfigProperty(name = "datacenter.work-queue.shutdown-grace")
+    Duration shutdownGrace;
+
+    private final AtomicReference<WorkQueue<ResourceKey>> current = new AtomicReference<>();
+
+    public void enqueue(ResourceKey key) {
+        WorkQueue<ResourceKey> queue = current.get();
+        if (queue != null) {
+            queue.add(key);
+        }
+    }
+
+    /** For a reconciler that must look again later (a timeout, a backoff) although nothing changed. */
+    public void enqueueAfter(ResourceKey key, Duration delay) {
+        WorkQueue<ResourceKey> queue = current.get();
+        if (queue != null) {
+            queue.addAfter(key, delay);
+        }
+    }
+
+    public int depth() {
+        WorkQueue<ResourceKey> queue = current.get();
+        return queue == null ? 0 : queue.depth();
+    }
+
+    /** Whether keys are accepted (this process leads). */
+    public boolean accepting() {
+        return current.get() != null;
+    }
+
+    /** False when the queue is open and one of its threads died. */
+    public boolean alive() {
+        WorkQueue<ResourceKey> queue = current.get();
+        return queue == null || queue.alive();
+    }
+
+    /** Starts accepting keys; they are handled once {@link #startWorkers()} is called. */
+    synchronized void openQueue() {
+        if (current.get() == null) {
+            current.set(new WorkQueue<>(
+                    "reconcile",
+                    dispatcher,
+                    workers,
+                    new RetryBackoff(initialBackoff, maxBackoff, 0.2),
+                    ApiErrors::isConflict,
+                    conflictRetryDelay));
+        }
+    }
+
+    synchronized void startWorkers() {
+        WorkQueue<ResourceKey> queue = current.get();
+        if (queue != null) {
+            queue.start();
+        }
+    }
+
+    /** Drops the waiting keys and waits for the keys being handled. */
+    synchronized void close() {
+        WorkQueue<ResourceKey> queue = current.getAndSet(null);
+        if (queue != null) {
+            queue.shutdown(shutdownGrace);
+        }
+    }
+}
