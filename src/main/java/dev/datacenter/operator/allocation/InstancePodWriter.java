@@ -1,7 +1,7 @@
 package dev.datacenter.operator.allocation;
 
+import dev.datacenter.operator.cluster.ClusterWrites;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InstancePodWriter {
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     @ConfigProperty(name = "datacenter.allocation.writers", defaultValue = "2")
     int writers;
@@ -25,12 +25,7 @@ public class InstancePodWriter {
 
     /** Completes with the created pod, or exceptionally with the API's refusal (409, 422, ...). */
     public CompletableFuture<Pod> create(Pod pod) {
-        return CompletableFuture.supplyAsync(
-                () -> client.pods()
-                        .inNamespace(pod.getMetadata().getNamespace())
-                        .resource(pod)
-                        .create(),
-                executor());
+        return CompletableFuture.supplyAsync(() -> writes.create(pod), executor());
     }
 
     private ExecutorService executor() {

@@ -4,8 +4,8 @@ import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppSpec;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.model.RevisionHistory;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -25,7 +25,7 @@ public class AppActions {
     ClusterCache cache;
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     @Inject
     AppEvents events;
@@ -57,10 +57,11 @@ public class AppActions {
             events.record(app, AppEvents.NORMAL, "RollingBack", "rolling back to the spec of revision " + value);
         }
         DataCenterAppSpec restored = spec.orElse(null);
-        client.resources(DataCenterApp.class)
-                .inNamespace(app.getMetadata().getNamespace())
-                .withName(app.getMetadata().getName())
-                .edit(current -> {
+        writes.edit(
+                DataCenterApp.class,
+                app.getMetadata().getNamespace(),
+                app.getMetadata().getName(),
+                current -> {
                     if (restored != null) {
                         current.setSpec(restored);
                     }
@@ -77,10 +78,11 @@ public class AppActions {
         if (annotation(app, ApiGroup.ANNOTATION_RESTART) == null) {
             return;
         }
-        client.resources(DataCenterApp.class)
-                .inNamespace(app.getMetadata().getNamespace())
-                .withName(app.getMetadata().getName())
-                .edit(current -> {
+        writes.edit(
+                DataCenterApp.class,
+                app.getMetadata().getNamespace(),
+                app.getMetadata().getName(),
+                current -> {
                     if (current.getMetadata().getAnnotations() != null) {
                         current.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_RESTART);
                     }

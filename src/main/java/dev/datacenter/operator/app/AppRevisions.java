@@ -3,10 +3,10 @@ package dev.datacenter.operator.app;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.cluster.ApiErrors;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.model.RevisionBuilder;
 import dev.datacenter.operator.model.RevisionHistory;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,7 +24,7 @@ public class AppRevisions {
     ClusterCache cache;
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     /** The current revision: its number and template hash. */
     public record Current(long number, String hash) {}
@@ -41,11 +41,7 @@ public class AppRevisions {
             case CREATE -> create(app, revisions, r.number());
         };
         for (ControllerRevision old : RevisionHistory.toPrune(revisions, hash, hashesInUse, RevisionHistory.KEEP)) {
-            client.apps()
-                    .controllerRevisions()
-                    .inNamespace(namespace)
-                    .withName(old.getMetadata().getName())
-                    .delete();
+            writes.delete(ControllerRevision.class, namespace, old.getMetadata().getName());
         }
         return new Current(number, hash);
     }
@@ -57,22 +53,16 @@ public class AppRevisions {
         ControllerRevision revision =
                 RevisionBuilder.build(app, number, RevisionHistory.restartNonce(revisions, restart));
         try {
-            return client.apps()
-                    .controllerRevisions()
-                    .inNamespace(app.getMetadata().getNamespace())
-                    .resource(revision)
-                    .create()
-                    .getRevision();
+            return writes.create(revision).getRevision();
         } catch (RuntimeException e) {
             if (!ApiErrors.isConflict(e)) {
                 throw e;
             }
             // created by an earlier reconcile the cache does not show yet
-            ControllerRevision existing = client.apps()
-                    .controllerRevisions()
-                    .inNamespace(app.getMetadata().getNamespace())
-                    .withName(revision.getMetadata().getName())
-                    .get();
+            ControllerRevision existing = writes.get(
+                    ControllerRevision.class,
+                    app.getMetadata().getNamespace(),
+                    revision.getMetadata().getName());
             if (existing == null) {
                 throw e;
             }
@@ -81,14 +71,14 @@ public class AppRevisions {
     }
 
     private long renumber(ControllerRevision existing, long number) {
-        return client.apps()
-                .controllerRevisions()
-                .inNamespace(existing.getMetadata().getNamespace())
-                .withName(existing.getMetadata().getName())
-                .edit(r -> {
-                    r.setRevision(number);
-                    return r;
-                })
+        return writes.edit(
+                        ControllerRevision.class,
+                        existing.getMetadata().getNamespace(),
+                        existing.getMetadata().getName(),
+                        r -> {
+                            r.setRevision(number);
+                            return r;
+                        })
                 .getRevision();
     }
 }

@@ -1,10 +1,11 @@
 package dev.datacenter.operator.app;
 
 import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.model.AppServiceBuilder;
+import dev.datacenter.operator.model.Json;
 import dev.datacenter.operator.model.Names;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AppServiceApplier {
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     /** Unchanged apps are re-checked this often, so a Service deleted by hand comes back. */
     private static final java.time.Duration RECHECK = java.time.Duration.ofMinutes(5);
@@ -34,8 +35,7 @@ public class AppServiceApplier {
         Service desired = AppServiceBuilder.build(app);
         String fingerprint = desired == null
                 ? "none"
-                : client.getKubernetesSerialization().asJson(desired.getSpec())
-                        + desired.getMetadata().getLabels();
+                : Json.canonical(desired.getSpec()) + desired.getMetadata().getLabels();
         Written last = written.get(key);
         java.time.Instant now = java.time.Instant.now();
         if (last != null
@@ -43,22 +43,21 @@ public class AppServiceApplier {
                 && now.isBefore(last.at().plus(RECHECK))) {
             return;
         }
-        var services = client.services().inNamespace(app.getMetadata().getNamespace());
+        String namespace = app.getMetadata().getNamespace();
         String name = Names.serviceName(app.getMetadata().getName());
         if (desired == null) {
-            Service existing = services.withName(name).get();
+            Service existing = writes.get(Service.class, namespace, name);
             if (existing != null && ours(existing)) {
-                services.withName(name).delete();
+                writes.delete(Service.class, namespace, name);
             }
         } else {
-            services.resource(desired)
-                    .createOr(existing -> existing.edit(s -> {
-                        s.getMetadata().setLabels(desired.getMetadata().getLabels());
-                        s.getSpec().setType(desired.getSpec().getType());
-                        s.getSpec().setPorts(desired.getSpec().getPorts());
-                        s.getSpec().setSelector(desired.getSpec().getSelector());
-                        return s;
-                    }));
+            writes.createOrEdit(desired, s -> {
+                s.getMetadata().setLabels(desired.getMetadata().getLabels());
+                s.getSpec().setType(desired.getSpec().getType());
+                s.getSpec().setPorts(desired.getSpec().getPorts());
+                s.getSpec().setSelector(desired.getSpec().getSelector());
+                return s;
+            });
         }
         written.put(key, new Written(fingerprint, now));
     }

@@ -1,7 +1,7 @@
 package dev.datacenter.operator.app;
 
+import dev.datacenter.operator.cluster.ClusterWrites;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,16 +10,14 @@ import jakarta.inject.Inject;
 public class InstanceDeleter {
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     @Inject
     DeletionExpectations expectations;
 
     public void delete(String appKey, Pod pod) {
         expectations.expect(appKey, pod.getMetadata().getUid());
-        client.pods()
-                .inNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName())
-                .delete();
+        writes.delete(
+                Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 }

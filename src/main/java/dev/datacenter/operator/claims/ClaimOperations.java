@@ -3,10 +3,10 @@ package dev.datacenter.operator.claims;
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.cluster.ApiErrors;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.model.ClaimBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,16 +19,13 @@ public class ClaimOperations {
     private static final Logger LOG = Logger.getLogger(ClaimOperations.class);
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     /** Creates claim {@code ordinal} of the set for the app; one that exists already is left as it is. */
     public void create(PersistentVolumeClaimSet set, String appName, int ordinal) {
         PersistentVolumeClaim claim = ClaimBuilder.build(set, appName, ordinal);
         try {
-            client.persistentVolumeClaims()
-                    .inNamespace(claim.getMetadata().getNamespace())
-                    .resource(claim)
-                    .create();
+            writes.create(claim);
             LOG.debugf(
                     "created claim %s/%s",
                     claim.getMetadata().getNamespace(), claim.getMetadata().getName());
@@ -41,10 +38,11 @@ public class ClaimOperations {
 
     /** Records the node a claim is pinned to ({@code datacenter.dev/pinned-node}). */
     public void pin(PersistentVolumeClaim claim, String node) {
-        client.persistentVolumeClaims()
-                .inNamespace(claim.getMetadata().getNamespace())
-                .withName(claim.getMetadata().getName())
-                .edit(c -> {
+        writes.edit(
+                PersistentVolumeClaim.class,
+                claim.getMetadata().getNamespace(),
+                claim.getMetadata().getName(),
+                c -> {
                     if (c.getMetadata().getAnnotations() == null) {
                         c.getMetadata().setAnnotations(new java.util.HashMap<>());
                     }
@@ -60,17 +58,16 @@ public class ClaimOperations {
      * @return whether this call deleted it
      */
     public boolean delete(PersistentVolumeClaim claim) {
-        var resource = client.persistentVolumeClaims()
-                .inNamespace(claim.getMetadata().getNamespace())
-                .withName(claim.getMetadata().getName());
+        String namespace = claim.getMetadata().getNamespace();
+        String name = claim.getMetadata().getName();
         try {
-            PersistentVolumeClaim now = resource.get();
+            PersistentVolumeClaim now = writes.get(PersistentVolumeClaim.class, namespace, name);
             if (now == null
                     || !java.util.Objects.equals(
                             now.getMetadata().getUid(), claim.getMetadata().getUid())) {
                 return false;
             }
-            resource.delete();
+            writes.delete(PersistentVolumeClaim.class, namespace, name);
             return true;
         } catch (KubernetesClientException e) {
             if (!ApiErrors.isNotFound(e)) {
@@ -81,15 +78,16 @@ public class ClaimOperations {
     }
 
     public Optional<PersistentVolume> volume(String name) {
-        return Optional.ofNullable(client.persistentVolumes().withName(name).get());
+        return Optional.ofNullable(writes.get(PersistentVolume.class, null, name));
     }
 
     /** Removes the {@code datacenter.dev/wipe} annotation once the wipe is done. */
     public void wipeDone(PersistentVolumeClaimSet set) {
-        client.resources(PersistentVolumeClaimSet.class)
-                .inNamespace(set.getMetadata().getNamespace())
-                .withName(set.getMetadata().getName())
-                .edit(s -> {
+        writes.edit(
+                PersistentVolumeClaimSet.class,
+                set.getMetadata().getNamespace(),
+                set.getMetadata().getName(),
+                s -> {
                     s.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_WIPE);
                     return s;
                 });

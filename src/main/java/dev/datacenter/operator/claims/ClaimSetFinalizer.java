@@ -4,9 +4,9 @@ import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.RetentionAction;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public class ClaimSetFinalizer {
     private static final Logger LOG = Logger.getLogger(ClaimSetFinalizer.class);
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     @Inject
     ClusterCache cache;
@@ -54,10 +54,11 @@ public class ClaimSetFinalizer {
         if (has(set)) {
             return false;
         }
-        client.resources(PersistentVolumeClaimSet.class)
-                .inNamespace(set.getMetadata().getNamespace())
-                .withName(set.getMetadata().getName())
-                .edit(s -> {
+        writes.edit(
+                PersistentVolumeClaimSet.class,
+                set.getMetadata().getNamespace(),
+                set.getMetadata().getName(),
+                s -> {
                     List<String> finalizers = new ArrayList<>(
                             s.getMetadata().getFinalizers() == null
                                     ? List.of()
@@ -79,10 +80,11 @@ public class ClaimSetFinalizer {
                     || claim.getMetadata().getOwnerReferences().stream().noneMatch(o -> uid.equals(o.getUid()))) {
                 continue;
             }
-            client.persistentVolumeClaims()
-                    .inNamespace(claim.getMetadata().getNamespace())
-                    .withName(claim.getMetadata().getName())
-                    .edit(c -> {
+            writes.edit(
+                    PersistentVolumeClaim.class,
+                    claim.getMetadata().getNamespace(),
+                    claim.getMetadata().getName(),
+                    c -> {
                         List<OwnerReference> kept =
                                 new ArrayList<>(c.getMetadata().getOwnerReferences());
                         kept.removeIf(o -> uid.equals(o.getUid()));
@@ -96,10 +98,11 @@ public class ClaimSetFinalizer {
     }
 
     private void removeFinalizer(PersistentVolumeClaimSet set) {
-        client.resources(PersistentVolumeClaimSet.class)
-                .inNamespace(set.getMetadata().getNamespace())
-                .withName(set.getMetadata().getName())
-                .edit(s -> {
+        writes.edit(
+                PersistentVolumeClaimSet.class,
+                set.getMetadata().getNamespace(),
+                set.getMetadata().getName(),
+                s -> {
                     List<String> finalizers = new ArrayList<>(s.getMetadata().getFinalizers());
                     finalizers.remove(FINALIZER);
                     s.getMetadata().setFinalizers(finalizers);

@@ -3,9 +3,9 @@ package dev.datacenter.operator.claims;
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.app.DeletionExpectations;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.inventory.EngineInputs;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 public class InstanceReleaser {
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     @Inject
     ClusterCache cache;
@@ -36,11 +36,7 @@ public class InstanceReleaser {
                     && (node == null || node.equals(EngineInputs.nodeOf(pod)))) {
                 expectations.expect(
                         EngineInputs.appKey(namespace, app), pod.getMetadata().getUid());
-                client.pods()
-                        .inNamespace(namespace)
-                        .withName(pod.getMetadata().getName())
-                        .withGracePeriod(0)
-                        .delete();
+                writes.deleteNow(Pod.class, namespace, pod.getMetadata().getName());
             }
         }
     }

@@ -1,10 +1,10 @@
 package dev.datacenter.operator.claims;
 
+import dev.datacenter.operator.cluster.ClusterWrites;
 import dev.datacenter.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class ObjectEvents {
     public static final String WARNING = "Warning";
 
     @Inject
-    KubernetesClient client;
+    ClusterWrites writes;
 
     private final Map<String, String> lastMessage = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -55,11 +55,7 @@ public class ObjectEvents {
 
     private void write(Event event) {
         try {
-            client.v1()
-                    .events()
-                    .inNamespace(event.getMetadata().getNamespace())
-                    .resource(event)
-                    .create();
+            writes.create(event);
         } catch (RuntimeException e) {
             LOG.debugf("event %s not written: %s", event.getReason(), e.getMessage());
         }

@@ -22,6 +22,9 @@ public class StatusWriter {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     /** @return whether a write was made */
     public <S, R extends CustomResource<?, S>> boolean writeIfChanged(R current, S desired) {
         KubernetesSerialization json = client.getKubernetesSerialization();
@@ -32,7 +35,7 @@ public class StatusWriter {
         R copy = json.clone(current);
         copy.setStatus(desired);
         try {
-            client.resource(copy).updateStatus();
+            writes.updateStatus(copy);
             return true;
         } catch (RuntimeException e) {
             if (ApiErrors.isNotFound(e)) {

@@ -23,7 +23,7 @@ class NoSpecWritesTest {
 
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final Pattern OUR_KIND =
-            Pattern.compile("resources\\((DataCenterApp|ResourcePool|PersistentVolumeClaimSet)\\.class\\)");
+            Pattern.compile("(resources|edit)\\(\\s*(DataCenterApp|ResourcePool|PersistentVolumeClaimSet)\\.class");
     private static final Pattern WRITE =
             Pattern.compile("\\.(edit|update|patch|replace|createOr|serverSideApply|createOrReplace)\\(");
 
