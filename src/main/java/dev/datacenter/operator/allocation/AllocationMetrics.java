@@ -58,9 +58,6 @@ public class AllocationMetrics {
     /** The {@code resource} tag values of the pool gauges, in the state API's units. */
     public static final List<String> RESOURCES = List.of("cpus", "mem", "gpus", "disk");
 
-    /** A cycle as published: its number since start, when it started, and what the engine returned. */
-    public record PublishedCycle(long number, Instant startedAt, CycleResult result) {}
-
     private final MeterRegistry registry;
     private final Counter cycles;
     private final Timer cycleDuration;

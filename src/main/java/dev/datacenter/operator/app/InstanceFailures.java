@@ -5,6 +5,7 @@ import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.TaskFailure;
 import dev.datacenter.operator.app.AppInstances.Member;
 import dev.datacenter.operator.model.InstanceState;
+import dev.datacenter.operator.runtime.InstanceFailureCounter;
 import dev.datacenter.operator.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -23,7 +23,7 @@ import dev.datacenter.operator.status.ClaimSetStatusAggregator.Abandoned;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -61,9 +61,6 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
 
     @Inject
     ReconcileQueue queue;
-
-    @Inject
-    KubernetesClient client;
 
     @Inject
     ClaimSetFinalizer finalizer;
@@ -177,7 +174,7 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
         if (annotations == null || !annotations.containsKey(ApiGroup.ANNOTATION_WIPE)) {
             return set;
         }
-        PersistentVolumeClaimSet copy = client.getKubernetesSerialization().clone(set);
+        PersistentVolumeClaimSet copy = Serialization.clone(set);
         copy.getMetadata().getAnnotations().remove(ApiGroup.ANNOTATION_WIPE);
         return copy;
     }

@@ -1,9 +1,7 @@
 package dev.datacenter.operator.web;
 
-import dev.datacenter.operator.allocation.AllocationLoop;
-import dev.datacenter.operator.allocation.AllocationMetrics;
-import dev.datacenter.operator.allocation.AllocationMetrics.PublishedCycle;
-import dev.datacenter.operator.app.InstanceFailureCounter;
+import dev.datacenter.operator.allocation.AllocationView;
+import dev.datacenter.operator.allocation.PublishedCycle;
 import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.placement.PoolFigures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +22,7 @@ public class ClusterStateSource implements OperatorStateSource {
     ClusterCache cache;
 
     @Inject
-    AllocationLoop loop;
-
-    @Inject
-    AllocationMetrics cycles;
-
-    @Inject
-    InstanceFailureCounter failures;
+    AllocationView allocation;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -41,16 +33,16 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Override
     public OffersView offers() {
-        if (!loop.running()) {
+        if (!allocation.running()) {
             return OffersView.NONE; // a replica that does not lead runs no cycle
         }
-        PublishedCycle evaluated = cycles.newestWithOffers();
-        return OffersViewBuilder.build(evaluated != null ? evaluated : cycles.newest());
+        PublishedCycle evaluated = allocation.newestWithOffers();
+        return OffersViewBuilder.build(evaluated != null ? evaluated : allocation.newest());
     }
 
     ClusterSnapshot snapshot() {
         Map<String, PoolFigures> figures = new HashMap<>();
-        PublishedCycle newest = loop.running() ? cycles.newest() : null;
+        PublishedCycle newest = allocation.running() ? allocation.newest() : null;
         if (newest != null) {
             newest.result().pools().forEach(p -> figures.put(p.name(), p));
         }
@@ -61,7 +53,7 @@ public class ClusterStateSource implements OperatorStateSource {
                 cache.pools(),
                 cache.apps(),
                 figures,
-                loop::pendingSummary,
-                failures.total());
+                allocation::pendingSummary,
+                allocation.instanceFailures());
     }
 }

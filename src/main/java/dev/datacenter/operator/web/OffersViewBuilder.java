@@ -1,6 +1,6 @@
 package dev.datacenter.operator.web;
 
-import dev.datacenter.operator.allocation.AllocationMetrics.PublishedCycle;
+import dev.datacenter.operator.allocation.PublishedCycle;
 import dev.datacenter.operator.model.Names;
 import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.DeclineReason;

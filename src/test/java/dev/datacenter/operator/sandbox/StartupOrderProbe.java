@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
- * Stands in for the operator runtime in {@link SandboxQuarkusTest}: at the default StartupEvent priority, what
+ * Stands in for the operator runtime in {@link SandboxQuarkusMockTest}: at the default StartupEvent priority, what
  * does the application's client see? Does nothing when the sandbox is off.
  */
 @ApplicationScoped

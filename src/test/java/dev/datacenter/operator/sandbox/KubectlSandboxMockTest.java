@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code kubectl} against the sandbox, through the kubeconfig the sandbox writes. */
-class KubectlSandboxTest {
+class KubectlSandboxMockTest {
 
     @TempDir
     static Path dir;

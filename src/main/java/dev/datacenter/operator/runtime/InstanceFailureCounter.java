@@ -1,4 +1,4 @@
-package dev.datacenter.operator.app;
+package dev.datacenter.operator.runtime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts instance failures since the operator started (it only grows): the lifecycle calls
- * {@link #record()} once per failed instance ({@link InstanceFailures}), the state API reports
+ * {@link #record()} once per failed instance ({@code app.InstanceFailures}), the state API reports
  * {@link #total()} as {@code cluster.taskFailures}, Prometheus reads {@code datacenter_instance_failures_total}.
  */
 @Startup

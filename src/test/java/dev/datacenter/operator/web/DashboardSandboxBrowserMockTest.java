@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(SandboxCatalogProfile.class)
-class DashboardSandboxBrowserTest {
+class DashboardSandboxBrowserMockTest {
 
     static final Path SCREENSHOT = Path.of("target", "dashboard-sandbox.png");
 
@@ -132,7 +132,7 @@ class DashboardSandboxBrowserTest {
 
     private String cpuDetail() {
         double[] cpu = cpu();
-        return DashboardBrowserTest.cores(cpu[0]) + " of " + DashboardBrowserTest.cores(cpu[1]) + " cores";
+        return DashboardBrowserMockTest.cores(cpu[0]) + " of " + DashboardBrowserMockTest.cores(cpu[1]) + " cores";
     }
 
     private static double cores(Quantity q) {

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestProfile(FakeStateProfile.class)
 @WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
-class DashboardBrowserTest {
+class DashboardBrowserMockTest {
 
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @TestProfile(FakeStateProfile.class)
 @WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
-class StateResourceTest {
+class StateResourceMockTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The sandbox wired into the application: the injected client, the startup order, kubeconfig, manifests. */
 @QuarkusTest
 @TestProfile(SandboxEnabledProfile.class)
-class SandboxQuarkusTest {
+class SandboxQuarkusMockTest {
 
     @Inject
     KubernetesClient client;

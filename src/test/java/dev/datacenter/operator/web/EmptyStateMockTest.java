@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestProfile(EmptyStateProfile.class)
 @WithKubernetesTestServer(crud = true, setup = RegisterCrds.class)
-class EmptyStateTest {
+class EmptyStateMockTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

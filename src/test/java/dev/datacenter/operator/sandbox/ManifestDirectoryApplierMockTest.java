@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManifestDirectoryApplierTest {
+class ManifestDirectoryApplierMockTest {
 
     static SandboxApiServer server;
     static KubernetesClient client;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox API answers what kubectl and the operator need, the way a real API server would. */
-class SandboxApiServerTest {
+class SandboxApiServerMockTest {
 
     private static final ResourceDefinitionContext DCA = new ResourceDefinitionContext.Builder()
             .withGroup("datacenter.dev")

@@ -1,0 +1,46 @@
+package dev.datacenter.operator.allocation;
+
+import dev.datacenter.operator.placement.PendingSummary;
+import dev.datacenter.operator.runtime.InstanceFailureCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** {@link AllocationView} over this process's allocation loop and its published cycles. */
+@ApplicationScoped
+public class LoopAllocationView implements AllocationView {
+
+    @Inject
+    AllocationLoop loop;
+
+    @Inject
+    AllocationMetrics cycles;
+
+    @Inject
+    InstanceFailureCounter failures;
+
+    @Override
+    public boolean running() {
+        return loop.running();
+    }
+
+    @Override
+    public PublishedCycle newest() {
+        return cycles.newest();
+    }
+
+    @Override
+    public PublishedCycle newestWithOffers() {
+        return cycles.newestWithOffers();
+    }
+
+    @Override
+    public Optional<PendingSummary> pendingSummary(String appKey) {
+        return loop.pendingSummary(appKey);
+    }
+
+    @Override
+    public long instanceFailures() {
+        return failures.total();
+    }
+}

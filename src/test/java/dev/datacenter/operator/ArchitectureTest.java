@@ -1,0 +1,111 @@
+package dev.datacenter.operator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.datacenter.operator.allocation.AllocationView;
+import dev.datacenter.operator.allocation.PublishedCycle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules each {@code package-info.java} states, checked on the compiled classes: the engine knows
+ * nothing of Kubernetes, the pure builders and aggregators know no runtime, the HTTP API reads the allocation
+ * loop only through its view, and every write to the API goes through {@code cluster}.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "dev.datacenter.operator";
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void placementUsesTheJdkOnly() {
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".placement..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".placement..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void modelAndStatusAreFreeOfTheRuntime() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".model..", ROOT + ".status..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".cluster..",
+                        ROOT + ".runtime..",
+                        ROOT + ".app..",
+                        ROOT + ".allocation..",
+                        ROOT + ".pool..",
+                        ROOT + ".claims..",
+                        ROOT + ".web..",
+                        ROOT + ".sandbox..",
+                        "io.fabric8.kubernetes.client..",
+                        "io.quarkus..",
+                        "jakarta.inject..",
+                        "jakarta.enterprise..")
+                .check(main);
+    }
+
+    @Test
+    void webReadsTheAllocationLoopOnlyThroughItsView() {
+        DescribedPredicate<JavaClass> view = DescribedPredicate.describe(
+                "the allocation view types",
+                c -> c.isEquivalentTo(AllocationView.class) || c.isEquivalentTo(PublishedCycle.class));
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.and(
+                        JavaClass.Predicates.resideInAnyPackage(
+                                ROOT + ".allocation..",
+                                ROOT + ".app..",
+                                ROOT + ".pool..",
+                                ROOT + ".claims..",
+                                ROOT + ".runtime..",
+                                ROOT + ".sandbox.."),
+                        DescribedPredicate.not(view)))
+                .check(main);
+    }
+
+    @Test
+    void onlyTheClusterPortTalksToTheApiServer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".cluster..", ROOT + ".sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.fabric8.kubernetes.client.dsl..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")
+                .check(main);
+    }
+
+    @Test
+    void theOperatorNeverImportsTheSandbox() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".sandbox..")
+                .check(main);
+    }
+}
