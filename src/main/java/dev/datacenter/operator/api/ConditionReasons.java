@@ -9,7 +9,6 @@ public final class ConditionReasons {
     public static final String ALL_INSTANCES_READY = "AllInstancesReady";
     public static final String WAITING_FOR_DEPENDENCIES = "WaitingForDependencies";
     public static final String WAITING_FOR_OFFERS = "WaitingForOffers";
-    public static final String WAITING_FOR_INSTANCES = "WaitingForInstances";
     public static final String DEPLOYING = "Deploying";
     public static final String DEPLOYMENT_COMPLETE = "DeploymentComplete";
     public static final String BACKING_OFF = "BackingOff";

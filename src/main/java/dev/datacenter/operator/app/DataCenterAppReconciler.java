@@ -104,6 +104,11 @@ public class DataCenterAppReconciler implements Reconciler {
         Optional<SpecProblem> problem = validator.firstProblem(app);
         if (problem.isPresent()) {
             loop.forget(appKey);
+            events.record(
+                    app,
+                    AppEvents.WARNING,
+                    problem.get().reason(),
+                    problem.get().message());
             writeStatus(
                     app,
                     new AppObservation(

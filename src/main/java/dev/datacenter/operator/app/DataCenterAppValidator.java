@@ -7,11 +7,13 @@ import dev.datacenter.operator.api.ConstraintOperator;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.VolumeSpec;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.model.DependencyGraph;
+import dev.datacenter.operator.model.SpecChecks;
 import dev.datacenter.operator.status.Conditions;
 import dev.datacenter.operator.status.SpecProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * What a CRD schema cannot check about a DataCenterApp, checked against the cache: its pool and claim
- * sets exist, its LIKE/UNLIKE constraints compile, its dependencies exist and form no cycle.
+ * What a CRD schema cannot check about a DataCenterApp, checked against the cache: its checks name ports it
+ * has and its volumes leave the artifacts' place alone ({@link SpecChecks}), its pool and claim sets exist,
+ * its LIKE/UNLIKE constraints compile, its dependencies exist and form no cycle.
  */
 @ApplicationScoped
 public class DataCenterAppValidator {
@@ -34,11 +37,11 @@ public class DataCenterAppValidator {
         if (app.getSpec() == null) {
             return Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, "spec is required"));
         }
-        return missingPool(app)
+        return invalidSpec(app)
+                .or(() -> missingPool(app))
                 .or(() -> missingClaimSet(app))
                 .or(() -> invalidConstraint(app))
-                .or(() -> missingDependency(app))
-                .or(() -> dependencyCycle(app));
+                .or(() -> dependencyProblem(app));
     }
 
     /** The app's dependencies that exist but are not Ready. */
@@ -49,6 +52,14 @@ public class DataCenterAppValidator {
                                 || !Conditions.isTrue(dependency.getStatus().getConditions(), ConditionReasons.READY))
                         .orElse(false))
                 .toList();
+    }
+
+    /** Mistakes inside the spec that would make every pod fail ({@link SpecChecks}), all in one message. */
+    private static Optional<SpecProblem> invalidSpec(DataCenterApp app) {
+        List<String> problems = SpecChecks.problems(app.getSpec());
+        return problems.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, String.join("; ", problems)));
     }
 
     private Optional<SpecProblem> missingPool(DataCenterApp app) {
@@ -108,33 +119,17 @@ public class DataCenterAppValidator {
         return Optional.empty();
     }
 
-    private Optional<SpecProblem> missingDependency(DataCenterApp app) {
-        String namespace = app.getMetadata().getNamespace();
-        List<String> missing = dependencies(app).stream()
-                .filter(name -> cache.app(namespace, name).isEmpty())
-                .toList();
-        if (missing.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new SpecProblem(
-                ConditionReasons.DEPENDENCY_NOT_FOUND,
-                (missing.size() == 1 ? "dependency " : "dependencies ") + String.join(", ", missing)
-                        + " not found in namespace " + namespace));
-    }
-
-    private Optional<SpecProblem> dependencyCycle(DataCenterApp app) {
+    private Optional<SpecProblem> dependencyProblem(DataCenterApp app) {
         if (dependencies(app).isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<String>> graph = new HashMap<>();
-        for (DataCenterApp other : cache.apps(app.getMetadata().getNamespace())) {
-            graph.put(other.getMetadata().getName(), dependencies(other));
-        }
-        graph.put(app.getMetadata().getName(), dependencies(app));
-        return new DependencyGraph(graph)
-                .cycleFrom(app.getMetadata().getName())
-                .map(cycle -> new SpecProblem(
-                        ConditionReasons.DEPENDENCY_CYCLE, "dependencies form a cycle: " + String.join(" -> ", cycle)));
+        Map<String, DataCenterApp> apps = new LinkedHashMap<>();
+        cache.apps(app.getMetadata().getNamespace())
+                .forEach(a -> apps.put(a.getMetadata().getName(), a));
+        apps.put(app.getMetadata().getName(), app);
+        return DependencyGraph.of(apps.values())
+                .problem(app.getMetadata().getName())
+                .map(p -> new SpecProblem(p.reason(), p.message()));
     }
 
     private static List<String> dependencies(DataCenterApp app) {

@@ -20,7 +20,6 @@ import dev.datacenter.operator.placement.Resources;
 import dev.datacenter.operator.placement.RunningTask;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -285,19 +284,9 @@ public final class EngineInputs {
                 a.getDisk() == null ? absent : bytes(a.getDisk()));
     }
 
-    /** A Kubernetes label selector evaluated in memory; null or empty selects every node. */
+    /** A Kubernetes label selector in the engine's form ({@link LabelSelectorMatcher#toEngine}). */
     public static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector selector) {
-        if (selector == null) {
-            return LabelSelector.EVERYTHING;
-        }
-        List<LabelSelector.Requirement> requirements = new ArrayList<>();
-        if (selector.getMatchExpressions() != null) {
-            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-                requirements.add(new LabelSelector.Requirement(
-                        r.getKey(), LabelSelector.Operator.valueOf(r.getOperator()), r.getValues()));
-            }
-        }
-        return new LabelSelector(selector.getMatchLabels(), requirements);
+        return LabelSelectorMatcher.toEngine(selector);
     }
 
     /** Millicores of a cpu quantity, rounded up; 0 when absent. */

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,32 +71,37 @@ public final class DependencyGraph {
     }
 
     /**
-     * The shortest cycle through {@code app}, as a path that starts and ends with it
-     * ({@code [a, b, c, a]}; {@code [a, a]} for an app that depends on itself); empty when
-     * {@code app} is on no cycle. (An app that only depends on a cycle is not on it: it waits.)
+     * A cycle reachable from {@code start}, as the path that closes it ({@code [b, c, b]}; {@code [a, a]} for
+     * an app that depends on itself), or empty. An app that depends on a cycle can never be placed either, so
+     * the cycle is reported on it too. Depth-first without recursion: a long chain cannot overflow the stack.
      */
-    public Optional<List<String>> cycle(String app) {
-        Map<String, String> parent = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        for (String d : dependencies(app)) {
-            if (d.equals(app)) {
-                return Optional.of(List.of(app, app));
+    public Optional<List<String>> cycleFrom(String start) {
+        List<String> path = new ArrayList<>();
+        Set<String> onPath = new HashSet<>();
+        Set<String> done = new HashSet<>();
+        Deque<Iterator<String>> pending = new ArrayDeque<>();
+        path.add(start);
+        onPath.add(start);
+        pending.push(dependencies(start).iterator());
+        while (!pending.isEmpty()) {
+            Iterator<String> children = pending.peek();
+            if (!children.hasNext()) {
+                String finished = path.remove(path.size() - 1);
+                onPath.remove(finished);
+                done.add(finished);
+                pending.pop();
+                continue;
             }
-            if (!parent.containsKey(d)) {
-                parent.put(d, app);
-                queue.add(d);
+            String child = children.next();
+            if (onPath.contains(child)) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(child), path.size()));
+                cycle.add(child);
+                return Optional.of(cycle);
             }
-        }
-        while (!queue.isEmpty()) {
-            String current = queue.poll();
-            for (String d : dependencies(current)) {
-                if (d.equals(app)) {
-                    return Optional.of(path(parent, current, app));
-                }
-                if (!parent.containsKey(d) && dependencies.containsKey(d)) {
-                    parent.put(d, current);
-                    queue.add(d);
-                }
+            if (!done.contains(child)) {
+                path.add(child);
+                onPath.add(child);
+                pending.push(dependencies(child).iterator());
             }
         }
         return Optional.empty();
@@ -103,29 +109,19 @@ public final class DependencyGraph {
 
     /**
      * The problem that keeps {@code app} from ever being placed: {@code DependencyNotFound} when a
-     * dependency does not exist, else {@code DependencyCycle} when it is on a cycle; empty otherwise.
+     * dependency does not exist, else {@code DependencyCycle} when a cycle is reachable from it; empty
+     * otherwise.
      */
     public Optional<Problem> problem(String app) {
         List<String> missing = missing(app);
         if (!missing.isEmpty()) {
             return Optional.of(new Problem(
                     ConditionReasons.DEPENDENCY_NOT_FOUND,
-                    "no DataCenterApp named " + String.join(", ", missing) + " in this namespace"
-                            + " (listed in spec.dependencies)"));
+                    (missing.size() == 1 ? "dependency " : "dependencies ") + String.join(", ", missing)
+                            + " not found in this namespace"));
         }
-        return cycle(app)
-                .map(c ->
-                        new Problem(ConditionReasons.DEPENDENCY_CYCLE, "dependency cycle: " + String.join(" -> ", c)));
-    }
-
-    private static List<String> path(Map<String, String> parent, String last, String app) {
-        List<String> reversed = new ArrayList<>();
-        reversed.add(app);
-        for (String at = last; !at.equals(app); at = parent.get(at)) {
-            reversed.add(at);
-        }
-        reversed.add(app);
-        Collections.reverse(reversed);
-        return reversed;
+        return cycleFrom(app)
+                .map(c -> new Problem(
+                        ConditionReasons.DEPENDENCY_CYCLE, "dependencies form a cycle: " + String.join(" -> ", c)));
     }
 }

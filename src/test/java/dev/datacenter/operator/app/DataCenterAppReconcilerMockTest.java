@@ -3,10 +3,12 @@ package dev.datacenter.operator.app;
 import static dev.datacenter.operator.testsupport.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datacenter.operator.api.CheckProtocol;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.Constraint;
 import dev.datacenter.operator.api.ConstraintOperator;
 import dev.datacenter.operator.api.DataCenterApp;
+import dev.datacenter.operator.api.HealthCheck;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.runtime.OperatorMetrics;
@@ -167,6 +169,19 @@ class DataCenterAppReconcilerMockTest {
                 .isEqualTo(fixed.getMetadata().getGeneration());
         assertThat(get("regex", "racks").getStatus().getObservedGeneration())
                 .isEqualTo(fixed.getMetadata().getGeneration());
+    }
+
+    @Test
+    void aHealthCheckOnAPortTheAppDoesNotHaveIsAnInvalidSpecAndNothingIsPlaced() {
+        HealthCheck check = new HealthCheck();
+        check.setProtocol(CheckProtocol.HTTP);
+        check.setPortName("admin");
+        check.setPath("/health");
+        create(TestObjects.app("checks", "probe", spec -> spec.setHealthChecks(List.of(check))));
+
+        Condition invalid = awaitReady("checks", "probe", ConditionReasons.INVALID_SPEC);
+        assertThat(invalid.getMessage()).contains("healthChecks[0].portName admin names none of the app's ports");
+        assertThat(client.pods().inNamespace("checks").list().getItems()).isEmpty();
     }
 
     @Test

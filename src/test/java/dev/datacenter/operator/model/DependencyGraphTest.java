@@ -3,6 +3,8 @@ package dev.datacenter.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.datacenter.operator.api.DataCenterApp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +49,43 @@ class DependencyGraphTest {
                 List.of("self"),
                 "outside",
                 List.of("a"));
-        assertThat(g.cycle("a")).contains(List.of("a", "b", "c", "a"));
-        assertThat(g.cycle("c")).contains(List.of("c", "a", "b", "c"));
-        assertThat(g.cycle("self")).contains(List.of("self", "self"));
-        assertThat(g.cycle("outside")).isEmpty();
-        assertThat(g.cycle("x")).isEmpty();
+        assertThat(g.cycleFrom("a")).contains(List.of("a", "b", "c", "a"));
+        assertThat(g.cycleFrom("c")).contains(List.of("c", "a", "b", "c"));
+        assertThat(g.cycleFrom("self")).contains(List.of("self", "self"));
+        assertThat(g.cycleFrom("x")).isEmpty();
+        // an app that depends on a cycle can never be placed either: the cycle is reported on it
+        assertThat(g.cycleFrom("outside")).contains(List.of("a", "b", "c", "a"));
         assertThat(g.problem("b")).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo("DependencyCycle");
-            assertThat(p.message()).isEqualTo("dependency cycle: b -> c -> a -> b");
+            assertThat(p.message()).isEqualTo("dependencies form a cycle: b -> c -> a -> b");
         });
     }
 
     @Test
-    void shortestCycleIsReported() {
-        DependencyGraph g = graph("a", List.of("b", "c"), "b", List.of("d"), "d", List.of("a"), "c", List.of("a"));
-        assertThat(g.cycle("a")).contains(List.of("a", "c", "a"));
+    void noCycleInAChainOrADiamond() {
+        DependencyGraph g = new DependencyGraph(
+                Map.of("web", List.of("api", "cache"), "api", List.of("db"), "cache", List.of("db"), "db", List.of()));
+        assertThat(g.cycleFrom("web")).isEmpty();
+        assertThat(g.problem("web")).isEmpty();
+    }
+
+    @Test
+    void aDependencyOnAMissingAppIsNoCycle() {
+        assertThat(new DependencyGraph(Map.of("a", List.of("missing"))).cycleFrom("a"))
+                .isEmpty();
+    }
+
+    @Test
+    void aLongChainDoesNotOverflowTheStack() {
+        Map<String, List<String>> chain = new HashMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            chain.put("app" + i, new ArrayList<>(List.of("app" + (i + 1))));
+        }
+        chain.put("app100000", List.of());
+        assertThat(new DependencyGraph(chain).cycleFrom("app0")).isEmpty();
+
+        chain.put("app100000", List.of("app0"));
+        assertThat(new DependencyGraph(chain).cycleFrom("app0")).get().asList().hasSize(100_002);
     }
 
     @Test
