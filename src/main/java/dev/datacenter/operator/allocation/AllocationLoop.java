@@ -6,8 +6,11 @@ import dev.datacenter.operator.app.AppEvents;
 import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.ClusterChangeListener;
 import dev.datacenter.operator.cluster.InformerCache;
+import dev.datacenter.operator.cluster.ObjectKey;
 import dev.datacenter.operator.inventory.EngineFeed;
+import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.model.InstanceIdentity;
+import dev.datacenter.operator.model.InstanceKey;
 import dev.datacenter.operator.model.InstancePodBuilder;
 import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.OfferDecision;
@@ -86,7 +89,7 @@ public class AllocationLoop implements ClusterChangeListener {
 
     // noted by any thread, drained by the loop
     private final Set<String> dirtyNodes = ConcurrentHashMap.newKeySet();
-    private final Set<String> dirtyPods = ConcurrentHashMap.newKeySet();
+    private final Set<ObjectKey> dirtyPods = ConcurrentHashMap.newKeySet();
     private final Set<String> dirtyPools = ConcurrentHashMap.newKeySet();
     private final Map<String, Optional<AppPlacement>> requests = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> outcomes = new ConcurrentLinkedQueue<>();
@@ -152,7 +155,7 @@ public class AllocationLoop implements ClusterChangeListener {
 
     @Override
     public void podChanged(Pod pod) {
-        dirtyPods.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+        dirtyPods.add(ObjectKey.of(pod));
         wake();
     }
 
@@ -285,7 +288,7 @@ public class AllocationLoop implements ClusterChangeListener {
         }
         takeAll(dirtyNodes).forEach(feed::node);
         takeAll(dirtyPools).forEach(feed::pool);
-        for (String podKey : takeAll(dirtyPods)) {
+        for (ObjectKey podKey : takeAll(dirtyPods)) {
             String placedTask = inFlight.seen(podKey);
             String removed = feed.pod(podKey, placedTask);
             if (removed != null) {
@@ -316,19 +319,14 @@ public class AllocationLoop implements ClusterChangeListener {
 
     /** An instance's task went away: the reconciler decides whether and when it is placed again (backoff). */
     private void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
-        int hash = taskId.lastIndexOf('#');
-        if (hash < 0) {
+        Optional<InstanceKey> instance = InstanceKey.ofTask(taskId);
+        if (instance.isEmpty()) {
             return;
         }
-        String appKey = taskId.substring(0, hash);
+        String appKey = instance.get().app().engineKey();
+        int ordinal = instance.get().ordinal();
         AppPlacement p = applied.get(appKey);
         if (p == null) {
-            return;
-        }
-        int ordinal;
-        try {
-            ordinal = Integer.parseInt(taskId.substring(hash + 1));
-        } catch (NumberFormatException e) {
             return;
         }
         if (p.pending().contains(ordinal)) {
@@ -435,7 +433,7 @@ public class AllocationLoop implements ClusterChangeListener {
     }
 
     private void enqueue(String appKey) {
-        int slash = appKey.indexOf('/');
-        queue.enqueue(ResourceKey.app(appKey.substring(0, slash), appKey.substring(slash + 1)));
+        AppKey app = AppKey.parse(appKey);
+        queue.enqueue(ResourceKey.app(app.namespace(), app.name()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.datacenter.operator.allocation;
 
+import dev.datacenter.operator.model.InstanceKey;
 import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.DeclineReason;
 import dev.datacenter.operator.placement.OfferDecision;
@@ -149,7 +150,7 @@ public class AllocationMetrics {
     /** The app is gone or no longer placed. */
     public void forget(String appKey) {
         pendingSince.remove(appKey);
-        placing.keySet().removeIf(taskId -> taskId.startsWith(appKey + "#"));
+        placing.keySet().removeIf(taskId -> InstanceKey.isOf(taskId, appKey));
     }
 
     // ------------------------------------------------------------------ snapshots for the state API

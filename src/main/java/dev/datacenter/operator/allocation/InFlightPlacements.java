@@ -1,6 +1,8 @@
 package dev.datacenter.operator.allocation;
 
-import dev.datacenter.operator.placement.RunningTask;
+import dev.datacenter.operator.cluster.ObjectKey;
+import dev.datacenter.operator.model.AppKey;
+import dev.datacenter.operator.model.InstanceKey;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,19 +27,17 @@ final class InFlightPlacements {
         }
     }
 
-    /** The informer showed the pod "namespace/name": returns the engine task id of its placement, or null. */
-    String seen(String podKey) {
-        int slash = podKey.indexOf('/');
-        String prefix = podKey.substring(0, slash + 1);
-        String name = podKey.substring(slash + 1);
+    /** The informer showed the pod: returns the engine task id of its placement, or null. */
+    String seen(ObjectKey podKey) {
+        String name = podKey.name();
         String task = null;
         for (Map.Entry<String, Map<Integer, String>> e : byApp.entrySet()) {
-            if (!e.getKey().startsWith(prefix)) {
+            if (!AppKey.parse(e.getKey()).namespace().equals(podKey.namespace())) {
                 continue;
             }
             for (Map.Entry<Integer, String> placed : Set.copyOf(e.getValue().entrySet())) {
                 if (placed.getValue().equals(name) && e.getValue().remove(placed.getKey(), name)) {
-                    task = RunningTask.instanceId(e.getKey(), placed.getKey());
+                    task = InstanceKey.taskId(e.getKey(), placed.getKey());
                 }
             }
             if (e.getValue().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.inventory;
 
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ObjectKey;
 import dev.datacenter.operator.placement.PlacementEngine;
 import dev.datacenter.operator.placement.RunningTask;
 import io.fabric8.kubernetes.api.model.Node;
@@ -21,8 +22,8 @@ public final class EngineFeed {
 
     private final PlacementEngine engine;
     private final ClusterCache cache;
-    private final Map<String, String> taskOfPod = new HashMap<>();
-    private final Map<String, String> podOfTask = new HashMap<>();
+    private final Map<ObjectKey, String> taskOfPod = new HashMap<>();
+    private final Map<String, ObjectKey> podOfTask = new HashMap<>();
 
     public EngineFeed(PlacementEngine engine, ClusterCache cache) {
         this.engine = engine;
@@ -33,9 +34,7 @@ public final class EngineFeed {
     public void fullSync() {
         cache.nodes().forEach(n -> node(n.getMetadata().getName()));
         cache.pools().forEach(p -> pool(p.getMetadata().getName()));
-        cache.pods()
-                .forEach(p -> pod(
-                        p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), null));
+        cache.pods().forEach(p -> pod(ObjectKey.of(p), null));
     }
 
     public void node(String name) {
@@ -70,9 +69,8 @@ public final class EngineFeed {
      *        and had not seen it yet (its task is the engine's assumed one): removed with the pod even when
      *        the pod ended before this feed ever saw it hold its node
      */
-    public String pod(String key, String placedTask) {
-        int slash = key.indexOf('/');
-        Optional<Pod> pod = cache.pod(key.substring(0, slash), key.substring(slash + 1));
+    public String pod(ObjectKey key, String placedTask) {
+        Optional<Pod> pod = cache.pod(key.namespace(), key.name());
         String node = pod.map(EngineInputs::nodeOf).orElse(null);
         if (pod.isEmpty() || node == null || !EngineInputs.holdsResources(pod.get())) {
             String removed = forget(key);
@@ -95,7 +93,7 @@ public final class EngineFeed {
         return null;
     }
 
-    private String forget(String key) {
+    private String forget(ObjectKey key) {
         String task = taskOfPod.remove(key);
         if (task == null || !key.equals(podOfTask.get(task))) {
             return null;

@@ -8,6 +8,7 @@ import dev.datacenter.operator.api.PortSpec;
 import dev.datacenter.operator.api.ResourceAmounts;
 import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.api.ResourcePoolSpec;
+import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.placement.Colocation;
 import dev.datacenter.operator.placement.Constraint;
 import dev.datacenter.operator.placement.LabelSelector;
@@ -149,9 +150,9 @@ public final class EngineInputs {
                         + pod.getMetadata().getName();
     }
 
-    /** "namespace/name", the engine's key of an app. */
+    /** The engine's key of an app ({@link AppKey#engineKey()}). */
     public static String appKey(String namespace, String name) {
-        return namespace + "/" + name;
+        return AppKey.engineKey(namespace, name);
     }
 
     /** The effective requests of a pod: the sum over containers, at least the largest init container. */

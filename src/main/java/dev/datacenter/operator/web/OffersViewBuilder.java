@@ -1,6 +1,7 @@
 package dev.datacenter.operator.web;
 
 import dev.datacenter.operator.allocation.PublishedCycle;
+import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.model.Names;
 import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.DeclineReason;
@@ -49,7 +50,7 @@ final class OffersViewBuilder {
         return decisions.stream()
                 .map(d -> new PlacementView(
                         d.appKey(),
-                        Names.instanceId(d.appKey().substring(d.appKey().indexOf('/') + 1), d.instance()),
+                        Names.instanceId(AppKey.parse(d.appKey()).name(), d.instance()),
                         d.node(),
                         d.pool()))
                 .toList();
