@@ -1,6 +1,6 @@
 package dev.datacenter.operator.api;
 
-/** Names of the API group and the well-known labels and annotations of api.md. */
+/** Names of the API group and the well-known labels and annotations of docs/api.md. */
 public final class ApiGroup {
     public static final String GROUP = "datacenter.dev";
     public static final String VERSION = "v1alpha1";

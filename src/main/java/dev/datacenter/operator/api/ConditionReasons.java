@@ -1,6 +1,6 @@
 package dev.datacenter.operator.api;
 
-/** Condition types and the reasons the operator writes on them (api.md, "Status"). */
+/** Condition types and the reasons the operator writes on them (docs/api.md, "Status"). */
 public final class ConditionReasons {
     public static final String READY = "Ready";
     public static final String PROGRESSING = "Progressing";

@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.List;
 
-/** A long-running service, as a Marathon app was. Field by field, api.md's DataCenterApp. */
+/** A long-running service, as a Marathon app was. Field by field, docs/api.md's DataCenterApp. */
 public class DataCenterAppSpec {
     @Default(ApiGroup.DEFAULT_POOL)
     @Size(max = 253)

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the operator reports about a DataCenterApp (api.md, "Status"). */
+/** What the operator reports about a DataCenterApp (docs/api.md, "Status"). */
 public class DataCenterAppStatus {
     private Long observedGeneration;
     private List<Condition> conditions = new ArrayList<>();

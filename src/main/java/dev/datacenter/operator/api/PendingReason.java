@@ -1,7 +1,7 @@
 package dev.datacenter.operator.api;
 
 /**
- * Why a node declined to take an instance: the one decline-reason enum of api.md, used in status,
+ * Why a node declined to take an instance: the one decline-reason enum of docs/api.md, used in status,
  * metrics, events and the REST API. Constants are in the order Marathon checked them.
  */
 public enum PendingReason {

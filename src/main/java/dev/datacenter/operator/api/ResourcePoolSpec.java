@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
-/** A share of the cluster, as a Mesos role was (api.md, "ResourcePool"). */
+/** A share of the cluster, as a Mesos role was (docs/api.md, "ResourcePool"). */
 @ValidationRule(
         value =
                 "!has(self.guarantee) || !has(self.limit) || !has(self.guarantee.cpus) || !has(self.limit.cpus) || quantity(string(self.guarantee.cpus)).compareTo(quantity(string(self.limit.cpus))) <= 0",

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The action annotations of api.md. {@code datacenter.dev/rollback-to: "<n>"}: revision n's spec is
+ * The action annotations of docs/api.md. {@code datacenter.dev/rollback-to: "<n>"}: revision n's spec is
  * written back into {@code .spec} (keeping {@code instances}) and the annotation removed, in one update;
  * the next reconcile deploys it. {@code datacenter.dev/restart}: its value is the revision's restart
  * nonce (so re-applying the same value restarts nothing); the annotation is removed once the restart's

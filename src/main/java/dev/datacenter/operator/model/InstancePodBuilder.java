@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The desired Pod of one instance, per the pod contract of api.md.
+ * The desired Pod of one instance, per the pod contract of docs/api.md.
  *
  * <ul>
  * <li>Name {@link Names#podName}: {@code <app>-<ordinal>-<revision>-<hash of app, ordinal, revision,

@@ -22,7 +22,7 @@ import java.util.Set;
  * created before the renumbering is stale while its hash is not.
  */
 public final class RevisionHistory {
-    /** How many revisions are kept (api.md: at most 10). */
+    /** How many revisions are kept (docs/api.md: at most 10). */
     public static final int KEEP = 10;
 
     /** What to do to have a revision for the current spec. */

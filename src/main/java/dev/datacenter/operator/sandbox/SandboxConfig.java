@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** The {@code datacenter.sandbox.*} properties (see api.md, "The sandbox"). */
+/** The {@code datacenter.sandbox.*} properties (see docs/api.md, "The sandbox"). */
 @ConfigMapping(prefix = "datacenter.sandbox")
 public interface SandboxConfig {
 
