@@ -1,6 +1,8 @@
 package dev.datacenter.operator.app;
 
+import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.InstanceCounts;
+import dev.datacenter.operator.api.LaunchDelay;
 import dev.datacenter.operator.api.PendingReason;
 import dev.datacenter.operator.api.PendingReasonCount;
 import dev.datacenter.operator.api.PendingStatus;
@@ -22,23 +24,35 @@ import java.util.Optional;
 final class AppStatusInputs {
     private AppStatusInputs() {}
 
-    static AppLifecycle lifecycle(DataCenterAppReconciler.Round round) {
-        TaskFailure failure = round.failure != null
-                ? round.failure
-                : round.app.getStatus() == null ? null : round.app.getStatus().getLastTaskFailure();
-        RollingUpdatePlanner.Step step = round.plan.step();
+    /**
+     * The lifecycle figures of one reconcile: the app as read, its instances, this round's plan, the
+     * failure it recorded (null: keep the last one on status), the launch delay in force and why
+     * instances wait.
+     */
+    static AppLifecycle lifecycle(
+            DataCenterApp app,
+            List<Member> members,
+            InstancePlan plan,
+            long revision,
+            TaskFailure newFailure,
+            LaunchDelay delay,
+            Optional<PendingSummary> pendingSummary) {
+        TaskFailure failure = newFailure != null
+                ? newFailure
+                : app.getStatus() == null ? null : app.getStatus().getLastTaskFailure();
+        RollingUpdatePlanner.Step step = plan.step();
         AppLifecycle.Rollout rollout = switch (step.outcome()) {
             case COMPLETE -> AppLifecycle.Rollout.COMPLETE;
             case DEADLOCKED -> AppLifecycle.Rollout.DEADLOCKED;
             case IN_PROGRESS -> AppLifecycle.Rollout.IN_PROGRESS;
         };
         return new AppLifecycle(
-                counts(round.members),
-                SpecDefaults.instances(round.app.getSpec()),
-                pending(round.plan.waiting().size(), round.delay == null ? round.pending : Optional.empty()),
-                round.delay,
+                counts(members),
+                SpecDefaults.instances(app.getSpec()),
+                pending(plan.waiting().size(), delay == null ? pendingSummary : Optional.empty()),
+                delay,
                 failure,
-                round.revision.number(),
+                revision,
                 rollout,
                 step.message());
     }

@@ -140,12 +140,22 @@ public class DataCenterAppReconciler implements Reconciler {
         writeStatus(
                 app,
                 new AppObservation(
-                        Optional.empty(), round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)));
+                        Optional.empty(),
+                        round.dependenciesNotReady,
+                        round.total(),
+                        AppStatusInputs.lifecycle(
+                                app,
+                                round.members,
+                                round.plan,
+                                round.revision.number(),
+                                round.failure,
+                                round.delay,
+                                round.pending)));
         requeueForTimers(round, key);
     }
 
     /** Everything one reconcile learns about the app, step by step. */
-    static final class Round {
+    private static final class Round {
         final DataCenterApp app;
         final String appKey;
         final Instant now;

@@ -27,7 +27,7 @@ final class PoolViewBuilder {
             }
         }
         List<PoolView> out = new ArrayList<>();
-        for (StateViewBuilder.PoolSelector selector : StateViewBuilder.selectors(s.pools())) {
+        for (PoolSelector selector : PoolSelector.all(s.pools())) {
             Optional<ResourcePool> pool = s.pools().stream()
                     .filter(p -> p.getMetadata().getName().equals(selector.name()))
                     .findFirst();

@@ -1,9 +1,7 @@
 package dev.datacenter.operator.web;
 
 import dev.datacenter.operator.api.ApiGroup;
-import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.inventory.EngineInputs;
-import dev.datacenter.operator.placement.LabelSelector;
 import dev.datacenter.operator.placement.Resources;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -19,13 +17,10 @@ import java.util.Map;
  */
 final class StateViewBuilder {
 
-    /** A pool's name and node selector, the implied {@code default} included. */
-    record PoolSelector(String name, LabelSelector selector) {}
-
     private StateViewBuilder() {}
 
     static StateView build(ClusterSnapshot s) {
-        List<PoolSelector> selectors = selectors(s.pools());
+        List<PoolSelector> selectors = PoolSelector.all(s.pools());
         Map<String, List<Pod>> podsByNode = podsByNode(s.pods());
         List<NodeView> nodes = s.nodes().stream()
                 .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
@@ -44,35 +39,6 @@ final class StateViewBuilder {
                 .toList();
         List<PoolView> pools = PoolViewBuilder.build(s, nodes, apps);
         return new StateView(s.now().toString(), cluster(nodes, apps, s.taskFailures()), nodes, pools, apps);
-    }
-
-    static List<PoolSelector> selectors(List<ResourcePool> pools) {
-        List<PoolSelector> out = new ArrayList<>();
-        boolean defaultDeclared = false;
-        for (ResourcePool p : pools) {
-            defaultDeclared |= ApiGroup.DEFAULT_POOL.equals(p.getMetadata().getName());
-            out.add(new PoolSelector(p.getMetadata().getName(), selector(p)));
-        }
-        if (!defaultDeclared) {
-            out.add(new PoolSelector(ApiGroup.DEFAULT_POOL, LabelSelector.EVERYTHING));
-        }
-        out.sort(Comparator.comparing(PoolSelector::name));
-        return out;
-    }
-
-    /** The pool's node selector; one the engine cannot read (an unknown operator) selects no node. */
-    private static LabelSelector selector(ResourcePool pool) {
-        try {
-            return EngineInputs.selector(
-                    pool.getSpec() == null ? null : pool.getSpec().getNodeSelector());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static boolean matches(PoolSelector pool, Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels();
-        return pool.selector() != null && pool.selector().matches(labels == null ? Map.of() : labels);
     }
 
     /** The pods that hold each node's resources (bound, or ours accepted on it and not bound yet). */
@@ -101,7 +67,7 @@ final class StateViewBuilder {
                 ? Map.of()
                 : node.getMetadata().getLabels();
         List<String> poolNames = pools.stream()
-                .filter(p -> matches(p, node))
+                .filter(p -> p.matches(node))
                 .map(PoolSelector::name)
                 .toList();
         return new NodeView(
