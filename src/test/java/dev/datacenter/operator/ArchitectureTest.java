@@ -99,6 +99,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void testsAreNamedByTheirLayer() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages(ROOT);
+        // in-process API tests (a Quarkus application with the mock or the sandbox API) end in MockTest
+        classes()
+                .that()
+                .areAnnotatedWith("io.quarkus.test.junit.QuarkusTest")
+                .should()
+                .haveSimpleNameEndingWith("MockTest")
+                .orShould()
+                .haveSimpleNameEndingWith("IT")
+                .check(tests);
+    }
+
+    @Test
     void theOperatorNeverImportsTheSandbox() {
         noClasses()
                 .that()
