@@ -95,6 +95,11 @@ public final class EngineFeed {
         return null;
     }
 
+    /** The pod ("namespace/name") an engine task stands for, as last seen. */
+    public Optional<String> podOf(String taskId) {
+        return Optional.ofNullable(podOfTask.get(taskId));
+    }
+
     private String forget(String key) {
         String task = taskOfPod.remove(key);
         if (task == null || !key.equals(podOfTask.get(task))) {

@@ -120,6 +120,25 @@ public final class EngineInputs {
 
     /** A pod as a running task: ours carry app key and ordinal; any other pod is a foreign task. */
     public static RunningTask task(Pod pod, String node) {
+        return anyTask(pod, node).startedAt(startedMillis(pod));
+    }
+
+    /** When the pod started (status.startTime, else its creation), epoch millis; 0 when unknown. */
+    static long startedMillis(Pod pod) {
+        String t = pod.getStatus() != null && pod.getStatus().getStartTime() != null
+                ? pod.getStatus().getStartTime()
+                : pod.getMetadata().getCreationTimestamp();
+        if (t == null) {
+            return 0;
+        }
+        try {
+            return java.time.Instant.parse(t).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private static RunningTask anyTask(Pod pod, String node) {
         Resources requests = requests(pod);
         List<Integer> hostPorts = hostPorts(pod);
         Map<String, String> labels = pod.getMetadata().getLabels();

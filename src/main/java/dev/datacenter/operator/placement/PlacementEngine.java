@@ -458,7 +458,8 @@ public final class PlacementEngine {
                     p.dominantShare(capacity),
                     p.weightedShare(capacity),
                     p.apps.size(),
-                    p.demand));
+                    p.demand,
+                    p.preemptions));
         }
         return List.copyOf(out);
     }

@@ -377,6 +377,7 @@ final class Preemptor {
         accounting.nominate(
                 a, ord, new EngineState.Nomination(id, a.key, ord, p.name, c.node.name, req, deadline, ids));
         nominatedByPool.merge(p.name, req, Resources::plus);
+        p.preemptions += c.victims.size();
         state.changed();
         state.dirtyApps.add(a.key);
         return new Preemption(p.name, a.key, ord, c.node.name, req, victims);
@@ -388,7 +389,10 @@ final class Preemptor {
         if (until == null && !state.tasks.containsKey(victimTaskId)) return;
         state.refused.put(victimTaskId, state.now + backoffMillis);
         for (EngineState.Nomination nm : new ArrayList<>(state.nominations.values())) {
-            if (nm.victims().contains(victimTaskId)) accounting.dropNomination(nm.appKey(), nm.instance());
+            if (!nm.victims().contains(victimTaskId)) continue;
+            PoolState p = state.pools.get(nm.pool());
+            if (p != null && p.preemptions > 0) p.preemptions--;
+            accounting.dropNomination(nm.appKey(), nm.instance());
         }
         state.changed();
     }
