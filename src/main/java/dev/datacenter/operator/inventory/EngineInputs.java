@@ -243,7 +243,19 @@ public final class EngineInputs {
                 weight,
                 amounts(spec.getGuarantee(), 0),
                 amounts(spec.getLimit(), Long.MAX_VALUE),
-                reservations);
+                reservations,
+                preemption(spec.getPreemption()));
+    }
+
+    static PoolSpec.Preemption preemption(dev.datacenter.operator.api.PreemptionPolicy p) {
+        if (p == null) {
+            return PoolSpec.Preemption.NEVER;
+        }
+        return switch (p) {
+            case Never -> PoolSpec.Preemption.NEVER;
+            case ToGuarantee -> PoolSpec.Preemption.TO_GUARANTEE;
+            case ToFairShare -> PoolSpec.Preemption.TO_FAIR_SHARE;
+        };
     }
 
     /** An app's placement needs: pool, per-instance resources, host ports, constraints, colocation, pins. */
