@@ -191,7 +191,10 @@ final class Preemptor {
         Resources req = a.spec.resources();
         Choice best = null;
         List<TaskRecord> candidates = new ArrayList<>();
+        int lowest = lowestPriority(p);
         for (NodeState n : p.group.members.values()) {
+            // one victim of the lowest priority there is: no node can do better (later nodes lose on the name)
+            if (best != null && best.victims.size() == 1 && best.maxPriority <= lowest) break;
             if (!n.offerable() || !a.rules.accepts(n, r)) continue;
             if (a.portRequest.length > 0 && !n.ports.canAssign(a.portRequest)) continue;
             if (!a.wantsGpu() && n.gpuNode()) continue;
@@ -211,6 +214,16 @@ final class Preemptor {
             if (c != null && c.betterThan(best)) best = c;
         }
         return best;
+    }
+
+    /** The lowest priority of any app outside the preemptor's pool: a bound for the early end of the search. */
+    private int lowestPriority(PoolState preemptor) {
+        int lowest = Integer.MAX_VALUE;
+        for (PoolState v : state.pools.values()) {
+            if (v == preemptor) continue;
+            for (AppState a : v.apps.values()) if (!a.instances.isEmpty()) lowest = Math.min(lowest, a.spec.priority());
+        }
+        return lowest;
     }
 
     /** Lowest priority first, then youngest (latest start, then the latest the engine learned of), then id. */
