@@ -315,7 +315,8 @@
         el('td', { className: 'num', text: String(p.nodes) }),
         cell('cpus', cores), cell('mem', bytes), cell('gpus', String),
         el('td', null, [share(p)]),
-        el('td', { className: 'num' + (p.pendingInstances > 0 ? ' warn' : ''), text: String(p.pendingInstances) })
+        el('td', { className: 'num' + (p.pendingInstances > 0 ? ' warn' : ''), text: String(p.pendingInstances) }),
+        el('td', { className: 'num', 'data-testid': 'pool-preemptions', text: String(p.preemptions || 0) })
       ]);
     });
     replaceChildren($('pool-table'), rows);
@@ -483,6 +484,18 @@
         el('span', { text: p.node }),
         el('span', { className: 'service-meta inline', text: ' ' + p.pool })]);
     })));
+    var preempted = [];
+    (o.preemptions || []).forEach(function (p) {
+      p.victims.forEach(function (v) {
+        preempted.push(el('li', { 'data-testid': 'preemption' }, [
+          el('span', { className: 'service-name', text: v.instance }),
+          el('span', { className: 'service-meta inline', text: ' ' + v.pool }),
+          el('span', { className: 'arrow', text: ' ⇢ ' }),
+          el('span', { text: p.instance + ' on ' + p.node }),
+          el('span', { className: 'service-meta inline', text: ' ' + p.pool })]));
+      });
+    });
+    replaceChildren($('cycle-preemptions'), none(preempted));
     $('offer-cycle').textContent = o.cycle > 0
       ? 'Allocation cycle #' + o.cycle + ' · ' + o.durationMillis.toFixed(1) + ' ms · ' + o.accepted + ' of ' +
         plural(o.offersMade, 'offer') + ' accepted'

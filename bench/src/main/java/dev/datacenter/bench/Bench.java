@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --quick} (fewer repetitions), {@code --seed N}, {@code --sizes 2000,10000},
  * {@code --mixes none,UNIQUE,GROUP_BY,mix}, {@code --reps N}, {@code --fenzo-reps N},
- * {@code --only placement|alloc}, {@code --fenzo-good-enough F}.
+ * {@code --only placement|alloc|preemption}, {@code --fenzo-good-enough F}.
  */
 public final class Bench {
     public static void main(String[] args) throws Exception {
@@ -52,6 +52,9 @@ public final class Bench {
         }
         if (only == null || only.equals("alloc")) {
             AllocationBench.run(quick, seed);
+        }
+        if (only == null || only.equals("preemption")) {
+            PreemptionBench.run(quick, seed);
         }
         System.out.println(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores); run took %.0f s.",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -7,6 +7,7 @@ import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.ClusterChangeListener;
 import dev.datacenter.operator.cluster.InformerCache;
 import dev.datacenter.operator.cluster.ObjectKey;
+import dev.datacenter.operator.cluster.PodEvictions;
 import dev.datacenter.operator.inventory.EngineFeed;
 import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.model.InstanceIdentity;
@@ -16,6 +17,7 @@ import dev.datacenter.operator.placement.CycleResult;
 import dev.datacenter.operator.placement.OfferDecision;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PlacementEngine;
+import dev.datacenter.operator.placement.Preemption;
 import dev.datacenter.operator.pool.PoolFiguresWatch;
 import dev.datacenter.operator.runtime.LeadershipChanged;
 import dev.datacenter.operator.runtime.ReconcileQueue;
@@ -78,6 +80,15 @@ public class AllocationLoop implements ClusterChangeListener {
 
     @Inject
     PoolFiguresWatch poolFigures;
+
+    @Inject
+    PodEvictions evictions;
+
+    @ConfigProperty(name = "datacenter.preemption.nomination-timeout", defaultValue = "2m")
+    Duration nominationTimeout;
+
+    @ConfigProperty(name = "datacenter.preemption.refusal-backoff", defaultValue = "30s")
+    Duration refusalBackoff;
 
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
@@ -214,7 +225,7 @@ public class AllocationLoop implements ClusterChangeListener {
     // ------------------------------------------------------------------ the loop thread
 
     private void run() {
-        PlacementEngine engine = new PlacementEngine();
+        PlacementEngine engine = newEngine();
         EngineFeed feed = new EngineFeed(engine, cache);
         Map<String, AppPlacement> applied = new HashMap<>();
         boolean synced = false;
@@ -235,12 +246,16 @@ public class AllocationLoop implements ClusterChangeListener {
                 }
                 drain(engine, feed, applied);
                 java.time.Instant started = java.time.Instant.now();
+                engine.setTime(started.toEpochMilli());
                 CycleResult result = engine.allocate();
                 lastCycle = result;
                 metrics.cycle(result, started);
                 poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
                     write(engine, applied.get(d.appKey()), d);
+                }
+                for (Preemption p : result.preemptions()) {
+                    preempt(engine, feed, applied, p);
                 }
                 if (!result.unchanged() || result.pendingApps() != publishedFrom) {
                     publishedFrom = result.pendingApps();
@@ -251,13 +266,70 @@ public class AllocationLoop implements ClusterChangeListener {
                 return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "allocation cycle failed; the next cycle starts over from the caches");
-                engine = new PlacementEngine();
+                engine = newEngine();
                 feed = new EngineFeed(engine, cache);
                 applied.clear();
                 requests.putAll(asRequests(lastRequest));
                 synced = false;
             }
         }
+    }
+
+    private PlacementEngine newEngine() {
+        PlacementEngine engine = new PlacementEngine();
+        engine.setPreemptionTimeouts(nominationTimeout.toMillis(), refusalBackoff.toMillis());
+        return engine;
+    }
+
+    /**
+     * Evicts the victims of a preemption through the Eviction API (PodDisruptionBudgets honoured). A refused
+     * or failed eviction tells the engine, which spares that victim for a while and chooses again next cycle.
+     */
+    private void preempt(PlacementEngine engine, EngineFeed feed, Map<String, AppPlacement> applied, Preemption p) {
+        AppPlacement preemptor = applied.get(p.appKey());
+        for (Preemption.Victim v : p.victims()) {
+            Optional<ObjectKey> podKey = feed.podOf(v.taskId());
+            if (podKey.isEmpty()) {
+                engine.evictionRefused(v.taskId());
+                continue;
+            }
+            String namespace = podKey.get().namespace();
+            String podName = podKey.get().name();
+            evictions.evict(namespace, podName).whenComplete((outcome, failure) -> {
+                boolean done = failure == null
+                        && (outcome == PodEvictions.Outcome.EVICTED || outcome == PodEvictions.Outcome.GONE);
+                if (!done) {
+                    LOG.infof(
+                            "eviction of pod %s (pool %s) for %s of pool %s not done: %s",
+                            podKey.get(), v.pool(), p.appKey(), p.pool(), failure != null ? failure : outcome);
+                    outcomes.add(() -> engine.evictionRefused(v.taskId()));
+                    wake();
+                    return;
+                }
+                metrics.preempted(p.pool(), v.pool());
+                String instance = "instance " + v.instance() + " (pod " + podName + ")";
+                victimApp(v.appKey())
+                        .ifPresent(app -> events.record(
+                                app,
+                                AppEvents.WARNING,
+                                "Preempted",
+                                instance + " evicted from node " + p.node() + " so that pool " + p.pool()
+                                        + " can place " + p.appKey() + " instance " + p.instance()));
+                if (preemptor != null) {
+                    events.record(
+                            preemptor.app(),
+                            AppEvents.NORMAL,
+                            "Preempting",
+                            "instance " + p.instance() + " takes node " + p.node() + ": evicted " + v.appKey() + " "
+                                    + instance + " of pool " + v.pool());
+                }
+            });
+        }
+    }
+
+    private Optional<DataCenterApp> victimApp(String appKey) {
+        int slash = appKey.indexOf('/');
+        return slash < 0 ? Optional.empty() : cache.app(appKey.substring(0, slash), appKey.substring(slash + 1));
     }
 
     private static Map<String, Optional<AppPlacement>> asRequests(Map<String, AppPlacement> last) {

@@ -39,7 +39,8 @@ import java.util.function.ToDoubleFunction;
  * <li>{@code datacenter_placement_latency_seconds} (histogram): from an instance first waiting to its pod created;</li>
  * <li>per pool: {@code datacenter_pool_allocated}, {@code datacenter_pool_capacity}, {@code datacenter_pool_share}
  * tagged {@code pool} and {@code resource} (cpus in cores, mem and disk in bytes, gpus), and
- * {@code datacenter_pool_dominant_share}, {@code datacenter_pool_pending_instances} tagged {@code pool}.</li>
+ * {@code datacenter_pool_dominant_share}, {@code datacenter_pool_pending_instances} tagged {@code pool};</li>
+ * <li>{@code datacenter_preemptions_total{pool,victim_pool}}: victims evicted for {@code pool} from {@code victim_pool}.</li>
  * </ul>
  */
 @Startup
@@ -55,6 +56,7 @@ public class AllocationMetrics {
     public static final String POOL_SHARE = "datacenter.pool.share";
     public static final String POOL_DOMINANT_SHARE = "datacenter.pool.dominant.share";
     public static final String POOL_PENDING = "datacenter.pool.pending.instances";
+    public static final String PREEMPTIONS = "datacenter.preemptions";
 
     /** The {@code resource} tag values of the pool gauges, in the state API's units. */
     public static final List<String> RESOURCES = List.of("cpus", "mem", "gpus", "disk");
@@ -108,7 +110,7 @@ public class AllocationMetrics {
     public void cycle(CycleResult result, Instant startedAt) {
         PublishedCycle published = new PublishedCycle(cycleNumber.incrementAndGet(), startedAt, result);
         newest = published;
-        if (result.offers().offersMade() > 0) {
+        if (result.offers().offersMade() > 0 || !result.preemptions().isEmpty()) {
             newestWithOffers = published;
         }
         cycles.increment();
@@ -163,6 +165,16 @@ public class AllocationMetrics {
     /** The newest cycle that made offers (most cycles find nothing changed and make none), or null. */
     public PublishedCycle newestWithOffers() {
         return newestWithOffers;
+    }
+
+    /** A victim was evicted for {@code pool} from {@code victimPool}. */
+    public void preempted(String pool, String victimPool) {
+        Counter.builder(PREEMPTIONS)
+                .description("Victims evicted by preemption, by the pool preempting and the victim's pool")
+                .tag("pool", pool)
+                .tag("victim_pool", victimPool)
+                .register(registry)
+                .increment();
     }
 
     /** Cycles run since start. */

@@ -61,6 +61,10 @@ public class DataCenterAppSpec {
     @Default("YoungestFirst")
     private KillSelection killSelection;
 
+    /** Orders preemption victims inside a pool: lower priorities go first. */
+    @Default("0")
+    private Integer priority;
+
     private UnreachableStrategy unreachableStrategy;
 
     @Min(0)
@@ -228,5 +232,13 @@ public class DataCenterAppSpec {
 
     public void setDependencies(List<String> dependencies) {
         this.dependencies = dependencies;
+    }
+
+    public Integer getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Integer priority) {
+        this.priority = priority;
     }
 }

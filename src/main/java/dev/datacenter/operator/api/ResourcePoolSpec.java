@@ -41,6 +41,9 @@ public class ResourcePoolSpec {
     @Size(max = 16)
     private List<Reservation> reservations;
 
+    @Default("Never")
+    private PreemptionPolicy preemption;
+
     public LabelSelector getNodeSelector() {
         return nodeSelector;
     }
@@ -79,5 +82,13 @@ public class ResourcePoolSpec {
 
     public void setReservations(List<Reservation> reservations) {
         this.reservations = reservations;
+    }
+
+    public PreemptionPolicy getPreemption() {
+        return preemption;
+    }
+
+    public void setPreemption(PreemptionPolicy preemption) {
+        this.preemption = preemption;
     }
 }

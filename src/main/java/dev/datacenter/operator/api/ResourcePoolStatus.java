@@ -17,6 +17,8 @@ public class ResourcePoolStatus {
     private Double weightedShare;
     private Integer apps;
     private Integer pendingInstances;
+    /** Instances of other pools evicted for this pool since the operator started leading. */
+    private Long preemptions;
     /** "allocated/capacity" of cpus, for the CPU printer column. */
     private String cpu;
     /** "allocated/capacity" of memory, for the Mem printer column. */
@@ -124,5 +126,13 @@ public class ResourcePoolStatus {
 
     public void setMem(String mem) {
         this.mem = mem;
+    }
+
+    public Long getPreemptions() {
+        return preemptions;
+    }
+
+    public void setPreemptions(Long preemptions) {
+        this.preemptions = preemptions;
     }
 }

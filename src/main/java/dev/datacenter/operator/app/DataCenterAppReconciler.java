@@ -15,6 +15,7 @@ import dev.datacenter.operator.inventory.EngineInputs;
 import dev.datacenter.operator.model.LaunchBackoff;
 import dev.datacenter.operator.model.RollingUpdatePlanner;
 import dev.datacenter.operator.model.SpecDefaults;
+import dev.datacenter.operator.placement.DisruptionBudget;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.runtime.ReconcileQueue;
 import dev.datacenter.operator.runtime.Reconciler;
@@ -131,7 +132,8 @@ public class DataCenterAppReconciler implements Reconciler {
         loop.request(new AppPlacement(
                 appKey,
                 app,
-                EngineInputs.app(app, claims.prepare(app, round.plan.launch())),
+                EngineInputs.app(app, claims.prepare(app, round.plan.launch()))
+                        .withPreemptionTerms(priority(app), disruptionBudget(round)),
                 round.plan.launch(),
                 round.revision.number(),
                 round.revision.hash()));
@@ -152,6 +154,22 @@ public class DataCenterAppReconciler implements Reconciler {
                                 round.delay,
                                 round.pending)));
         requeueForTimers(round, key);
+    }
+
+    static int priority(DataCenterApp app) {
+        Integer p = app.getSpec().getPriority();
+        return p == null ? 0 : p;
+    }
+
+    /**
+     * How many of its instances preemption may take now without breaking the app's minimumHealthCapacity,
+     * counting those not ready already.
+     */
+    static int disruptionBudget(Round round) {
+        Integer instances = round.app.getSpec().getInstances();
+        int ready = (int) round.members.stream().filter(m -> m.state().ready()).count();
+        return DisruptionBudget.allowed(
+                instances == null ? 1 : instances, SpecDefaults.minimumHealthCapacity(round.app.getSpec()), ready);
     }
 
     /** Everything one reconcile learns about the app, step by step. */

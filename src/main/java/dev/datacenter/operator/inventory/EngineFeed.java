@@ -93,6 +93,11 @@ public final class EngineFeed {
         return null;
     }
 
+    /** The pod an engine task stands for, as last seen. */
+    public Optional<ObjectKey> podOf(String taskId) {
+        return Optional.ofNullable(podOfTask.get(taskId));
+    }
+
     private String forget(ObjectKey key) {
         String task = taskOfPod.remove(key);
         if (task == null || !key.equals(podOfTask.get(task))) {

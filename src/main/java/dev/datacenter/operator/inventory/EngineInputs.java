@@ -120,6 +120,25 @@ public final class EngineInputs {
 
     /** A pod as a running task: ours carry app key and ordinal; any other pod is a foreign task. */
     public static RunningTask task(Pod pod, String node) {
+        return anyTask(pod, node).startedAt(startedMillis(pod));
+    }
+
+    /** When the pod started (status.startTime, else its creation), epoch millis; 0 when unknown. */
+    static long startedMillis(Pod pod) {
+        String t = pod.getStatus() != null && pod.getStatus().getStartTime() != null
+                ? pod.getStatus().getStartTime()
+                : pod.getMetadata().getCreationTimestamp();
+        if (t == null) {
+            return 0;
+        }
+        try {
+            return java.time.Instant.parse(t).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private static RunningTask anyTask(Pod pod, String node) {
         Resources requests = requests(pod);
         List<Integer> hostPorts = hostPorts(pod);
         Map<String, String> labels = pod.getMetadata().getLabels();
@@ -224,7 +243,19 @@ public final class EngineInputs {
                 weight,
                 amounts(spec.getGuarantee(), 0),
                 amounts(spec.getLimit(), Long.MAX_VALUE),
-                reservations);
+                reservations,
+                preemption(spec.getPreemption()));
+    }
+
+    static PoolSpec.Preemption preemption(dev.datacenter.operator.api.PreemptionPolicy p) {
+        if (p == null) {
+            return PoolSpec.Preemption.NEVER;
+        }
+        return switch (p) {
+            case Never -> PoolSpec.Preemption.NEVER;
+            case ToGuarantee -> PoolSpec.Preemption.TO_GUARANTEE;
+            case ToFairShare -> PoolSpec.Preemption.TO_FAIR_SHARE;
+        };
     }
 
     /** An app's placement needs: pool, per-instance resources, host ports, constraints, colocation, pins. */

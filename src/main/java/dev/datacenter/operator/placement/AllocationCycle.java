@@ -69,7 +69,7 @@ final class AllocationCycle {
             AppState a = p.queue.peek();
             Integer ord = a.nextCandidate();
             if (ord != null) {
-                boolean pinned = a.spec.pins().containsKey(ord);
+                boolean pinned = a.pinOf(ord) != null;
                 Placement outcome = pinned || a.shape == null ? null : failedShapes.get(a.shape);
                 if (outcome == null) {
                     outcome = tryPlace(a, ord, fallback);
@@ -126,6 +126,7 @@ final class AllocationCycle {
                 a.rules.rules.isEmpty() && a.spec.colocateWith().isEmpty() ? List.of() : a.rules.describe(n, a);
         String id = RunningTask.instanceId(a.key, ord);
         TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
+        t.started = Long.MAX_VALUE;
         state.version++;
         accounting.add(t, a, n, true);
         OfferDecision d =

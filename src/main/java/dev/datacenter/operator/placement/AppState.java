@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The engine's mutable view of one app: spec, compiled rules, pending and placed instances, value counts. */
@@ -33,6 +34,9 @@ final class AppState {
     boolean failedUnpinned;
     final Set<Integer> failedPinned = new HashSet<>();
     int rank;
+
+    /** Instances the freed room of a preemption is held for: ordinal to the node (a pin while nominated). */
+    final TreeMap<Integer, Pin> nominated = new TreeMap<>();
 
     PendingSummary summary;
     long summaryVersion = -1;
@@ -91,15 +95,21 @@ final class AppState {
     Integer nextCandidate() {
         if (waiting.isEmpty()) return null;
         if (!failedUnpinned && failedPinned.isEmpty()) return waiting.first();
-        if (failedUnpinned && spec.pins().isEmpty()) return null;
+        if (failedUnpinned && spec.pins().isEmpty() && nominated.isEmpty()) return null;
         for (Integer i : waiting) {
-            if (spec.pins().containsKey(i)) {
+            if (pinOf(i) != null) {
                 if (!failedPinned.contains(i)) return i;
             } else if (!failedUnpinned) {
                 return i;
             }
         }
         return null;
+    }
+
+    /** The instance's pin: its volume's node, else the node nominated for it by a preemption; null for none. */
+    Pin pinOf(int ordinal) {
+        Pin p = spec.pins().get(ordinal);
+        return p != null || nominated.isEmpty() ? p : nominated.get(ordinal);
     }
 
     void resetCycle() {

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.placement;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,28 @@ final class EngineState {
     final Map<String, TreeMap<Integer, TaskRecord>> orphans = new HashMap<>();
     /** App key to the apps that colocate with it (they may fit once it gets an instance). */
     final Map<String, Set<String>> colocators = new HashMap<>();
+
+    /** Preemptions whose freed room is held for an instance, by the instance's task id. */
+    final TreeMap<String, Nomination> nominations = new TreeMap<>();
+    /** Victims whose eviction was asked for, by task id, to the time the engine stops waiting for them. */
+    final Map<String, Long> evicting = new HashMap<>();
+    /** Victims whose eviction was refused (a PodDisruptionBudget), by task id, to when they may be chosen again. */
+    final Map<String, Long> refused = new HashMap<>();
+    /** The caller's clock (epoch millis), for nomination timeouts: see {@link PlacementEngine#setTime}. */
+    long now;
+    /** Counts tasks as the engine learns of them: the tie-break of YoungestFirst. */
+    long taskSeq;
+
+    /** The room of a preemption held for one instance on one node until it is placed or {@code deadline}. */
+    record Nomination(
+            String taskId,
+            String appKey,
+            int instance,
+            String pool,
+            String node,
+            Resources resources,
+            long deadline,
+            List<String> victims) {}
 
     final TreeSet<String> waitingApps = new TreeSet<>();
     final TreeSet<String> dirtyApps = new TreeSet<>();

@@ -31,6 +31,11 @@ public final class PlacementEngine {
     private final EngineState state = new EngineState();
     private final TaskAccounting accounting = new TaskAccounting(state);
     private final AllocationCycle cycle = new AllocationCycle(state, accounting);
+    private final Preemptor preemptor = new Preemptor(state, accounting);
+    private long nominationTimeoutMillis = 120_000;
+    private long refusalBackoffMillis = 30_000;
+    private long preemptVersion = -1;
+    private long nextPreemptDeadline = Long.MAX_VALUE;
     private final TreeMap<String, PoolState> pools = state.pools;
     private final NodeInventory inventory = state.inventory;
     private final NodeCheck check = state.check;
@@ -226,6 +231,7 @@ public final class PlacementEngine {
             orphaned.put(t.instance, t);
         }
         if (!orphaned.isEmpty()) orphans.put(key, orphaned);
+        for (int ord : new ArrayList<>(a.nominated.keySet())) accounting.dropNomination(key, ord);
         waitingApps.remove(key);
         a.listedWaiting = false;
         dirtyApps.remove(key);
@@ -269,14 +275,17 @@ public final class PlacementEngine {
                     && existing.resources.equals(task.resources())
                     && (task.hostPorts().isEmpty() || existing.ports.equals(task.hostPorts()))) {
                 existing.assumed = false;
+                if (task.started() > 0) existing.started = task.started();
                 state.version++;
                 return;
             }
             removeTask(task.id());
         }
         state.version++;
-        accounting.add(new TaskRecord(
-                task.id(), task.appKey(), task.instance(), task.node(), task.resources(), task.hostPorts(), false));
+        TaskRecord t = new TaskRecord(
+                task.id(), task.appKey(), task.instance(), task.node(), task.resources(), task.hostPorts(), false);
+        t.started = task.started();
+        accounting.add(t);
     }
 
     /** Forgets a task (the pod ended or was deleted): its resources and ports are free again. */
@@ -315,7 +324,10 @@ public final class PlacementEngine {
         cycle.gateDeclines = 0;
         long gen = state.enablingChanges();
         boolean capacityChanged = gen != lastCycleGen;
-        if (!capacityChanged && dirtyApps.isEmpty()) return result(List.of(), true, start);
+        if (!capacityChanged && dirtyApps.isEmpty()) {
+            List<Preemption> preemptions = preempt();
+            return result(List.of(), preemptions.isEmpty(), start, preemptions);
+        }
         lastCycleGen = gen;
         List<AppState> candidates = new ArrayList<>();
         for (String key : capacityChanged ? waitingApps : dirtyApps) {
@@ -341,7 +353,63 @@ public final class PlacementEngine {
         // what this cycle changed itself is settled, unless held-back pools may still go (then retry next cycle)
         boolean settled = limited.isEmpty() || state.ledger.relaxations == relaxations;
         if (settled) lastCycleGen = state.enablingChanges();
-        return result(decisions, false, start);
+        return result(decisions, false, start, preempt());
+    }
+
+    /**
+     * Preemption, after the cycle's placements: for pools with preemption enabled whose waiting instances
+     * fit nowhere, choose victims ({@link Preemptor}) and hold the room they free for the instance. Skipped
+     * when nothing changed since the last time and no deadline passed.
+     */
+    private List<Preemption> preempt() {
+        if (state.nominations.isEmpty() && state.evicting.isEmpty() && state.refused.isEmpty() && !preemptor.wanted())
+            return List.of();
+        if (state.version == preemptVersion && state.now < nextPreemptDeadline) return List.of();
+        preemptor.expire();
+        List<Preemption> out = preemptor.run(nominationTimeoutMillis);
+        preemptVersion = state.version;
+        long next = Long.MAX_VALUE;
+        for (EngineState.Nomination nm : state.nominations.values()) next = Math.min(next, nm.deadline());
+        for (long d : state.evicting.values()) next = Math.min(next, d);
+        for (long d : state.refused.values()) next = Math.min(next, d);
+        nextPreemptDeadline = next;
+        return out;
+    }
+
+    // ---------------------------------------------------------------- preemption
+
+    /** Sets the engine's clock (epoch millis) for nomination and refusal timeouts; the caller's clock, never read here. */
+    public void setTime(long epochMillis) {
+        state.now = epochMillis;
+    }
+
+    /**
+     * @param nominationMillis how long freed room stays held for a preemptor's instance (and the engine waits for
+     *                         a victim to go) before preemption may choose again
+     * @param refusalMillis    how long a victim whose eviction was refused is spared
+     */
+    public void setPreemptionTimeouts(long nominationMillis, long refusalMillis) {
+        this.nominationTimeoutMillis = nominationMillis;
+        this.refusalBackoffMillis = refusalMillis;
+    }
+
+    /**
+     * The victim's eviction was refused (a PodDisruptionBudget, HTTP 429) or failed: it is spared for a while,
+     * the nomination it served ends, and the next cycle chooses another victim or waits.
+     */
+    public void evictionRefused(String victimTaskId) {
+        preemptor.refused(victimTaskId, refusalBackoffMillis);
+    }
+
+    /** Node nominated for the instance (room held after a preemption), if any. */
+    public Optional<String> nominatedNode(String appKey, int instance) {
+        EngineState.Nomination nm = state.nominations.get(RunningTask.instanceId(appKey, instance));
+        return nm == null ? Optional.empty() : Optional.of(nm.node());
+    }
+
+    /** Task ids whose eviction the engine waits for. */
+    public Set<String> evicting() {
+        return Set.copyOf(state.evicting.keySet());
     }
 
     private static List<AppState> byKey(List<AppState> apps) {
@@ -350,7 +418,8 @@ public final class PlacementEngine {
         return sorted;
     }
 
-    private CycleResult result(List<OfferDecision> decisions, boolean unchanged, long start) {
+    private CycleResult result(
+            List<OfferDecision> decisions, boolean unchanged, long start, List<Preemption> preemptions) {
         if (cachedVersion != state.version) {
             cachedPending = pendingApps();
             cachedPools = poolFigures();
@@ -361,7 +430,7 @@ public final class PlacementEngine {
         byReason.putAll(check.declined);
         OfferStatistics stats = new OfferStatistics(
                 made, decisions.size(), Math.max(0, made - decisions.size()), byReason, System.nanoTime() - start);
-        return new CycleResult(List.copyOf(decisions), cachedPending, stats, cachedPools, unchanged);
+        return new CycleResult(List.copyOf(decisions), cachedPending, stats, cachedPools, unchanged, preemptions);
     }
 
     private List<CycleResult.PendingApp> pendingApps() {
@@ -389,7 +458,8 @@ public final class PlacementEngine {
                     p.dominantShare(capacity),
                     p.weightedShare(capacity),
                     p.apps.size(),
-                    p.demand));
+                    p.demand,
+                    p.preemptions));
         }
         return List.copyOf(out);
     }

@@ -22,7 +22,7 @@ final class PlacementRequest {
         this.instance = instance;
         this.pool = app.pool;
         this.resources = app.spec.resources();
-        this.pin = app.spec.pins().get(instance);
+        this.pin = app.pinOf(instance);
         List<ConstraintEvaluator.Rule> rules = app.rules.rules;
         this.sticky = new String[rules.size()];
         for (int i = 0; i < rules.size(); i++) {

@@ -12,6 +12,7 @@ package dev.datacenter.operator.placement;
  * @param weightedShare    dominantShare / weight
  * @param apps             apps in the pool
  * @param pendingInstances instances waiting for a node
+ * @param preemptions      victims evicted for this pool since the engine started
  */
 public record PoolFigures(
         String name,
@@ -23,4 +24,32 @@ public record PoolFigures(
         double dominantShare,
         double weightedShare,
         int apps,
-        int pendingInstances) {}
+        int pendingInstances,
+        long preemptions) {
+
+    /** Figures without preemptions. */
+    public PoolFigures(
+            String name,
+            int nodes,
+            Resources capacity,
+            Resources allocated,
+            Resources reserved,
+            Resources guaranteed,
+            double dominantShare,
+            double weightedShare,
+            int apps,
+            int pendingInstances) {
+        this(
+                name,
+                nodes,
+                capacity,
+                allocated,
+                reserved,
+                guaranteed,
+                dominantShare,
+                weightedShare,
+                apps,
+                pendingInstances,
+                0);
+    }
+}

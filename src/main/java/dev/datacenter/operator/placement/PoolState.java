@@ -15,6 +15,9 @@ final class PoolState {
     final TreeMap<String, AppState> apps = new TreeMap<>();
     final TreeMap<String, NodeState> reservationNodes = new TreeMap<>();
     int demand;
+    /** Victims evicted for this pool (chosen, less those whose eviction was refused). */
+    long preemptions;
+
     Resources unmetCounted = Resources.ZERO;
     private final PoolLedger ledger;
 

@@ -35,7 +35,7 @@ final class RejectSummary {
 
     /** The first waiting instance without a pin (it speaks for all unpinned ones), else the first waiting one. */
     private static int representative(AppState a) {
-        for (int i : a.waiting) if (!a.spec.pins().containsKey(i)) return i;
+        for (int i : a.waiting) if (a.pinOf(i) == null) return i;
         return a.waiting.first();
     }
 }

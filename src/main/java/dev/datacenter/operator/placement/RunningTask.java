@@ -12,9 +12,27 @@ import java.util.Objects;
  * @param instance  the instance ordinal for our instances, -1 otherwise
  * @param resources the pod's requests
  * @param hostPorts host ports the pod holds
+ * @param started   when it started (epoch millis; larger is younger), for YoungestFirst victim order; 0 unknown
  */
 public record RunningTask(
-        String id, String node, String appKey, int instance, Resources resources, List<Integer> hostPorts) {
+        String id,
+        String node,
+        String appKey,
+        int instance,
+        Resources resources,
+        List<Integer> hostPorts,
+        long started) {
+
+    /** A task whose start is unknown (oldest of all for victim order). */
+    public RunningTask(
+            String id, String node, String appKey, int instance, Resources resources, List<Integer> hostPorts) {
+        this(id, node, appKey, instance, resources, hostPorts, 0L);
+    }
+
+    /** The same task with its start time. */
+    public RunningTask startedAt(long epochMillis) {
+        return new RunningTask(id, node, appKey, instance, resources, hostPorts, epochMillis);
+    }
 
     public RunningTask {
         Objects.requireNonNull(id, "id");

@@ -30,6 +30,8 @@ final class TaskAccounting {
         TaskRecord t = tasks.remove(taskId);
         if (t == null) return false;
         state.changed();
+        state.evicting.remove(taskId);
+        state.refused.remove(taskId);
         NodeState n = inventory.find(t.node);
         inventory.updateUsage(n, () -> {
             n.tasks.remove(t.id);
@@ -65,6 +67,7 @@ final class TaskAccounting {
         TaskRecord other = a == null || fresh ? null : a.instances.get(t.instance);
         if (other != null) remove(other.id);
         tasks.put(t.id, t);
+        t.seq = ++state.taskSeq;
         t.pool = a == null ? null : a.pool.name;
         inventory.updateUsage(n, () -> {
             n.tasks.put(t.id, t);
@@ -80,6 +83,7 @@ final class TaskAccounting {
             a.count(n, +1);
             if (a.waiting.remove(t.instance)) state.refreshDemand(a);
             syncHold(a, t.instance, a.spec);
+            dropNomination(a.key, t.instance);
             state.markColocators(a.key);
         } else if (t.appKey != null) {
             orphans.computeIfAbsent(t.appKey, k -> new TreeMap<>()).put(t.instance, t);
@@ -116,13 +120,34 @@ final class TaskAccounting {
         setHold(a, pin, ord, pin.holdResources() && down ? a.spec.resources() : null);
     }
 
+    /** Releases the room a preemption held for the instance (it was placed, or the nomination ended). */
+    void dropNomination(String appKey, int ord) {
+        if (state.nominations.isEmpty()) return;
+        String id = RunningTask.instanceId(appKey, ord);
+        EngineState.Nomination nm = state.nominations.remove(id);
+        if (nm == null) return;
+        AppState a = apps.get(appKey);
+        if (a != null) a.nominated.remove(ord);
+        setHold(id, nm.node(), null);
+    }
+
+    /** Holds the room of a preemption on {@code node} for the instance until it is placed. */
+    void nominate(AppState a, int ord, EngineState.Nomination nm) {
+        state.nominations.put(nm.taskId(), nm);
+        a.nominated.put(ord, new Pin(nm.node(), true));
+        setHold(nm.taskId(), nm.node(), nm.resources());
+    }
+
     void setHold(AppState a, Pin pin, int ord, Resources amount) {
-        NodeState n = inventory.find(pin.node());
+        setHold(RunningTask.instanceId(a.key, ord), pin.node(), amount);
+    }
+
+    private void setHold(String id, String nodeName, Resources amount) {
+        NodeState n = inventory.find(nodeName);
         if (n == null) {
             if (amount == null) return;
-            n = inventory.getOrCreate(pin.node());
+            n = inventory.getOrCreate(nodeName);
         }
-        String id = RunningTask.instanceId(a.key, ord);
         Resources current = n.holds.get(id);
         if (Objects.equals(current, amount)) return;
         NodeState node = n;

@@ -13,6 +13,12 @@ final class TaskRecord {
     String pool;
     boolean assumed;
     OfferDecision decision;
+    /** Start time (epoch millis; larger is younger), {@link Long#MAX_VALUE} for a placement not yet running. */
+    long started;
+    /** The order the engine learned of tasks: breaks ties of {@link #started} (larger is younger). */
+    long seq;
+    /** The owning app's priority, noted while victims are chosen. */
+    int victimPriority;
 
     TaskRecord(
             String id,

@@ -46,6 +46,15 @@
  *       apps not themselves pinned by IS/CLUSTER to that field), and among nodes with equal free cpus and
  *       memory the value with the most free cpus net of pinned demand wins before the name.</li>
  *   <li>A node without pod slots left is declined as {@code NodeUnschedulable}.</li>
+ *   <li>Preemption ({@link dev.datacenter.operator.placement.Preemptor}): after the placements of a cycle, a pool
+ *       whose {@code PoolSpec.preemption()} is not {@code NEVER} and whose waiting instances fit nowhere gets
+ *       victims chosen ({@code CycleResult.preemptions()}): running tasks of other pools' apps, fewest first,
+ *       then lowest {@code AppSpec.priority()}, then youngest ({@code RunningTask.started()}); victim pools stay
+ *       at their guarantee (and fair share where it applies), apps within {@code AppSpec.disruptionBudget()}.
+ *       The freed room is held for the instance (a nomination, like a pin with held resources) until it is
+ *       placed, the timeout ({@code setPreemptionTimeouts}, clock from {@code setTime}) passes, or a victim's
+ *       eviction is refused ({@code evictionRefused}). Evict each victim, then {@code removeTask} it when its
+ *       pod is gone.</li>
  * </ul>
  */
 package dev.datacenter.operator.placement;

@@ -22,6 +22,7 @@ public final class PoolShares {
         s.setWeightedShare(round(f.weightedShare()));
         s.setApps(f.apps());
         s.setPendingInstances(f.pendingInstances());
+        s.setPreemptions(f.preemptions());
         s.setCpu(cpus(f.allocated().cpus()) + "/" + cpus(f.capacity().cpus()));
         s.setMem(mem(f.allocated().mem()) + "/" + mem(f.capacity().mem()));
         return s;

@@ -76,6 +76,7 @@ public final class ResourcePoolStatusAggregator {
         status.setWeightedShare(from.getWeightedShare());
         status.setApps(from.getApps());
         status.setPendingInstances(from.getPendingInstances());
+        status.setPreemptions(from.getPreemptions());
         status.setCpu(from.getCpu());
         status.setMem(from.getMem());
         return status;

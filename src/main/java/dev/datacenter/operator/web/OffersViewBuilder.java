@@ -8,6 +8,7 @@ import dev.datacenter.operator.placement.DeclineReason;
 import dev.datacenter.operator.placement.OfferDecision;
 import dev.datacenter.operator.placement.OfferStatistics;
 import dev.datacenter.operator.placement.PoolFigures;
+import dev.datacenter.operator.placement.Preemption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,8 @@ final class OffersViewBuilder {
                 (int) offers.accepted(),
                 declined(offers.declinedByReason()),
                 placements(result.decisions()),
-                shares(result.pools()));
+                shares(result.pools()),
+                preemptions(result.preemptions()));
     }
 
     /** Reasons that declined at least one offer, the most frequent first (ties in the enum's order). */
@@ -54,6 +56,24 @@ final class OffersViewBuilder {
                         d.node(),
                         d.pool()))
                 .toList();
+    }
+
+    private static List<PreemptionView> preemptions(List<Preemption> preemptions) {
+        return preemptions.stream()
+                .map(p -> new PreemptionView(
+                        p.pool(),
+                        p.appKey(),
+                        instanceName(p.appKey(), p.instance()),
+                        p.node(),
+                        p.victims().stream()
+                                .map(v -> new PreemptionView.VictimView(
+                                        v.appKey(), instanceName(v.appKey(), v.instance()), v.pool(), v.priority()))
+                                .toList()))
+                .toList();
+    }
+
+    private static String instanceName(String appKey, int instance) {
+        return Names.instanceId(appKey.substring(appKey.indexOf('/') + 1), instance);
     }
 
     private static List<PoolShareView> shares(List<PoolFigures> pools) {

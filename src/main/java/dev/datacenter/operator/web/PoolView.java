@@ -24,7 +24,46 @@ public record PoolView(
         int apps,
         int pendingInstances,
         String readyReason,
-        String readyMessage) {
+        String readyMessage,
+        long preemptions) {
+
+    /** A pool for which no victim was evicted. */
+    public PoolView(
+            String name,
+            boolean implied,
+            double weight,
+            ResourcesView guarantee,
+            ResourcesView limit,
+            int nodes,
+            ResourcesView capacity,
+            ResourcesView allocated,
+            ResourcesView reserved,
+            ResourcesView guaranteed,
+            double dominantShare,
+            double weightedShare,
+            int apps,
+            int pendingInstances,
+            String readyReason,
+            String readyMessage) {
+        this(
+                name,
+                implied,
+                weight,
+                guarantee,
+                limit,
+                nodes,
+                capacity,
+                allocated,
+                reserved,
+                guaranteed,
+                dominantShare,
+                weightedShare,
+                apps,
+                pendingInstances,
+                readyReason,
+                readyMessage,
+                0);
+    }
 
     /** The implied {@code default} pool over the given nodes' capacity, with nothing allocated. */
     public static PoolView impliedDefault(int nodes, ResourcesView capacity) {

@@ -61,7 +61,8 @@ final class PoolViewBuilder {
                 f.apps,
                 f.pending,
                 ready.map(Condition::getReason).orElse(null),
-                ready.map(Condition::getMessage).orElse(null));
+                ready.map(Condition::getMessage).orElse(null),
+                f.preemptions);
     }
 
     private static PoolView implied(Figures f) {
@@ -81,7 +82,13 @@ final class PoolViewBuilder {
                 f.apps,
                 f.pending,
                 "Ready",
-                "the implied default pool");
+                "the implied default pool",
+                f.preemptions);
+    }
+
+    static long preemptions(ResourcePool pool) {
+        Long n = pool.getStatus() == null ? null : pool.getStatus().getPreemptions();
+        return n == null ? 0 : n;
     }
 
     static double weight(ResourcePool pool) {
@@ -99,7 +106,8 @@ final class PoolViewBuilder {
             double dominantShare,
             double weightedShare,
             int apps,
-            int pending) {
+            int pending,
+            long preemptions) {
 
         static Figures of(PoolFigures f) {
             return new Figures(
@@ -111,7 +119,8 @@ final class PoolViewBuilder {
                     f.dominantShare(),
                     f.weightedShare(),
                     f.apps(),
-                    f.pendingInstances());
+                    f.pendingInstances(),
+                    f.preemptions());
         }
 
         /** Without a cycle: the schedulable nodes the selector matches, the requests of the pool's apps' instances. */
@@ -153,7 +162,8 @@ final class PoolViewBuilder {
                     dominant,
                     dominant / weight,
                     appCount,
-                    pending);
+                    pending,
+                    pool.map(PoolViewBuilder::preemptions).orElse(0L));
         }
 
         private static double dominantShare(ResourcesView a, ResourcesView total) {

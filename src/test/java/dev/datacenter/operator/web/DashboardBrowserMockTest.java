@@ -150,6 +150,12 @@ class DashboardBrowserMockTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=placement]")))
                 .extracting(WebElement::getText)
                 .containsExactly("trainer-1 → g2 gpu", "cassandra-2 → n03 default");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=preemption]")))
+                .extracting(WebElement::getText)
+                .containsExactly("spark-batch-7 analytics ⇢ jokes-2 on n05 web");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=pool-preemptions]")))
+                .extracting(WebElement::getText)
+                .containsOnly("0");
 
         new Actions(browser)
                 .moveToElement(browser.findElement(By.tagName("h1")))

@@ -219,7 +219,13 @@ final class FakeCluster {
                         new PlacementView("demo/cassandra", "cassandra-2", "n03", "default")),
                 List.of(
                         new PoolShareView("analytics", 0.21, 0.21, 4), new PoolShareView("default", 0.09, 0.09, 0),
-                        new PoolShareView("gpu", 0.25, 0.25, 0), new PoolShareView("web", 0.02, 0.01, 0)));
+                        new PoolShareView("gpu", 0.25, 0.25, 0), new PoolShareView("web", 0.02, 0.01, 0)),
+                List.of(new PreemptionView(
+                        "web",
+                        "demo/jokes",
+                        "jokes-2",
+                        "n05",
+                        List.of(new PreemptionView.VictimView("demo/spark-batch", "spark-batch-7", "analytics", 0)))));
     }
 
     private static boolean fits(ResourcesView r, ResourcesView capacity) {

@@ -90,7 +90,8 @@ class StateResourceMockTest {
                         "apps",
                         "pendingInstances",
                         "readyReason",
-                        "readyMessage");
+                        "readyMessage",
+                        "preemptions");
 
         JsonNode spark = app(state, "spark-batch");
         assertThat(fields(spark))
@@ -139,12 +140,17 @@ class StateResourceMockTest {
                         "accepted",
                         "declined",
                         "placements",
-                        "pools");
+                        "pools",
+                        "preemptions");
         assertThat(offers.get("cycle").asLong()).isEqualTo(4211);
         assertThat(offers.get("declined").get(1).get("reason").asText()).isEqualTo("InsufficientCpus");
         assertThat(fields(offers.get("placements").get(0))).containsExactly("app", "instance", "node", "pool");
         assertThat(fields(offers.get("pools").get(0)))
                 .containsExactly("name", "dominantShare", "weightedShare", "pendingInstances");
+        JsonNode preemption = offers.get("preemptions").get(0);
+        assertThat(fields(preemption)).containsExactly("pool", "app", "instance", "node", "victims");
+        assertThat(fields(preemption.get("victims").get(0))).containsExactly("app", "instance", "pool", "priority");
+        assertThat(preemption.get("victims").get(0).get("pool").asText()).isEqualTo("analytics");
     }
 
     @Test
