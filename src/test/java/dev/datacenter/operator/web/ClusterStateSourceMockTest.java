@@ -353,6 +353,18 @@ class ClusterStateSourceMockTest {
                         "datacenter_pool_dominant_share{pool=\"web\"} 0.125",
                         "datacenter_pool_pending_instances{pool=\"default\"} 1.0");
         assertThat(count(metrics, "datacenter_placement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+        await(
+                "task gauges count jokes' instances",
+                () -> count(
+                                scrape(),
+                                "datacenter_app_instances{app=\"jokes\",namespace=\"shop\",pool=\"web\",state=\"total\"}")
+                        == 2.0);
+        assertThat(scrape())
+                .contains(
+                        "datacenter_app_instances{app=\"jokes\",namespace=\"shop\",pool=\"web\",state=\"running\"}",
+                        "datacenter_app_instances{app=\"huge\",namespace=\"shop\",pool=\"default\",state=\"staged\"} 0.0",
+                        "datacenter_pool_instances{pool=\"web\",state=\"total\"} 2.0",
+                        "datacenter_pool_instances{pool=\"default\",state=\"running\"} 0.0");
     }
 
     /** Last: it changes the jokes app's pods. */
