@@ -51,8 +51,9 @@ public class AppServiceApplier {
                 services.withName(name).delete();
             }
         } else {
+            // edit by name: an edit on resource(desired) would diff desired against itself and send nothing
             services.resource(desired)
-                    .createOr(existing -> existing.edit(s -> {
+                    .createOr(existing -> services.withName(name).edit(s -> {
                         s.getMetadata().setLabels(desired.getMetadata().getLabels());
                         s.getSpec().setType(desired.getSpec().getType());
                         s.getSpec().setPorts(desired.getSpec().getPorts());
