@@ -279,7 +279,8 @@
       return el('li', { className: 'waiting-app', 'data-testid': 'waiting-app', 'data-app': a.name }, [
         el('div', { className: 'waiting-head' }, [
           el('span', { className: 'service-name', text: a.name }),
-          el('span', { className: 'pending-count', text: count > 0 ? plural(count, 'instance') + ' waiting' : (a.readyReason || 'Waiting') })
+          el('span', { className: 'pending-count', text: count > 0 ? plural(count, 'instance') + ' waiting' : (a.readyReason || 'Waiting') }),
+          explainButton(a)
         ]),
         reasons.length ? el('ul', { className: 'reasons', 'aria-label': 'Why ' + a.name + ' waits' }, reasons)
           : el('p', { className: 'note', text: a.readyMessage || '' })
@@ -287,6 +288,99 @@
     });
     if (!items.length) items = [el('li', { className: 'empty', text: 'No app is waiting for offers.' })];
     replaceChildren($('waiting-apps'), items);
+  }
+
+  // ---- why is it waiting (GET api/v1/apps/{namespace}/{name}/explain) -------------------------------
+
+  var explaining = null;
+
+  function explainButton(a) {
+    var b = el('button', { type: 'button', className: 'why', text: 'Why?', 'data-testid': 'explain-button',
+      'data-app': a.name, 'aria-label': 'Why ' + a.namespace + '/' + a.name + ' waits' });
+    b.addEventListener('click', function () { explain(a.namespace, a.name); });
+    return b;
+  }
+
+  function explain(namespace, name) {
+    explaining = { namespace: namespace, name: name };
+    var panel = $('explain');
+    panel.hidden = false;
+    delete panel.dataset.loaded;
+    $('explain-title').textContent = 'Why ' + namespace + '/' + name + ' waits';
+    fetchExplain();
+    if (panel.scrollIntoView) panel.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Asks for the open explanation again (on every poll while the panel is open). */
+  function fetchExplain() {
+    var x = explaining;
+    if (!x) return;
+    getJson('api/v1/apps/' + encodeURIComponent(x.namespace) + '/' + encodeURIComponent(x.name) + '/explain')
+      .then(renderExplain)
+      .catch(function (e) { $('explain-summary').textContent = 'No explanation: ' + e.message; });
+  }
+
+  function renderExplain(x) {
+    if (!explaining || x.namespace !== explaining.namespace || x.name !== explaining.name) return;
+    var panel = $('explain');
+    panel.dataset.app = x.name;
+    $('explain-summary').textContent = x.available
+      ? plural(x.pending, 'instance') + ' waiting in pool ' + x.pool + '; each requirement checked on ' +
+        plural(x.nodes, 'node') + ' for instance ' + x.instance + ' (' + cores(x.resources.cpus) + ' cores, ' +
+        bytes(x.resources.mem) + (x.resources.gpus ? ', ' + plural(x.resources.gpus, 'GPU') : '') + ').'
+      : (x.message || 'No explanation available.') + (x.readyMessage ? ' ' + x.readyMessage : '');
+    replaceChildren($('explain-errors'), (x.errors || []).map(function (e) {
+      return el('li', { className: 'note failure', 'data-testid': 'explain-error', text: e.reason + ': ' + e.message });
+    }));
+    var rows = (x.requirements || []).map(function (r) {
+      return el('tr', { 'data-testid': 'explain-requirement', 'data-requirement': r.requirement,
+        'data-declined': String(r.declined), className: r.declined > 0 ? 'declining' : null }, [
+        el('th', { scope: 'row', text: r.requirement }),
+        el('td', null, [el('span', { className: 'reason-name', text: r.reason })]),
+        el('td', { className: 'num', text: String(r.matched) }),
+        el('td', { className: 'num', text: String(r.declined) })
+      ]);
+    });
+    if (!rows.length) rows = [el('tr', null, [el('td', { className: 'empty', colSpan: 4, text: 'No requirement was checked.' })])];
+    replaceChildren($('explain-requirements'), rows);
+    var closest = (x.closest || []).map(function (n) {
+      return el('li', { 'data-testid': 'explain-node', 'data-node': n.node }, [
+        el('span', { className: 'service-name', text: n.node }),
+        el('span', { className: 'service-meta inline', text: ' ' + (n.failed.length ? 'fails ' + n.failed.join(', ') : 'fits') +
+          ' · free ' + cores(n.free.cpus) + ' cores, ' + bytes(n.free.mem) })
+      ]);
+    });
+    replaceChildren($('explain-closest'), closest.length ? closest : [el('li', { className: 'none', text: 'None' })]);
+    panel.dataset.loaded = 'true';
+  }
+
+  $('explain-close').addEventListener('click', function () {
+    explaining = null;
+    $('explain').hidden = true;
+  });
+
+  // ---- groups ---------------------------------------------------------------------------------
+
+  function groupsPanel(state) {
+    var rows = (state.groups || []).map(function (g) {
+      var depth = g.path.split('/').length - 2;
+      return el('tr', { 'data-testid': 'group-row', 'data-group': g.path, 'data-label': g.label }, [
+        el('th', { scope: 'row', style: 'padding-left: ' + (0.75 + depth * 1.25) + 'rem', title: 'label datacenter.dev/group=' + g.label }, [
+          el('span', { className: 'service-name', text: g.path }),
+          g.apps.length ? el('span', { className: 'service-meta', text: g.apps.join(', ') }) : null
+        ]),
+        el('td', { className: 'num', text: String(g.appCount) }),
+        el('td', { className: 'num', text: g.instances.ready + ' / ' + g.desired }),
+        el('td', { className: 'num', text: String(g.instances.healthy) }),
+        el('td', { className: 'num', text: String(g.instances.unhealthy) }),
+        el('td', { className: 'num', text: cores(g.resources.cpus) }),
+        el('td', { className: 'num', text: bytes(g.resources.mem) }),
+        el('td', { className: 'num', text: String(g.resources.gpus) }),
+        el('td', null, [statusBadge(g.status)])
+      ]);
+    });
+    if (!rows.length) rows = [el('tr', null, [el('td', { className: 'empty', colSpan: 9, text: 'No app has a group.' })])];
+    replaceChildren($('group-table'), rows);
   }
 
   function share(p) {
@@ -459,7 +553,9 @@
     tasksPanel(state);
     servicesPanel(state);
     waitingPanel(state);
+    groupsPanel(state);
     poolsPanel(state);
+    fetchExplain();
     nodesPanel(state);
     historyPanels();
     body.dataset.loaded = 'true';

@@ -18,6 +18,7 @@ import dev.datacenter.operator.placement.OfferDecision;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PlacementEngine;
 import dev.datacenter.operator.placement.Preemption;
+import dev.datacenter.operator.placement.WaitingExplanation;
 import dev.datacenter.operator.pool.PoolFiguresWatch;
 import dev.datacenter.operator.runtime.LeadershipChanged;
 import dev.datacenter.operator.runtime.ReconcileQueue;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -104,6 +106,7 @@ public class AllocationLoop implements ClusterChangeListener {
     private final Set<String> dirtyPools = ConcurrentHashMap.newKeySet();
     private final Map<String, Optional<AppPlacement>> requests = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> outcomes = new ConcurrentLinkedQueue<>();
+    private final EngineQueries queries = new EngineQueries();
     private final Object wake = new Object();
     private boolean woken;
 
@@ -152,6 +155,7 @@ public class AllocationLoop implements ClusterChangeListener {
             Thread.currentThread().interrupt();
         }
         thread = null;
+        queries.failAll("the allocation loop stopped (this replica no longer leads)");
         inFlight.clear();
         pending.clear();
     }
@@ -210,6 +214,21 @@ public class AllocationLoop implements ClusterChangeListener {
         return inFlight.ordinals(appKey);
     }
 
+    /**
+     * Why the app waits, in full ({@link PlacementEngine#explainWaiting}), computed on the loop's thread between
+     * two cycles (the engine is single-threaded); empty when the engine does not know the app. Fails at once
+     * when the loop does not run; the caller bounds the wait.
+     */
+    public CompletableFuture<Optional<WaitingExplanation>> explain(String appKey) {
+        if (thread == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("no allocation loop runs on this replica (it does not lead)"));
+        }
+        CompletableFuture<Optional<WaitingExplanation>> answer = queries.ask(e -> e.explainWaiting(appKey));
+        wake();
+        return answer;
+    }
+
     /** Whether the loop runs (this process leads). */
     public boolean running() {
         return thread != null;
@@ -261,6 +280,7 @@ public class AllocationLoop implements ClusterChangeListener {
                     publishedFrom = result.pendingApps();
                     publishPending(engine, result, applied);
                 }
+                queries.answer(engine);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

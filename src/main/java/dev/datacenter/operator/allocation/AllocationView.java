@@ -1,7 +1,9 @@
 package dev.datacenter.operator.allocation;
 
 import dev.datacenter.operator.placement.PendingSummary;
+import dev.datacenter.operator.placement.WaitingExplanation;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The read-only view of the allocation loop that the HTTP API and the dashboard read: whether this process
@@ -21,6 +23,12 @@ public interface AllocationView {
 
     /** Why the app's instances wait, as of the newest cycle; empty when none waits. */
     Optional<PendingSummary> pendingSummary(String appKey);
+
+    /**
+     * Why the app waits, in full, computed on the loop's thread between cycles; fails when the loop does not
+     * run here, completes empty when it does not place the app.
+     */
+    CompletableFuture<Optional<WaitingExplanation>> explain(String appKey);
 
     /** Instance failures counted since this process started. */
     long instanceFailures();

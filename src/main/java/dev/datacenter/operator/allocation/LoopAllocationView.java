@@ -1,10 +1,12 @@
 package dev.datacenter.operator.allocation;
 
 import dev.datacenter.operator.placement.PendingSummary;
+import dev.datacenter.operator.placement.WaitingExplanation;
 import dev.datacenter.operator.runtime.InstanceFailureCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link AllocationView} over this process's allocation loop and its published cycles. */
 @ApplicationScoped
@@ -37,6 +39,11 @@ public class LoopAllocationView implements AllocationView {
     @Override
     public Optional<PendingSummary> pendingSummary(String appKey) {
         return loop.pendingSummary(appKey);
+    }
+
+    @Override
+    public CompletableFuture<Optional<WaitingExplanation>> explain(String appKey) {
+        return loop.explain(appKey);
     }
 
     @Override

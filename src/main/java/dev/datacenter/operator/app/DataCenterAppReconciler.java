@@ -86,6 +86,12 @@ public class DataCenterAppReconciler implements Reconciler {
     @Inject
     AppClaims claims;
 
+    @Inject
+    InstanceMetrics instanceMetrics;
+
+    @Inject
+    AppLabels labels;
+
     private final DataCenterAppStatusAggregator aggregator = new DataCenterAppStatusAggregator();
 
     @Override
@@ -138,6 +144,7 @@ public class DataCenterAppReconciler implements Reconciler {
                 round.revision.number(),
                 round.revision.hash()));
         services.apply(app);
+        labels.apply(app, round.members);
         finishRestart(round);
         writeStatus(
                 app,
@@ -295,9 +302,16 @@ public class DataCenterAppReconciler implements Reconciler {
     private void writeStatus(DataCenterApp app, AppObservation observed) {
         DataCenterAppStatus status = aggregator.aggregate(app, observed, Instant.now());
         statusWriter.writeIfChanged(app, status);
+        instanceMetrics.record(
+                app.getMetadata().getNamespace(),
+                app.getMetadata().getName(),
+                SpecDefaults.pool(app.getSpec()),
+                status.getInstances());
     }
 
     private void forget(String appKey) {
+        int slash = appKey.indexOf('/');
+        instanceMetrics.forget(appKey.substring(0, slash), appKey.substring(slash + 1));
         loop.forget(appKey);
         expectations.forget(appKey);
         backoffs.forget(appKey);

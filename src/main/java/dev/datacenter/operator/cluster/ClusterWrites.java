@@ -37,12 +37,22 @@ public class ClusterWrites {
         return counted("create", object.getKind(), () -> client.resource(object).create());
     }
 
-    /** Creates the object, or, when one of its name exists, applies {@code edit} to the existing one. */
+    /**
+     * Creates the object, or, when one of its name exists, applies {@code edit} to the existing one (read by
+     * name: an edit through the desired object's own handle would compare it with itself and send nothing).
+     */
+    @SuppressWarnings("unchecked")
     public <T extends HasMetadata> T createOrEdit(T desired, UnaryOperator<T> edit) {
+        Class<T> type = (Class<T>) desired.getClass();
         return counted(
                 "create-or-edit",
                 desired.getKind(),
-                () -> client.resource(desired).createOr(existing -> existing.edit(edit)));
+                () -> client.resource(desired)
+                        .createOr(existing -> resource(
+                                        type,
+                                        desired.getMetadata().getNamespace(),
+                                        desired.getMetadata().getName())
+                                .edit(edit)));
     }
 
     /** Reads the named object, applies {@code edit} and updates it (optimistic locking; a 409 is retried). */

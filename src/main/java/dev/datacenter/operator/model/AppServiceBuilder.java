@@ -40,7 +40,7 @@ public final class AppServiceBuilder {
                 .withNewMetadata()
                 .withName(Names.serviceName(name))
                 .withNamespace(app.getMetadata().getNamespace())
-                .withLabels(Labels.forApp(app))
+                .withLabels(Labels.withAppLabels(app))
                 .withAnnotations(Labels.annotationsForApp(app))
                 .withOwnerReferences(Labels.controllerReference(app))
                 .endMetadata()

@@ -110,9 +110,9 @@ public final class InstancePodBuilder {
                 .build();
     }
 
-    /** The pod labels: app, pool, revision, instance, ordinal, managed-by, group (when set). */
+    /** The pod labels: the app's own (see {@link Labels#propagated}), then app, pool, revision, instance, ordinal, managed-by, group (when set). */
     static Map<String, String> labels(DataCenterApp app, InstanceIdentity id) {
-        Map<String, String> labels = new LinkedHashMap<>(Labels.forApp(app));
+        Map<String, String> labels = new LinkedHashMap<>(Labels.withAppLabels(app));
         labels.put(ApiGroup.LABEL_POOL, id.pool());
         labels.put(ApiGroup.LABEL_REVISION, String.valueOf(id.revision()));
         labels.put(ApiGroup.LABEL_INSTANCE, id.instanceId());
@@ -124,6 +124,10 @@ public final class InstancePodBuilder {
         Map<String, String> annotations = new LinkedHashMap<>(Labels.annotationsForApp(app));
         annotations.put(ApiGroup.ANNOTATION_NODE, node);
         annotations.put(PodTemplateHash.ANNOTATION, templateHash);
+        String appLabels = String.join(",", Labels.propagated(app).keySet());
+        if (!appLabels.isEmpty()) {
+            annotations.put(Labels.ANNOTATION_APP_LABELS, appLabels);
+        }
         return annotations;
     }
 

@@ -40,6 +40,41 @@ public final class Labels {
         return labels;
     }
 
+    /** On each instance pod: the keys of the app's own labels it was given, comma-separated (see {@link #propagated}). */
+    public static final String ANNOTATION_APP_LABELS = ApiGroup.GROUP + "/app-labels";
+
+    /** Argo CD's tracking label (its default tracking method before 3.0): never copied onto pods or Services. */
+    public static final String ARGOCD_INSTANCE = "app.kubernetes.io/instance";
+
+    /**
+     * The app's own {@code metadata.labels} that its pods and Service carry too: all but the operator's
+     * ({@code datacenter.dev/*} and {@code app.kubernetes.io/managed-by}) and Argo CD's tracking label (a pod
+     * carrying it would show in Argo CD as an extraneous resource of the Application, to be pruned).
+     */
+    public static Map<String, String> propagated(DataCenterApp app) {
+        Map<String, String> own = app.getMetadata().getLabels();
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (own == null) {
+            return out;
+        }
+        own.forEach((k, v) -> {
+            if (!k.startsWith(ApiGroup.GROUP + "/")
+                    && !k.equals(ApiGroup.LABEL_MANAGED_BY)
+                    && !k.equals(ARGOCD_INSTANCE)
+                    && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** The app's propagated labels, then {@link #forApp}'s (which win): the labels of its pods and Service. */
+    public static Map<String, String> withAppLabels(DataCenterApp app) {
+        Map<String, String> labels = new LinkedHashMap<>(propagated(app));
+        labels.putAll(forApp(app));
+        return labels;
+    }
+
     /** The annotations every object of the app carries: the exact group path, when the app has one. */
     public static Map<String, String> annotationsForApp(DataCenterApp app) {
         Map<String, String> annotations = new LinkedHashMap<>();

@@ -88,41 +88,41 @@ final class ConstraintEvaluator {
 
     /** Whether every constraint and colocation rule accepts the node for the request. */
     boolean accepts(NodeState n, PlacementRequest r) {
-        AppState app = r.app;
         for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            String v = n.attribute(rule.field);
-            if (rule.op == Constraint.Operator.UNLIKE) {
-                if (v != null && rule.pattern.matcher(v).matches()) return false;
-                continue;
-            }
-            if (v == null) return false;
-            switch (rule.op) {
-                case UNIQUE -> {
-                    if (app.count(rule.field, v) > 0) return false;
-                }
-                case MAX_PER -> {
-                    if (app.count(rule.field, v) >= rule.number) return false;
-                }
-                case CLUSTER -> {
-                    String target = rule.value != null ? rule.value : r.sticky[i];
-                    if (target != null && !target.equals(v)) return false;
-                }
-                case LIKE -> {
-                    if (!rule.pattern.matcher(v).matches()) return false;
-                }
-                case IS -> {
-                    if (!rule.value.equals(v)) return false;
-                }
-                case GROUP_BY, UNLIKE -> {}
-            }
+            if (!acceptsRule(i, n, r)) return false;
         }
-        List<Colocation> coloc = app.spec.colocateWith();
-        for (int i = 0; i < coloc.size(); i++) {
-            String v = n.attribute(coloc.get(i).field());
-            if (v == null || !r.colocValues.get(i).contains(v)) return false;
+        for (int i = 0; i < r.colocValues.size(); i++) {
+            if (!acceptsColocation(i, n, r)) return false;
         }
         return true;
+    }
+
+    /** Whether constraint {@code i} (of {@link #rules}) accepts the node for the request. */
+    boolean acceptsRule(int i, NodeState n, PlacementRequest r) {
+        AppState app = r.app;
+        Rule rule = rules.get(i);
+        String v = n.attribute(rule.field);
+        if (rule.op == Constraint.Operator.UNLIKE) {
+            return v == null || !rule.pattern.matcher(v).matches();
+        }
+        if (v == null) return false;
+        return switch (rule.op) {
+            case UNIQUE -> app.count(rule.field, v) == 0;
+            case MAX_PER -> app.count(rule.field, v) < rule.number;
+            case CLUSTER -> {
+                String target = rule.value != null ? rule.value : r.sticky[i];
+                yield target == null || target.equals(v);
+            }
+            case LIKE -> rule.pattern.matcher(v).matches();
+            case IS -> rule.value.equals(v);
+            case GROUP_BY, UNLIKE -> true;
+        };
+    }
+
+    /** Whether colocation rule {@code i} (of the app's {@code colocateWith}) accepts the node. */
+    boolean acceptsColocation(int i, NodeState n, PlacementRequest r) {
+        String v = n.attribute(r.app.spec.colocateWith().get(i).field());
+        return v != null && r.colocValues.get(i).contains(v);
     }
 
     /** Human-readable lines saying how the node satisfies each rule (for "why is instance i on node n"). */

@@ -482,6 +482,16 @@ public final class PlacementEngine {
         return Optional.of(a.summary);
     }
 
+    /**
+     * Why the app waits, in full: every requirement checked on every node on its own (how many nodes meet
+     * it, how many do not) and the nodes that came closest; empty for an unknown app. One pass over the
+     * nodes, computed on demand and not cached: call it on the thread that owns the engine.
+     */
+    public Optional<WaitingExplanation> explainWaiting(String appKey) {
+        AppState a = apps.get(appKey);
+        return a == null ? Optional.empty() : Optional.of(WaitExplainer.explain(state, a));
+    }
+
     /** Why instance {@code instance} of the app is where it is, or empty when it has no task. */
     public Optional<PlacementExplanation> whyPlaced(String appKey, int instance) {
         AppState a = apps.get(appKey);

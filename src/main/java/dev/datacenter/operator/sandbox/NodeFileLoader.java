@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.NodeStatus;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ import java.util.Set;
 
 /**
  * Loads the sandbox's nodes from a file of Kubernetes Node objects: a {@code List} or multi-document YAML,
- * for instance the output of {@code kubectl get nodes -o yaml} from a real cluster. Each node keeps its labels,
+ * for instance the output of {@code kubectl get nodes -o yaml} from a real cluster, or of
+ * {@code kubectl get nodes,pods -A -o yaml}: the Pods bound to a node are kept too ({@link ExistingPods}), so
+ * that they take their room in the sandbox before any app is planned. Each node keeps its labels,
  * taints, capacity, allocatable and conditions; what a real API server assigns (uid, resourceVersion,
  * creationTimestamp, managedFields) is dropped, and what a node file may leave out is filled in: allocatable
  * from capacity, the {@code kubernetes.io/hostname} label, an InternalIP address, a {@code Ready=True} condition.
@@ -30,11 +33,20 @@ public final class NodeFileLoader {
 
     private NodeFileLoader() {}
 
+    /** The nodes of a node file, and the pods bound to them (pods not bound, or ended, are left out). */
+    public record ClusterFile(List<Node> nodes, List<Pod> pods) {}
+
+    /** The nodes of the file (its pods are read and checked, then left out). */
+    public static List<Node> load(Path file) {
+        return loadCluster(file).nodes();
+    }
+
     /**
      * @throws IllegalArgumentException with a message naming the file and the problem, when the file is missing,
-     *         unreadable, holds anything but Nodes, no Node, two Nodes of one name, or a Node without capacity
+     *         unreadable, holds anything but Nodes and Pods, no Node, two Nodes of one name, a Node without
+     *         capacity, or a Pod bound to a node the file does not have
      */
-    public static List<Node> load(Path file) {
+    public static ClusterFile loadCluster(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("Node file " + file.toAbsolutePath() + " does not exist");
         }
@@ -47,15 +59,18 @@ public final class NodeFileLoader {
         return parse(text, file.toString());
     }
 
-    static List<Node> parse(String text, String source) {
+    static ClusterFile parse(String text, String source) {
         ManifestReader.Manifests manifests = ManifestReader.read(text, source);
         List<String> errors = new ArrayList<>(manifests.errors());
         List<Node> nodes = new ArrayList<>();
+        List<Pod> pods = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (HasMetadata object : manifests.objects()) {
             String name = object.getMetadata().getName();
-            if (!(object instanceof Node node)) {
-                errors.add(source + ": " + object.getKind() + " " + name + " is not a Node");
+            if (object instanceof Pod pod) {
+                pods.add(pod);
+            } else if (!(object instanceof Node node)) {
+                errors.add(source + ": " + object.getKind() + " " + name + " is neither a Node nor a Pod");
             } else if (!names.add(name)) {
                 errors.add(source + ": Node " + name + " appears twice");
             } else if (capacity(node).isEmpty()) {
@@ -67,10 +82,11 @@ public final class NodeFileLoader {
         if (errors.isEmpty() && nodes.isEmpty()) {
             errors.add(source + ": no Node in the file");
         }
+        List<Pod> bound = ExistingPods.bound(pods, names, source, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid node file: " + String.join("; ", errors));
         }
-        return nodes;
+        return new ClusterFile(List.copyOf(nodes), bound);
     }
 
     private static Map<String, Quantity> capacity(Node node) {

@@ -63,12 +63,14 @@ public class Sandbox {
     }
 
     private void startSandbox() {
-        List<Node> nodes = NodeFileLoader.load(Path.of(config.nodes()));
+        NodeFileLoader.ClusterFile file = NodeFileLoader.loadCluster(Path.of(config.nodes()));
+        List<Node> nodes = file.nodes();
         server = new SandboxApiServer();
         server.start(config.apiPort());
         client = server.createClient();
         server.registerCrds(client, CrdFiles.load(Path.of(config.crds())));
         nodes.forEach(node -> client.nodes().resource(node).createOr(existing -> existing.update()));
+        int existingPods = ExistingPods.create(client, file.pods());
         int applied = config.apply()
                 .map(dir -> new ManifestDirectoryApplier(client)
                         .apply(Path.of(dir))
@@ -78,9 +80,9 @@ public class Sandbox {
         kubelet = new SimulatedKubelet(client).start();
         Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
         LOG.infof(
-                "Sandbox Kubernetes API at %s with %d nodes and %d manifests applied; kubeconfig %s; try: "
-                        + "kubectl --kubeconfig %s get nodes",
-                server.url(), nodes.size(), applied, kubeconfig, kubeconfig);
+                "Sandbox Kubernetes API at %s with %d nodes, %d existing pods and %d manifests applied; kubeconfig %s; "
+                        + "try: kubectl --kubeconfig %s get nodes",
+                server.url(), nodes.size(), existingPods, applied, kubeconfig, kubeconfig);
         ready.fire(new SandboxReady(server.url(), kubeconfig, nodes.size()));
     }
 

@@ -2,13 +2,23 @@ package dev.datacenter.operator.web;
 
 import dev.datacenter.operator.allocation.AllocationView;
 import dev.datacenter.operator.allocation.PublishedCycle;
+import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.model.AppKey;
+import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PoolFigures;
+import dev.datacenter.operator.placement.WaitingExplanation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The operator's real state source: reads the informer caches ({@link ClusterCache}), the allocation loop's
@@ -24,6 +34,9 @@ public class ClusterStateSource implements OperatorStateSource {
     @Inject
     AllocationView allocation;
 
+    @ConfigProperty(name = "datacenter.web.explain-timeout", defaultValue = "2s")
+    Duration explainTimeout;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -38,6 +51,32 @@ public class ClusterStateSource implements OperatorStateSource {
         }
         PublishedCycle evaluated = allocation.newestWithOffers();
         return OffersViewBuilder.build(evaluated != null ? evaluated : allocation.newest());
+    }
+
+    @Override
+    public Optional<ExplainView> explain(String namespace, String name) {
+        Optional<DataCenterApp> app = cache.app(namespace, name);
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = AppKey.engineKey(namespace, name);
+        Optional<PendingSummary> newest = allocation.pendingSummary(key);
+        try {
+            Optional<WaitingExplanation> why =
+                    allocation.explain(key).get(explainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(why.map(w -> ExplainViewBuilder.of(app.get(), w, newest))
+                    .orElseGet(() -> ExplainViewBuilder.unavailable(
+                            app.get(), "the allocation loop does not place this app (see readyReason)", newest)));
+        } catch (TimeoutException e) {
+            return Optional.of(ExplainViewBuilder.unavailable(
+                    app.get(), "the allocation loop did not answer within " + explainTimeout, newest));
+        } catch (ExecutionException e) {
+            return Optional.of(
+                    ExplainViewBuilder.unavailable(app.get(), e.getCause().getMessage(), newest));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(ExplainViewBuilder.unavailable(app.get(), "interrupted", newest));
+        }
     }
 
     ClusterSnapshot snapshot() {

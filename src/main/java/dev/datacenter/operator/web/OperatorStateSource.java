@@ -1,5 +1,7 @@
 package dev.datacenter.operator.web;
 
+import java.util.Optional;
+
 /**
  * What the read-only HTTP API and the dashboard show, and the only way the {@code web} package reads the
  * operator's state. The real implementation builds the views from the informer caches and the placement
@@ -15,4 +17,12 @@ public interface OperatorStateSource {
 
     /** The newest allocation cycle ({@link OffersView#NONE} before the first). */
     OffersView offers();
+
+    /**
+     * Why the app waits ({@code GET /api/v1/apps/{namespace}/{name}/explain}); empty for an app that does
+     * not exist. May wait a short, bounded time for the allocation loop (never calls the API server).
+     */
+    default Optional<ExplainView> explain(String namespace, String name) {
+        return Optional.empty();
+    }
 }

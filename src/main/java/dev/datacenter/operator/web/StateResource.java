@@ -2,7 +2,9 @@ package dev.datacenter.operator.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.NoCache;
@@ -31,6 +33,14 @@ public class StateResource {
     @Path("offers")
     public OffersView offers() {
         return source.offers();
+    }
+
+    /** Why one app waits: each requirement's matching and declining nodes, the closest nodes; 404 for an unknown app. */
+    @GET
+    @Path("apps/{namespace}/{name}/explain")
+    public ExplainView explain(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return source.explain(namespace, name)
+                .orElseThrow(() -> new NotFoundException("no DataCenterApp " + namespace + "/" + name));
     }
 
     /** The last hour of allocation, tasks and failures, sampled every history interval. */

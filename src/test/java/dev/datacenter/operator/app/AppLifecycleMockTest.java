@@ -16,6 +16,7 @@ import dev.datacenter.operator.api.PortSpec;
 import dev.datacenter.operator.api.UpgradeStrategy;
 import dev.datacenter.operator.sandbox.SimulatedKubelet;
 import dev.datacenter.operator.status.Conditions;
+import dev.datacenter.operator.testsupport.Conflicts;
 import dev.datacenter.operator.testsupport.TestObjects;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
@@ -127,6 +128,90 @@ class AppLifecycleMockTest {
                         .list()
                         .getItems())
                 .hasSize(1);
+    }
+
+    @Test
+    void groupAndOwnLabelsReachTheAppItsPodsAndServiceAndALabelChangeRestartsNothing() {
+        DataCenterApp app = TestObjects.app("groups", "web", spec -> {
+            spec.setInstances(2);
+            spec.setGroup("/prod/web");
+            PortSpec http = new PortSpec();
+            http.setName("http");
+            http.setContainerPort(8080);
+            spec.setPorts(List.of(http));
+        });
+        app.getMetadata()
+                .setLabels(Map.of(
+                        "team",
+                        "checkout",
+                        ApiGroup.LABEL_APP,
+                        "not-this",
+                        ApiGroup.LABEL_MANAGED_BY,
+                        "someone-else",
+                        "app.kubernetes.io/instance",
+                        "argocd-app"));
+        client.resource(app).create();
+        awaitReady("groups", "web");
+
+        // kubectl get dca -l datacenter.dev/group=prod.web
+        await(
+                "the app carries its group label",
+                () -> client.resources(DataCenterApp.class)
+                                .inNamespace("groups")
+                                .withLabel(ApiGroup.LABEL_GROUP, "prod.web")
+                                .list()
+                                .getItems()
+                                .size()
+                        == 1);
+        assertThat(get("groups", "web").getMetadata().getGeneration())
+                .as("a metadata write, not a spec write")
+                .isEqualTo(1L);
+        Set<String> before = uids(pods("groups", "web"));
+        for (Pod pod : pods("groups", "web")) {
+            assertThat(pod.getMetadata().getLabels())
+                    .containsEntry("team", "checkout")
+                    .containsEntry(ApiGroup.LABEL_APP, "web")
+                    .containsEntry(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY)
+                    .containsEntry(ApiGroup.LABEL_GROUP, "prod.web")
+                    .doesNotContainKey("app.kubernetes.io/instance");
+        }
+        assertThat(client.services()
+                        .inNamespace("groups")
+                        .withName("web")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry("team", "checkout")
+                .containsEntry(ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY);
+
+        client.resources(DataCenterApp.class)
+                .inNamespace("groups")
+                .withName("web")
+                .edit(a -> {
+                    Map<String, String> labels = new HashMap<>(a.getMetadata().getLabels());
+                    labels.remove("team");
+                    labels.put("tier", "frontend");
+                    a.getMetadata().setLabels(labels);
+                    return a;
+                });
+        await(
+                "the running pods are relabelled in place",
+                () -> pods("groups", "web").stream()
+                        .allMatch(p ->
+                                "frontend".equals(p.getMetadata().getLabels().get("tier"))
+                                        && !p.getMetadata().getLabels().containsKey("team")));
+        await(
+                "the Service is relabelled",
+                () -> "frontend"
+                        .equals(client.services()
+                                .inNamespace("groups")
+                                .withName("web")
+                                .get()
+                                .getMetadata()
+                                .getLabels()
+                                .get("tier")));
+        assertThat(uids(pods("groups", "web"))).as("no instance restarted").isEqualTo(before);
+        assertThat(get("groups", "web").getStatus().getRevision()).isEqualTo(1L);
     }
 
     @Test
@@ -519,13 +604,13 @@ class AppLifecycleMockTest {
     }
 
     private void editSpec(String namespace, String name, Consumer<DataCenterAppSpec> change) {
-        client.resources(DataCenterApp.class)
+        Conflicts.retrying(() -> client.resources(DataCenterApp.class)
                 .inNamespace(namespace)
                 .withName(name)
                 .edit(app -> {
                     change.accept(app.getSpec());
                     return app;
-                });
+                }));
     }
 
     private DataCenterApp get(String namespace, String name) {
@@ -609,6 +694,10 @@ class AppLifecycleMockTest {
             assertThat(f.getOperator()).isEqualTo("In");
         });
         return fields.get(0).getValues().get(0);
+    }
+
+    private static Set<String> uids(List<Pod> pods) {
+        return pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
     }
 
     private static Set<String> names(List<Pod> pods) {

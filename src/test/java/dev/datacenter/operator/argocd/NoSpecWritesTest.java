@@ -41,9 +41,11 @@ class NoSpecWritesTest {
             }
         }
         // annotations the operator removes once an action is done (api.md, "Actions"), the rollback, and the
-        // claim set's finalizer (metadata only: it keeps retained claims when the set is deleted)
+        // claim set's finalizer (metadata only: it keeps retained claims when the set is deleted), and the
+        // app's group label (metadata only: kubectl get dca -l datacenter.dev/group=...)
         assertThat(writers.keySet())
-                .containsExactlyInAnyOrder("AppActions.java", "ClaimOperations.java", "ClaimSetFinalizer.java");
+                .containsExactlyInAnyOrder(
+                        "AppActions.java", "ClaimOperations.java", "ClaimSetFinalizer.java", "MetadataWriter.java");
         List<String> specWrites = new ArrayList<>();
         writers.forEach((file, statements) -> statements.stream()
                 .filter(s -> s.contains("setSpec(") || s.contains("getSpec().set"))

@@ -37,7 +37,7 @@ class DeployManifestsTest {
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
         }
         assertThat(verbsFor(role.getRules(), "", "pods"))
-                .containsExactlyInAnyOrder("get", "list", "watch", "create", "delete");
+                .containsExactlyInAnyOrder("get", "list", "watch", "create", "delete", "patch");
         assertThat(verbsFor(role.getRules(), "", "nodes")).containsExactlyInAnyOrder("get", "list", "watch");
         assertThat(verbsFor(role.getRules(), "datacenter.dev", "datacenterapps/status"))
                 .contains("update");

@@ -77,6 +77,52 @@ class ExplainTest {
     }
 
     @Test
+    void explainWaitingCountsEveryRequirementOnEveryNodeAndNamesTheClosestNodes() {
+        PlacementEngine e = new PlacementEngine();
+        e.upsertNode(node("ssd-small", 500, 16, "disk", "ssd"));
+        e.upsertNode(node("ssd-tiny", 200, 1, "disk", "ssd"));
+        e.upsertNode(node("hdd-big", 8000, 16, "disk", "hdd"));
+        e.upsertNode(new NodeSpec("cordoned", Map.of("disk", "ssd"), Resources.of(8000, 16 * GI), 0, false, null));
+        submit(e, app("ns/x", 1000, 2, c("disk", IS, "ssd")), 2);
+        e.allocate();
+
+        WaitingExplanation why = e.explainWaiting("ns/x").orElseThrow();
+        assertThat(why.pending()).isEqualTo(2);
+        assertThat(why.nodes()).isEqualTo(4);
+        assertThat(why.instance()).isZero();
+        // each requirement on its own: a node failing several is counted under each
+        assertThat(why.requirement("disk IS ssd").orElseThrow())
+                .isEqualTo(
+                        new WaitingExplanation.Requirement("disk IS ssd", DeclineReason.UnfulfilledConstraint, 3, 1));
+        assertThat(why.requirement("cpus").orElseThrow().declined()).isEqualTo(3);
+        assertThat(why.requirement("mem").orElseThrow().declined()).isEqualTo(2);
+        assertThat(why.requirement("schedulable").orElseThrow().declined()).isEqualTo(1);
+        assertThat(why.requirement("pool default").orElseThrow().matched()).isEqualTo(4);
+        assertThat(why.requirements())
+                .extracting(WaitingExplanation.Requirement::reason)
+                .isSorted();
+        // closest: fewest failed requirements, then most room for the instance
+        assertThat(why.closest())
+                .extracting(WaitingExplanation.NodeFit::node)
+                .containsExactly("hdd-big", "ssd-small", "ssd-tiny", "cordoned");
+        assertThat(why.closest().get(0).failed()).containsExactly("disk IS ssd");
+        assertThat(why.closest().get(1).failed()).containsExactly("cpus");
+        assertThat(why.closest().get(3).failed()).contains("schedulable", "cpus", "mem");
+        assertThat(e.explainWaiting("ns/unknown")).isEmpty();
+    }
+
+    @Test
+    void explainWaitingGivesTheAppErrorsWhenNothingCanBePlaced() {
+        PlacementEngine e = new PlacementEngine();
+        e.upsertNode(node("a", 4000, 16));
+        submit(e, AppSpec.of("ns/x", "missing", Resources.of(1000, GI)), 1);
+        e.allocate();
+        WaitingExplanation why = e.explainWaiting("ns/x").orElseThrow();
+        assertThat(why.errors()).extracting(AppError::reason).containsExactly(AppError.POOL_NOT_FOUND);
+        assertThat(why.requirements()).isEmpty();
+    }
+
+    @Test
     void offerStatisticsCountOffersAcceptedAndDeclinedByReason() {
         PlacementEngine e = new PlacementEngine();
         e.upsertNode(node("a", 2000, 16));

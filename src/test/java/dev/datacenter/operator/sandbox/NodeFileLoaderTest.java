@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +97,37 @@ class NodeFileLoaderTest {
     }
 
     @Test
+    void readsTheBoundPodsOfAClusterExportAndLeavesOutWhatHoldsNoRoom() {
+        NodeFileLoader.ClusterFile file = NodeFileLoader.loadCluster(Path.of("src/test/resources/whatif/cluster.yaml"));
+        assertThat(file.nodes()).extracting(n -> n.getMetadata().getName()).containsExactly("n1", "n2", "n3");
+        assertThat(file.pods())
+                .extracting(p ->
+                        p.getMetadata().getNamespace() + "/" + p.getMetadata().getName())
+                .containsExactly("kube-system/ingress-7d9f", "legacy/db-0");
+        Pod ingress = file.pods().get(0);
+        assertThat(ingress.getSpec().getNodeName()).isEqualTo("n1");
+        assertThat(ingress.getMetadata().getLabels()).containsEntry("app", "ingress");
+        assertThat(ingress.getMetadata().getUid()).isNull();
+        assertThat(ingress.getMetadata().getResourceVersion()).isNull();
+        assertThat(ingress.getMetadata().getOwnerReferences()).isEmpty();
+        assertThat(ingress.getStatus()).isNull();
+    }
+
+    @Test
     void rejectsABadFileWithAMessageNamingTheProblem() {
-        Path withPod =
-                TestObjects.write(dir, "pod.yaml", NODE_A + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
-        assertThatThrownBy(() -> NodeFileLoader.load(withPod))
+        Path withConfigMap = TestObjects.write(
+                dir, "cm.yaml", NODE_A + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(withConfigMap))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Pod p is not a Node");
+                .hasMessageContaining("ConfigMap p is neither a Node nor a Pod");
+
+        Path podElsewhere = TestObjects.write(
+                dir,
+                "elsewhere.yaml",
+                NODE_A + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: x}\n"
+                        + "spec: {nodeName: gone, containers: [{name: c, image: i}]}\n");
+        assertThatThrownBy(() -> NodeFileLoader.load(podElsewhere))
+                .hasMessageContaining("Pod x/p is bound to node gone, which the file does not have");
 
         Path broken = TestObjects.write(dir, "broken.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: [x\n");
         assertThatThrownBy(() -> NodeFileLoader.load(broken)).hasMessageContaining("not valid YAML");

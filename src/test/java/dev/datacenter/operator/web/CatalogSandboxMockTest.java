@@ -12,11 +12,17 @@ import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +43,9 @@ class CatalogSandboxMockTest {
 
     @Inject
     KubernetesClient client;
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void everyCatalogAppIsAcceptedAndPlaced() {
@@ -92,6 +101,9 @@ class CatalogSandboxMockTest {
             assertThat(pods)
                     .allSatisfy(
                             p -> assertThat(p.getMetadata().getLabels()).containsEntry("datacenter.dev/pool", pool));
+            String running = "datacenter_app_instances{app=\"" + name + "\",namespace=\"" + namespace + "\",pool=\""
+                    + pool + "\",state=\"running\"} " + (double) desired;
+            await("the running-instances gauge of " + name + " counts " + desired, () -> scrape().contains(running));
         }
         // the operator never wrote a spec: every object the catalog made is still at its first generation
         for (String kind : List.of("DataCenterApp", "ResourcePool", "PersistentVolumeClaimSet")) {
@@ -114,6 +126,22 @@ class CatalogSandboxMockTest {
                         .sorted()
                         .toList();
         assertThat(trainerNodes).containsExactly("node-a4", "node-b4");
+    }
+
+    private String scrape() {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(root.toString()).resolve("q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The documents of a kind in the catalog, read from the files as a user has them. */

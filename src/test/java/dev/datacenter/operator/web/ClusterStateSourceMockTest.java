@@ -265,6 +265,45 @@ class ClusterStateSourceMockTest {
     }
 
     @Test
+    void explainSaysForEachRequirementHowManyNodesMatchAndDecline() throws Exception {
+        await(
+                "huge waits for offers",
+                () -> get("api/v1/apps/shop/huge/explain").get("pending").asInt() == 1);
+        JsonNode why = get("api/v1/apps/shop/huge/explain");
+        assertThat(why.get("available").asBoolean()).isTrue();
+        assertThat(why.get("pool").asText()).isEqualTo("default");
+        assertThat(why.get("nodes").asInt()).isEqualTo(3);
+        Map<String, JsonNode> requirements = new java.util.LinkedHashMap<>();
+        why.get("requirements")
+                .forEach(r -> requirements.put(r.get("requirement").asText(), r));
+        assertThat(requirements).containsKeys("pool default", "schedulable", "cpus", "mem", "disk", "gpus");
+        // 64 cores fit on no node; b1 is not Ready (it offers nothing: mem declines there too)
+        assertThat(requirements.get("cpus").get("declined").asInt()).isEqualTo(3);
+        assertThat(requirements.get("cpus").get("matched").asInt()).isZero();
+        assertThat(requirements.get("cpus").get("reason").asText()).isEqualTo("InsufficientCpus");
+        assertThat(requirements.get("schedulable").get("declined").asInt()).isEqualTo(1);
+        assertThat(requirements.get("pool default").get("matched").asInt()).isEqualTo(3);
+        for (JsonNode r : why.get("requirements")) {
+            assertThat(DeclineReason.valueOf(r.get("reason").asText())).isNotNull();
+            assertThat(r.get("matched").asInt() + r.get("declined").asInt()).isEqualTo(3);
+        }
+        assertThat(texts(why.get("closest"), "node")).containsExactly("w1", "w2", "b1");
+        assertThat(texts(why.get("closest").get(0).get("failed"))).containsExactly("cpus");
+        assertThat(why.get("resources").get("cpus").asDouble()).isEqualTo(64.0);
+        assertThat(reasons(why.get("reasons"))).containsEntry("InsufficientCpus", 2);
+    }
+
+    @Test
+    void explainAnswers404ForAnUnknownApp() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(root.toString()).resolve("api/v1/apps/shop/nothing/explain"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void offersReportTheNewestCycleWithOffers() throws Exception {
         await(
                 "a cycle declined offers",
@@ -314,6 +353,18 @@ class ClusterStateSourceMockTest {
                         "datacenter_pool_dominant_share{pool=\"web\"} 0.125",
                         "datacenter_pool_pending_instances{pool=\"default\"} 1.0");
         assertThat(count(metrics, "datacenter_placement_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+        await(
+                "task gauges count jokes' instances",
+                () -> count(
+                                scrape(),
+                                "datacenter_app_instances{app=\"jokes\",namespace=\"shop\",pool=\"web\",state=\"total\"}")
+                        == 2.0);
+        assertThat(scrape())
+                .contains(
+                        "datacenter_app_instances{app=\"jokes\",namespace=\"shop\",pool=\"web\",state=\"running\"}",
+                        "datacenter_app_instances{app=\"huge\",namespace=\"shop\",pool=\"default\",state=\"staged\"} 0.0",
+                        "datacenter_pool_instances{pool=\"web\",state=\"total\"} 2.0",
+                        "datacenter_pool_instances{pool=\"default\",state=\"running\"} 0.0");
     }
 
     /** Last: it changes the jokes app's pods. */

@@ -82,6 +82,41 @@ class DashboardSandboxBrowserMockTest {
             WebElement waiting = browser.findElement(By.cssSelector("[data-testid=waiting-app][data-app=giant]"));
             assertThat(waiting.getText()).contains("1 instance waiting").contains("InsufficientCpus on 12 nodes");
 
+            // a click on "Why?" opens the explanation: every requirement with its matching and declining nodes
+            assertThat(testId(browser, "panel-explain").isDisplayed()).isFalse();
+            browser.findElement(By.cssSelector("[data-testid=explain-button][data-app=giant]"))
+                    .click();
+            wait.until(d -> "true".equals(testId(d, "panel-explain").getDomAttribute("data-loaded")));
+            WebElement explain = testId(browser, "panel-explain");
+            assertThat(explain.isDisplayed()).isTrue();
+            assertThat(testId(browser, "explain-title").getText()).isEqualToIgnoringCase("Why demo/giant waits");
+            assertThat(testId(browser, "explain-summary").getText())
+                    .contains("1 instance waiting in pool default")
+                    .contains("12 nodes");
+            WebElement cpus =
+                    browser.findElement(By.cssSelector("[data-testid=explain-requirement][data-requirement=cpus]"));
+            assertThat(cpus.getDomAttribute("data-declined")).isEqualTo("12");
+            assertThat(cpus.getText()).contains("InsufficientCpus");
+            assertThat(browser.findElement(By.cssSelector(
+                                    "[data-testid=explain-requirement][data-requirement='pool default']"))
+                            .getDomAttribute("data-declined"))
+                    .isEqualTo("0");
+            assertThat(browser.findElements(By.cssSelector("[data-testid=explain-node]")))
+                    .hasSize(5)
+                    .allSatisfy(n -> assertThat(n.getText()).contains("fails cpus"));
+
+            // the catalog's groups, the parent summing its children
+            wait.until(d -> !d.findElements(By.cssSelector("[data-testid=group-row][data-group='/demo']"))
+                    .isEmpty());
+            assertThat(browser.findElements(By.cssSelector("[data-testid=group-row]")))
+                    .extracting(e -> e.getDomAttribute("data-group"))
+                    .containsExactly("/demo", "/demo/analytics", "/demo/cache", "/demo/frontend", "/demo/ml");
+            WebElement demo = browser.findElement(By.cssSelector("[data-testid=group-row][data-group='/demo']"));
+            wait.until(d -> demo.getText().contains("14 / 14")); // jokes 3, memcached 3, trainer 2, spark 6
+            assertThat(browser.findElement(By.cssSelector("[data-testid=group-row][data-group='/demo/frontend']"))
+                            .getDomAttribute("data-label"))
+                    .isEqualTo("demo.frontend");
+
             // the sample nodes and the catalog's pools
             List<WebElement> cells =
                     browser.findElements(By.cssSelector("[data-testid=node-grid] [data-testid=node-cell]"));

@@ -41,7 +41,8 @@ class StateResourceMockTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
         JsonNode state = JSON.readTree(response.body());
-        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps");
+        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps", "groups");
+        assertThat(state.get("groups").isArray()).isTrue();
 
         JsonNode cluster = state.get("cluster");
         assertThat(fields(cluster))
