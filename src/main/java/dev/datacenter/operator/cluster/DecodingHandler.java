@@ -51,10 +51,31 @@ final class DecodingHandler<T extends HasMetadata> implements ResourceEventHandl
         store.remove(key).ifPresent(changed);
     }
 
+    /**
+     * The typed object. A status the model cannot read (one written by another version of the operator)
+     * is dropped rather than the object: the reconciler writes a new one.
+     */
+    private T decode(GenericKubernetesResource object) {
+        try {
+            return json.convertValue(object, type);
+        } catch (RuntimeException e) {
+            if (!object.getAdditionalProperties().containsKey("status")) {
+                throw e;
+            }
+            GenericKubernetesResource withoutStatus = json.clone(object);
+            withoutStatus.getAdditionalProperties().remove("status");
+            try {
+                return json.convertValue(withoutStatus, type);
+            } catch (RuntimeException again) {
+                throw e;
+            }
+        }
+    }
+
     private void seen(GenericKubernetesResource object) {
         T typed;
         try {
-            typed = json.convertValue(object, type);
+            typed = decode(object);
         } catch (RuntimeException e) {
             store.remove(TypedStore.keyOf(object));
             undecodable.report(new UndecodableObject(object, DecodeErrors.message(e)));

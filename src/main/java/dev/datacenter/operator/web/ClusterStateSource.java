@@ -3,9 +3,12 @@ package dev.datacenter.operator.web;
 import dev.datacenter.operator.allocation.AllocationLoop;
 import dev.datacenter.operator.allocation.AllocationMetrics;
 import dev.datacenter.operator.allocation.AllocationMetrics.PublishedCycle;
+import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.app.InstanceFailureCounter;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.UndecodableObjects;
 import dev.datacenter.operator.placement.PoolFigures;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -31,6 +34,9 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Inject
     InstanceFailureCounter failures;
+
+    @Inject
+    UndecodableObjects undecodable;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -62,6 +68,7 @@ public class ClusterStateSource implements OperatorStateSource {
                 cache.apps(),
                 figures,
                 loop::pendingSummary,
-                failures.total());
+                failures.total(),
+                undecodable.of(HasMetadata.getKind(DataCenterApp.class)));
     }
 }
