@@ -152,11 +152,6 @@ public class InformerCache {
         return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
-    /** False when an informer stopped without being asked to. */
-    public boolean healthy() {
-        return stopping || all.stream().allMatch(SharedIndexInformer::isRunning);
-    }
-
     /** An informer that has not listed, or is not watching, since {@code since}; {@code error} is its last one. */
     public record InformerProblem(String informer, Instant since, String error) {}
 
