@@ -77,8 +77,9 @@ final class DecodingHandler<T extends HasMetadata> implements ResourceEventHandl
         try {
             typed = decode(object);
         } catch (RuntimeException e) {
-            store.remove(TypedStore.keyOf(object));
             undecodable.report(new UndecodableObject(object, DecodeErrors.message(e)));
+            // one that decoded before is gone from the typed cache: its reconciler forgets it (and deletes nothing)
+            store.remove(TypedStore.keyOf(object)).ifPresent(changed);
             return;
         }
         undecodable.resolved(kind, TypedStore.keyOf(typed));

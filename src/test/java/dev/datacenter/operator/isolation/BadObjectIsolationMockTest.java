@@ -169,6 +169,31 @@ class BadObjectIsolationMockTest {
     }
 
     @Test
+    void anAppThatBecomesUnreadableIsReportedAndKeepsItsRunningInstances() {
+        String namespace = "turns-bad";
+        client.resource(TestObjects.app(namespace, "web", spec -> spec.setInstances(1)))
+                .create();
+        awaitReadyInstances(namespace, "web", 1);
+        String pod = pods(namespace, "web").get(0).getMetadata().getName();
+
+        GenericKubernetesResource raw = RawObjects.get(client, APP, namespace, "web");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec =
+                (Map<String, Object>) raw.getAdditionalProperties().get("spec");
+        spec.put("killSelection", "Random");
+        RawObjects.resources(client, APP, namespace).resource(raw).update();
+
+        Map<String, Object> ready = awaitReason(namespace, "web", ConditionReasons.INVALID_SPEC);
+        assertThat((String) ready.get("message")).contains("spec.killSelection");
+        assertThat(pods(namespace, "web"))
+                .as("an object the operator cannot read is never a reason to delete its instances")
+                .extracting(p -> p.getMetadata().getName())
+                .containsExactly(pod);
+        RawObjects.resources(client, APP, namespace).withName("web").delete();
+        await("the app is no longer counted", () -> undecodable.count(APP) == 0);
+    }
+
+    @Test
     void aStatusTheModelCannotReadIsReplacedNotTheObjectSkipped() {
         String namespace = "foreign-status";
         GenericKubernetesResource app = RawObjects.with(
