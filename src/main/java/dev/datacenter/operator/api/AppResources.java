@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -38,6 +39,7 @@ public class AppResources {
 
     @Min(0)
     @Default("0")
+    @Max(1024)
     private Integer gpus;
 
     @Default("0")

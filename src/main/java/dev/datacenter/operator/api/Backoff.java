@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** Relaunch delay after failures: seconds × factor^(failures - 1), capped at maxLaunchDelaySeconds. */
@@ -11,14 +12,17 @@ public class Backoff {
 
     @Min(0)
     @Default("1.0")
+    @Max(86400)
     private Double seconds;
 
     @Min(1)
     @Default("1.15")
+    @Max(100)
     private Double factor;
 
     @Min(0)
     @Default("300")
+    @Max(86400)
     private Double maxLaunchDelaySeconds;
 
     public Double getSeconds() {

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -23,6 +24,7 @@ public class DataCenterAppSpec {
     @SpecReplicas
     @Min(0)
     @Default("1")
+    @Max(100000)
     private Integer instances;
 
     @Required
@@ -69,6 +71,7 @@ public class DataCenterAppSpec {
 
     @Min(0)
     @Default("30")
+    @Max(86400)
     private Integer taskKillGracePeriodSeconds;
 
     @Size(max = 16)

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -33,18 +34,22 @@ public class HealthCheck {
 
     @Min(0)
     @Default("300")
+    @Max(86400)
     private Integer gracePeriodSeconds;
 
     @Min(1)
     @Default("60")
+    @Max(86400)
     private Integer intervalSeconds;
 
     @Min(1)
     @Default("20")
+    @Max(86400)
     private Integer timeoutSeconds;
 
     @Min(1)
     @Default("3")
+    @Max(10000)
     private Integer maxConsecutiveFailures;
 
     public CheckProtocol getProtocol() {

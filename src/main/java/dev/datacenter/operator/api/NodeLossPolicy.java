@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** What happens when a pinned claim's node is lost: wait for it, or give the data up after a while. */
@@ -12,6 +13,7 @@ public class NodeLossPolicy {
 
     @Min(0)
     @Default("900")
+    @Max(864000)
     private Integer afterSeconds;
 
     public NodeLossAction getAction() {

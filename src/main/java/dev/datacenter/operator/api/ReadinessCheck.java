@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -33,10 +34,12 @@ public class ReadinessCheck {
 
     @Min(1)
     @Default("30")
+    @Max(86400)
     private Integer intervalSeconds;
 
     @Min(1)
     @Default("10")
+    @Max(86400)
     private Integer timeoutSeconds;
 
     public CheckProtocol getProtocol() {

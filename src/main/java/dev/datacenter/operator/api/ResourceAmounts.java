@@ -1,5 +1,6 @@
 package dev.datacenter.operator.api;
 
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -25,6 +26,7 @@ public class ResourceAmounts {
     private Quantity mem;
 
     @Min(0)
+    @Max(100000)
     private Integer gpus;
 
     private Quantity disk;

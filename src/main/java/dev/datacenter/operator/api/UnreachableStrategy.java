@@ -1,6 +1,7 @@
 package dev.datacenter.operator.api;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -19,10 +20,12 @@ public class UnreachableStrategy {
 
     @Min(1)
     @Default("300")
+    @Max(864000)
     private Integer inactiveAfterSeconds;
 
     @Min(1)
     @Default("600")
+    @Max(864000)
     private Integer expungeAfterSeconds;
 
     public Integer getInactiveAfterSeconds() {

@@ -1,12 +1,16 @@
 package dev.datacenter.operator.app;
 
 import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.AppResources;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.Constraint;
 import dev.datacenter.operator.api.ConstraintOperator;
+import dev.datacenter.operator.api.ContainerSpec;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.VolumeSpec;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.inventory.EngineInputs;
+import dev.datacenter.operator.inventory.QuantityAmounts;
 import dev.datacenter.operator.model.DependencyGraph;
 import dev.datacenter.operator.model.SpecChecks;
 import dev.datacenter.operator.status.Conditions;
@@ -22,9 +26,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * What a CRD schema cannot check about a DataCenterApp, checked against the cache: its checks name ports it
- * has and its volumes leave the artifacts' place alone ({@link SpecChecks}), its pool and claim sets exist,
- * its LIKE/UNLIKE constraints compile, its dependencies exist and form no cycle.
+ * What a CRD schema cannot check about a DataCenterApp, checked against the cache (and what an API server
+ * without our schema lets through): a container image, cpus and mem above 0, quantities the engine can
+ * count; checks that name ports the app has and volumes that leave the artifacts' place alone
+ * ({@link SpecChecks}); its pool and claim sets exist, its LIKE/UNLIKE constraints compile, its dependencies
+ * exist and form no cycle.
  */
 @ApplicationScoped
 public class DataCenterAppValidator {
@@ -37,7 +43,9 @@ public class DataCenterAppValidator {
         if (app.getSpec() == null) {
             return Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, "spec is required"));
         }
-        return invalidSpec(app)
+        return missingImage(app)
+                .or(() -> resourcesProblem(app))
+                .or(() -> invalidSpec(app))
                 .or(() -> missingPool(app))
                 .or(() -> missingClaimSet(app))
                 .or(() -> invalidConstraint(app))
@@ -60,6 +68,52 @@ public class DataCenterAppValidator {
         return problems.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, String.join("; ", problems)));
+    }
+
+    /** What an API server without our schema (an older CRD, one applied without its schema) lets through. */
+    static Optional<SpecProblem> missingImage(DataCenterApp app) {
+        ContainerSpec container = app.getSpec().getContainer();
+        if (container == null) {
+            return invalid("spec.container is required (spec.container.image names the image to run)");
+        }
+        if (container.getImage() == null || container.getImage().isBlank()) {
+            return invalid("spec.container.image is required");
+        }
+        return Optional.empty();
+    }
+
+    /** cpus and mem are required and above 0; every quantity parses and is within what the engine counts. */
+    static Optional<SpecProblem> resourcesProblem(DataCenterApp app) {
+        AppResources r = app.getSpec().getResources();
+        if (r == null) {
+            return invalid("spec.resources is required (spec.resources.cpus and spec.resources.mem)");
+        }
+        if (r.getCpus() == null) {
+            return invalid("spec.resources.cpus is required");
+        }
+        if (r.getMem() == null) {
+            return invalid("spec.resources.mem is required");
+        }
+        Optional<String> problem = QuantityAmounts.problem("spec.resources.cpus", r.getCpus(), 1000)
+                .or(() -> QuantityAmounts.problem("spec.resources.mem", r.getMem(), 1))
+                .or(() -> QuantityAmounts.problem("spec.resources.disk", r.getDisk(), 1));
+        if (problem.isPresent()) {
+            return invalid(problem.get());
+        }
+        if (EngineInputs.millicores(r.getCpus()) <= 0) {
+            return invalid("spec.resources.cpus must be greater than 0, not " + r.getCpus());
+        }
+        if (EngineInputs.bytes(r.getMem()) <= 0) {
+            return invalid("spec.resources.mem must be greater than 0, not " + r.getMem());
+        }
+        if (r.getGpus() != null && r.getGpus() < 0) {
+            return invalid("spec.resources.gpus must not be negative, not " + r.getGpus());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SpecProblem> invalid(String message) {
+        return Optional.of(new SpecProblem(ConditionReasons.INVALID_SPEC, message));
     }
 
     private Optional<SpecProblem> missingPool(DataCenterApp app) {

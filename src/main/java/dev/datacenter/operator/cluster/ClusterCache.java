@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,7 +32,7 @@ public class ClusterCache {
     }
 
     public List<DataCenterApp> apps(String namespace) {
-        return byIndex(informers.apps(), Cache.NAMESPACE_INDEX, namespace);
+        return byIndex(informers.apps(), TypedStore.BY_NAMESPACE, namespace);
     }
 
     /** Apps whose {@code spec.pool} names this pool ("default" when unset). */
@@ -102,6 +101,20 @@ public class ClusterCache {
 
     public List<ControllerRevision> revisionsOfApp(String namespace, String app) {
         return byIndex(informers.revisions(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+    }
+
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> Optional<T> get(
+            TypedStore<T> store, String key) {
+        return store == null ? Optional.empty() : store.get(key);
+    }
+
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(TypedStore<T> store) {
+        return store == null ? List.of() : store.list();
+    }
+
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> byIndex(
+            TypedStore<T> store, String index, String key) {
+        return store == null ? List.of() : store.byIndex(index, key);
     }
 
     private static <T> Optional<T> get(SharedIndexInformer<T> informer, String key) {

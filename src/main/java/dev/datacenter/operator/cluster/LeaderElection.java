@@ -4,7 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.Lock;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +46,9 @@ public class LeaderElection {
     private volatile boolean leaderKnown;
     private volatile boolean leading;
     private volatile boolean stopped = true;
+    private volatile Instant lastObserved;
     private Listener listener;
+    private Clock clock = Clock.systemUTC();
 
     public LeaderElection(KubernetesClient client, LeaseSettings settings) {
         this.client = client;
@@ -86,9 +92,33 @@ public class LeaderElection {
         return leading;
     }
 
-    /** Whether this process knows who leads: itself, or another candidate holding an unexpired Lease. */
+    /**
+     * Whether this process knows who leads: itself, or another candidate holding a Lease this process
+     * read from the API server within the lease duration. A Lease last read longer ago (the API server
+     * is gone, or the elector is stuck) is stale: leadership is unknown.
+     */
     public boolean leadershipKnown() {
-        return leaderKnown;
+        if (settings == null || leading) {
+            return leaderKnown;
+        }
+        Instant observed = lastObserved;
+        return leaderKnown && observed != null && !clock.instant().isAfter(observed.plus(settings.leaseDuration()));
+    }
+
+    /** When this process last read the Lease from the API server, if ever. */
+    public Optional<Instant> lastObserved() {
+        return Optional.ofNullable(lastObserved);
+    }
+
+    /** For tests: the clock that ages the last observation of the Lease. */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** For tests: as if the Lease was read, naming {@code holder}, at {@code when}. */
+    void observed(String holder, Instant when) {
+        newLeader(holder);
+        lastObserved = when;
     }
 
     public Optional<String> currentLeader() {
@@ -106,7 +136,8 @@ public class LeaderElection {
         LeaderElector elector = client.leaderElector()
                 .withConfig(new LeaderElectionConfigBuilder()
                         .withName(settings.leaseName())
-                        .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+                        .withLock(new ObservedLock(
+                                new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity())))
                         .withLeaseDuration(settings.leaseDuration())
                         .withRenewDeadline(settings.renewDeadline())
                         .withRetryPeriod(settings.retryPeriod())
@@ -138,6 +169,42 @@ public class LeaderElection {
         LOG.infof(
                 "leader of %s/%s is now %s",
                 settings.namespace(), settings.leaseName(), leaderKnown ? identity : "nobody");
+    }
+
+    /** The Lease lock, remembering when the Lease was last read: the freshness of what we know of the leader. */
+    private final class ObservedLock implements Lock {
+        private final Lock lock;
+
+        ObservedLock(Lock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public LeaderElectionRecord get(KubernetesClient client) {
+            LeaderElectionRecord record = lock.get(client);
+            lastObserved = clock.instant();
+            return record;
+        }
+
+        @Override
+        public void create(KubernetesClient client, LeaderElectionRecord record) {
+            lock.create(client, record);
+        }
+
+        @Override
+        public void update(KubernetesClient client, LeaderElectionRecord record) {
+            lock.update(client, record);
+        }
+
+        @Override
+        public String identity() {
+            return lock.identity();
+        }
+
+        @Override
+        public String describe() {
+            return lock.describe();
+        }
     }
 
     private synchronized void changeLeading(boolean nowLeading) {

@@ -26,7 +26,6 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ public final class EngineInputs {
                 bytes(allocatable.get("memory")),
                 whole(allocatable.get(GPU_RESOURCE)),
                 bytes(allocatable.get("ephemeral-storage")));
-        int maxPods = (int) whole(allocatable.get("pods"));
+        int maxPods = (int) Math.min(Integer.MAX_VALUE, whole(allocatable.get("pods")));
         String range = node.getMetadata().getAnnotations() == null
                 ? null
                 : node.getMetadata().getAnnotations().get(ApiGroup.ANNOTATION_PORT_RANGE);
@@ -321,29 +320,18 @@ public final class EngineInputs {
         return LabelSelectorMatcher.toEngine(selector);
     }
 
-    /** Millicores of a cpu quantity, rounded up; 0 when absent. */
+    /** Millicores of a cpu quantity, rounded up; 0 when absent or unreadable, never above {@link QuantityAmounts#MAX}. */
     public static long millicores(Quantity q) {
-        if (q == null) {
-            return 0;
-        }
-        return Quantity.getAmountInBytes(q)
-                .multiply(BigDecimal.valueOf(1000))
-                .setScale(0, RoundingMode.CEILING)
-                .longValueExact();
+        return QuantityAmounts.whole(q, 1000, RoundingMode.CEILING);
     }
 
-    /** Bytes of a memory or storage quantity, rounded up; 0 when absent. */
+    /** Bytes of a memory or storage quantity, rounded up; 0 when absent or unreadable, never above the max. */
     public static long bytes(Quantity q) {
-        if (q == null) {
-            return 0;
-        }
-        return Quantity.getAmountInBytes(q).setScale(0, RoundingMode.CEILING).longValueExact();
+        return QuantityAmounts.whole(q, 1, RoundingMode.CEILING);
     }
 
     private static long whole(Quantity q) {
-        return q == null
-                ? 0
-                : Quantity.getAmountInBytes(q).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return QuantityAmounts.whole(q, 1, RoundingMode.FLOOR);
     }
 
     private static Map<String, String> labels(Map<String, String> labels) {

@@ -5,6 +5,7 @@ import dev.datacenter.operator.api.ResourcePool;
 import dev.datacenter.operator.api.ResourcePoolSpec;
 import dev.datacenter.operator.inventory.EngineInputs;
 import dev.datacenter.operator.inventory.LabelSelectorMatcher;
+import dev.datacenter.operator.inventory.QuantityAmounts;
 import dev.datacenter.operator.placement.PoolFigures;
 import dev.datacenter.operator.placement.PoolSpec;
 import dev.datacenter.operator.placement.Resources;
@@ -38,6 +39,16 @@ public final class PoolChecks {
         }
         if (spec.getWeight() != null && !(spec.getWeight() > 0)) {
             problems.add("spec.weight must be greater than 0, not " + spec.getWeight());
+        }
+        amountsProblem("spec.guarantee", spec.getGuarantee()).ifPresent(problems::add);
+        amountsProblem("spec.limit", spec.getLimit()).ifPresent(problems::add);
+        if (spec.getReservations() != null) {
+            for (int i = 0; i < spec.getReservations().size(); i++) {
+                amountsProblem(
+                                "spec.reservations[" + i + "].resources",
+                                spec.getReservations().get(i).getResources())
+                        .ifPresent(problems::add);
+            }
         }
         if (problems.isEmpty()) {
             guaranteeAboveLimit(spec).ifPresent(problems::add);
@@ -87,6 +98,19 @@ public final class PoolChecks {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.of(field + ": " + e.getMessage());
         }
+    }
+
+    /** A quantity that does not parse, is negative or beyond what the engine counts. */
+    private static Optional<String> amountsProblem(String field, ResourceAmounts a) {
+        if (a == null) {
+            return Optional.empty();
+        }
+        return QuantityAmounts.problem(field + ".cpus", a.getCpus(), 1000)
+                .or(() -> QuantityAmounts.problem(field + ".mem", a.getMem(), 1))
+                .or(() -> QuantityAmounts.problem(field + ".disk", a.getDisk(), 1))
+                .or(() -> a.getGpus() != null && a.getGpus() < 0
+                        ? Optional.of(field + ".gpus must not be negative, not " + a.getGpus())
+                        : Optional.empty());
     }
 
     private static Optional<String> guaranteeAboveLimit(ResourcePoolSpec spec) {

@@ -15,7 +15,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The operator's meters ({@code datacenter_*} in Prometheus): reconciles by kind and result, reconcile
- * duration, reconcile errors by kind, work-queue depth, and whether this process leads.
+ * duration, reconcile errors by kind, work-queue depth, whether this process leads, and the objects
+ * of each kind that cannot be read.
  */
 @io.quarkus.runtime.Startup
 @ApplicationScoped
@@ -25,6 +26,7 @@ public class OperatorMetrics {
     public static final String RECONCILE_ERRORS = "datacenter.reconcile.errors";
     public static final String QUEUE_DEPTH = "datacenter.workqueue.depth";
     public static final String LEADER = "datacenter.leader";
+    public static final String UNDECODABLE = "datacenter.undecodable.objects";
 
     /** The {@code result} tag of {@link #RECONCILES}. */
     public enum Result {
@@ -93,6 +95,14 @@ public class OperatorMetrics {
     void watchLeadership(BooleanSupplier leading) {
         gauges.add(Gauge.builder(LEADER, leading, l -> l.getAsBoolean() ? 1 : 0)
                 .description("1 while this process is the leader")
+                .strongReference(true)
+                .register(registry));
+    }
+
+    void watchUndecodable(ResourceKind kind, IntSupplier count) {
+        gauges.add(Gauge.builder(UNDECODABLE, count, IntSupplier::getAsInt)
+                .description("Objects of the kind that cannot be read (skipped, reported InvalidSpec)")
+                .tag("kind", kind.kind())
                 .strongReference(true)
                 .register(registry));
     }

@@ -4,14 +4,19 @@ import dev.datacenter.operator.cluster.InformerCache;
 import dev.datacenter.operator.cluster.LeaderElection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when every informer has synced and leadership is known: this process leads, or it knows who
- * does. Always ready when the operator is disabled ({@code datacenter.operator.enabled=false}).
+ * Ready when every informer has listed once, none has failed to list or watch for longer than
+ * {@code datacenter.health.informer-failure-bound}, and leadership is known: this process leads, or it
+ * read the Lease of the one that does within the lease duration. The reason is in the data
+ * ({@link ReadinessVerdict}). Always ready when the operator is disabled ({@code datacenter.operator.enabled=false}).
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +31,11 @@ public class OperatorReadinessCheck implements HealthCheck {
     @ConfigProperty(name = "datacenter.operator.enabled")
     boolean enabled;
 
+    @ConfigProperty(name = "datacenter.health.informer-failure-bound", defaultValue = "30s")
+    Duration informerFailureBound;
+
+    Clock clock = Clock.systemUTC();
+
     @Override
     public HealthCheckResponse call() {
         if (!enabled) {
@@ -34,13 +44,23 @@ public class OperatorReadinessCheck implements HealthCheck {
                     .withData("operator", "disabled")
                     .build();
         }
-        boolean synced = informers.hasSynced();
-        boolean leadershipKnown = election.leadershipKnown();
-        return HealthCheckResponse.named("datacenter-operator")
-                .status(synced && leadershipKnown)
-                .withData("informersSynced", synced)
-                .withData("leader", election.isLeader())
-                .withData("leaderIdentity", election.currentLeader().orElse("unknown"))
-                .build();
+        ReadinessVerdict verdict = ReadinessVerdict.of(new ReadinessVerdict.Inputs(
+                informers.hasSynced(),
+                informers.problems(),
+                election.leadershipKnown(),
+                election.isLeader(),
+                election.currentLeader().orElse("unknown"),
+                clock.instant(),
+                informerFailureBound));
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("datacenter-operator").status(verdict.ready());
+        verdict.data().forEach((key, value) -> {
+            if (value instanceof Boolean b) {
+                response.withData(key, b);
+            } else {
+                response.withData(key, String.valueOf(value));
+            }
+        });
+        return response.build();
     }
 }

@@ -3,6 +3,7 @@ package dev.datacenter.operator.runtime;
 import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.InformerCache;
 import dev.datacenter.operator.cluster.LeaderElection;
+import dev.datacenter.operator.cluster.UndecodableObjects;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -42,6 +43,12 @@ public class OperatorRuntime {
     OperatorMetrics metrics;
 
     @Inject
+    UndecodableObjects undecodable;
+
+    @Inject
+    UndecodableReporter undecodableReporter;
+
+    @Inject
     Event<LeadershipChanged> leadershipChanged;
 
     @ConfigProperty(name = "datacenter.operator.enabled")
@@ -54,6 +61,10 @@ public class OperatorRuntime {
         }
         metrics.watchQueueDepth(queue::depth);
         metrics.watchLeadership(election::isLeader);
+        for (ResourceKind kind : ResourceKind.values()) {
+            metrics.watchUndecodable(kind, () -> undecodable.count(kind.kind()));
+        }
+        undecodableReporter.start();
         informers.addListener(router);
         informers.start();
         election.start(new LeaderElection.Listener() {

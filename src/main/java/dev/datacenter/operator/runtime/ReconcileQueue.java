@@ -59,10 +59,13 @@ public class ReconcileQueue {
         return current.get() != null;
     }
 
-    /** False when the queue is open and one of its threads died. */
+    /**
+     * False when the queue's threads were started and one of them died. A queue opened but not started
+     * yet (the leader waits for the informers to list) is not stuck: readiness says why it waits.
+     */
     public boolean alive() {
         WorkQueue<ResourceKey> queue = current.get();
-        return queue == null || queue.alive();
+        return queue == null || !queue.started() || queue.alive();
     }
 
     /** Starts accepting keys; they are handled once {@link #startWorkers()} is called. */

@@ -153,6 +153,16 @@ public final class WorkQueue<K> {
         }
     }
 
+    /** Whether {@link #start()} was called: its threads exist. */
+    public boolean started() {
+        lock.lock();
+        try {
+            return !threads.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether the dispatcher and every worker are running (false before start and after shutdown). */
     public boolean alive() {
         lock.lock();

@@ -8,11 +8,13 @@ import dev.datacenter.operator.api.DataCenterAppStatus;
 import dev.datacenter.operator.api.InstanceCounts;
 import dev.datacenter.operator.api.PendingReasonCount;
 import dev.datacenter.operator.api.TaskFailure;
+import dev.datacenter.operator.cluster.UndecodableObject;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,29 @@ final class AppViewBuilder {
                 status == null || status.getRevision() == null ? 0 : status.getRevision(),
                 phase,
                 spec.getDependencies() == null ? List.of() : List.copyOf(spec.getDependencies()));
+    }
+
+    /** An app the operator cannot read: Failed, reason InvalidSpec, the decode error as the message. */
+    static AppView undecodable(UndecodableObject app) {
+        Object spec = app.raw().getAdditionalProperties().get("spec");
+        Object pool = spec instanceof Map<?, ?> map ? map.get("pool") : null;
+        return new AppView(
+                app.namespace(),
+                app.name(),
+                pool instanceof String name && !name.isEmpty() ? name : ApiGroup.DEFAULT_POOL,
+                null,
+                null,
+                0,
+                ResourcesView.ZERO,
+                NO_INSTANCES,
+                ServiceStatus.Failed,
+                ConditionReasons.INVALID_SPEC,
+                app.message(),
+                PendingView.NONE,
+                null,
+                0,
+                null,
+                List.of());
     }
 
     private static InstanceCountsView instances(InstanceCounts c) {

@@ -2,6 +2,7 @@ package dev.datacenter.operator.web;
 
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.cluster.UndecodableObject;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PoolFigures;
 import io.fabric8.kubernetes.api.model.Node;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 /**
  * Everything the state view is built from, read once from snapshots: the informer caches' objects (never
  * modified), the newest cycle's pool figures by name (empty before the first cycle or on a replica that
- * does not lead), each waiting app's reject summary, and the failure counter.
+ * does not lead), each waiting app's reject summary, the failure counter, and the apps that cannot be
+ * read (shown with reason {@code InvalidSpec}, never failing the page).
  */
 record ClusterSnapshot(
         Instant now,
@@ -25,4 +27,5 @@ record ClusterSnapshot(
         List<DataCenterApp> apps,
         Map<String, PoolFigures> poolFigures,
         Function<String, Optional<PendingSummary>> pending,
-        long taskFailures) {}
+        long taskFailures,
+        List<UndecodableObject> undecodableApps) {}

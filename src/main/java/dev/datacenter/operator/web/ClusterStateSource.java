@@ -4,10 +4,12 @@ import dev.datacenter.operator.allocation.AllocationView;
 import dev.datacenter.operator.allocation.PublishedCycle;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.UndecodableObjects;
 import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.PoolFigures;
 import dev.datacenter.operator.placement.WaitingExplanation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -36,6 +38,9 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @ConfigProperty(name = "datacenter.web.explain-timeout", defaultValue = "2s")
     Duration explainTimeout;
+
+    @Inject
+    UndecodableObjects undecodable;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -93,6 +98,7 @@ public class ClusterStateSource implements OperatorStateSource {
                 cache.apps(),
                 figures,
                 allocation::pendingSummary,
-                allocation.instanceFailures());
+                allocation.instanceFailures(),
+                undecodable.of(HasMetadata.getKind(DataCenterApp.class)));
     }
 }

@@ -22,8 +22,13 @@ public enum ServiceStatus {
     /** Scaled to zero instances. */
     Suspended;
 
-    private static final Set<String> CONFIGURATION_ERRORS =
-            Set.of("PoolNotFound", "ClaimSetNotFound", "InvalidConstraint", "DependencyCycle", "DependencyNotFound");
+    private static final Set<String> CONFIGURATION_ERRORS = Set.of(
+            "PoolNotFound",
+            "ClaimSetNotFound",
+            "InvalidConstraint",
+            "InvalidSpec",
+            "DependencyCycle",
+            "DependencyNotFound");
     private static final Set<String> WAITING = Set.of("WaitingForOffers", "WaitingForDependencies", "Unschedulable");
 
     /**

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Builds {@code GET /api/v1/state} from a {@link ClusterSnapshot}: a pure function, no client, no CDI.
- * Nodes and pools sorted by name, apps by namespace and name.
+ * Nodes and pools sorted by name, apps by namespace and name; an app that cannot be read is shown with
+ * reason {@code InvalidSpec} and its decode error.
  */
 final class StateViewBuilder {
 
@@ -26,17 +27,16 @@ final class StateViewBuilder {
                 .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
                 .map(n -> node(n, podsByNode.getOrDefault(n.getMetadata().getName(), List.of()), selectors))
                 .toList();
-        List<AppView> apps = s.apps().stream()
-                .sorted(Comparator.comparing((dev.datacenter.operator.api.DataCenterApp a) ->
-                                a.getMetadata().getNamespace())
-                        .thenComparing(a -> a.getMetadata().getName()))
-                .map(a -> AppViewBuilder.build(
+        List<AppView> apps = new ArrayList<>();
+        s.apps()
+                .forEach(a -> apps.add(AppViewBuilder.build(
                         a,
                         s.pending()
                                 .apply(EngineInputs.appKey(
                                         a.getMetadata().getNamespace(),
-                                        a.getMetadata().getName()))))
-                .toList();
+                                        a.getMetadata().getName())))));
+        s.undecodableApps().forEach(u -> apps.add(AppViewBuilder.undecodable(u)));
+        apps.sort(Comparator.comparing(AppView::namespace).thenComparing(AppView::name));
         List<PoolView> pools = PoolViewBuilder.build(s, nodes, apps);
         return new StateView(s.now().toString(), cluster(nodes, apps, s.taskFailures()), nodes, pools, apps);
     }

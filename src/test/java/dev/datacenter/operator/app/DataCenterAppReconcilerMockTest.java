@@ -11,6 +11,7 @@ import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.HealthCheck;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.api.ResourcePool;
+import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.runtime.OperatorMetrics;
 import dev.datacenter.operator.runtime.OperatorMetrics.Result;
 import dev.datacenter.operator.runtime.ReconcileQueue;
@@ -48,6 +49,9 @@ class DataCenterAppReconcilerMockTest {
 
     @Inject
     ReconcileQueue queue;
+
+    @Inject
+    ClusterCache cache;
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -199,6 +203,14 @@ class DataCenterAppReconcilerMockTest {
     void statusIsNotRewrittenWhenNothingChanged() throws InterruptedException {
         create(TestObjects.app("noop", "steady", spec -> {}));
         Condition before = awaitReady("noop", "steady", ConditionReasons.WAITING_FOR_OFFERS);
+        // the informer's cache holds that status too (else a reconcile would rightly write it again)
+        await(
+                "the cache holds the written status",
+                () -> cache.app("noop", "steady")
+                        .map(app -> app.getMetadata()
+                                .getResourceVersion()
+                                .equals(get("noop", "steady").getMetadata().getResourceVersion()))
+                        .orElse(false));
         recordedRequests(); // forget the requests so far
 
         // a label change wakes the reconciler without changing anything it reports, and so do explicit enqueues

@@ -53,7 +53,8 @@ class StateViewBuilderTest {
                                 List.of(new PendingSummary.ReasonCount(DeclineReason.InsufficientMemory, 2)),
                                 List.of()))
                         : Optional.empty(),
-                7);
+                7,
+                List.of());
 
         StateView state = StateViewBuilder.build(snapshot);
 
