@@ -65,7 +65,7 @@ public class Sandbox {
     private void startSandbox() {
         List<Node> nodes = NodeFileLoader.load(Path.of(config.nodes()));
         server = new SandboxApiServer();
-        server.start(config.apiPort());
+        server.start(config.bindAddress(), config.apiPort());
         client = server.createClient();
         server.registerCrds(client, CrdFiles.load(Path.of(config.crds())));
         nodes.forEach(node -> client.nodes().resource(node).createOr(existing -> existing.update()));
@@ -76,6 +76,7 @@ public class Sandbox {
                         .size())
                 .orElse(0);
         kubelet = new SimulatedKubelet(client).start();
+        server.injectFaults(config.faults().errorRate(), config.faults().seed());
         Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
         LOG.infof(
                 "Sandbox Kubernetes API at %s with %d nodes and %d manifests applied; kubeconfig %s; try: "

@@ -3,6 +3,7 @@ package dev.datacenter.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.validation.CrdValidator;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -39,10 +40,17 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final String JSON_PATCH = "application/json-patch+json";
 
     private final ReentrantLock writes = new ReentrantLock();
+    private final CustomResourceAdmission admission = new CustomResourceAdmission();
     private volatile String serverAddress = "127.0.0.1";
+
+    private volatile FaultInjection faults = FaultInjection.NONE;
 
     void setServerAddress(String serverAddress) {
         this.serverAddress = serverAddress;
+    }
+
+    void setFaults(FaultInjection faults) {
+        this.faults = faults;
     }
 
     @Override
@@ -62,6 +70,23 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (request.method() == HttpMethod.GET) {
             return asTableIfAsked(request, target, withNotFoundStatus(scaleOrElse(request, target), target));
         }
+        String contentType = Objects.requireNonNullElse(request.getHeader("Content-Type"), "");
+        if (contentType.startsWith("application/vnd.kubernetes.protobuf")) {
+            // kubectl sends some built-in kinds as protobuf; 415 makes it send them again as JSON
+            return status(
+                    415,
+                    "UnsupportedMediaType",
+                    "the body of the request was in an unknown format - accepted media types include: "
+                            + "application/json, application/yaml, application/json-patch+json, "
+                            + "application/merge-patch+json, application/strategic-merge-patch+json");
+        }
+        if (request.method() != HttpMethod.GET) {
+            Optional<FaultInjection.Fault> fault = faults.nextWrite();
+            if (fault.isPresent()) {
+                return status(
+                        fault.get().code(), fault.get().reason(), fault.get().message());
+            }
+        }
         writes.lock();
         try {
             return withNotFoundStatus(scaleOrElse(request, target), target);
@@ -74,10 +99,114 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (target.isPresent() && "scale".equals(target.get().subresource())) {
             return scale(request, target.get());
         }
+        if (target.isPresent() && isAdmitted(request.method(), target.get())) {
+            List<CustomResourceDefinition> crds = storedCrds();
+            Optional<CrdValidator> validator = admission.validatorFor(target.get(), crds);
+            if (validator.isPresent()) {
+                return admitted(request, target.get(), validator.get(), hasStatusSubresource(target.get(), crds));
+            }
+        }
         if (request.method() == HttpMethod.PATCH && isMergePatch(request.getHeader("Content-Type"))) {
             return mergePatch(request);
         }
         return super.dispatch(request);
+    }
+
+    // --- admission of custom resources -----------------------------------------------------------
+
+    private static boolean isAdmitted(HttpMethod method, ApiPath target) {
+        return (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
+                && !target.group().isEmpty()
+                && (target.subresource() == null || "status".equals(target.subresource()));
+    }
+
+    private static boolean hasStatusSubresource(ApiPath target, List<CustomResourceDefinition> crds) {
+        return crds.stream()
+                .filter(crd -> crd.getSpec().getGroup().equals(target.group())
+                        && crd.getSpec().getNames().getPlural().equals(target.resource()))
+                .flatMap(crd -> crd.getSpec().getVersions().stream())
+                .anyMatch(v -> v.getName().equals(target.version())
+                        && v.getSubresources() != null
+                        && v.getSubresources().getStatus() != null);
+    }
+
+    /**
+     * A write of a custom resource: the object it would store is computed here, defaulted, pruned and validated
+     * ({@link CustomResourceAdmission}), then handed to fabric8 (a create or update with the admitted body, a
+     * patch as a JSON Patch of the changed top-level fields) or refused with the server's Status.
+     */
+    private MockResponse admitted(
+            RecordedRequest request, ApiPath target, CrdValidator validator, boolean statusSubresource) {
+        boolean strict = request.getPath().contains("fieldValidation=Strict");
+        boolean toStatus = "status".equals(target.subresource());
+        if (request.method() == HttpMethod.POST) {
+            if (target.name() != null) {
+                return super.dispatch(request);
+            }
+            JsonNode body = Json.parse(request.getUtf8Body());
+            JsonNode object = statusSubresource ? CustomResourceAdmission.withStatusOf(body, null) : body;
+            CustomResourceAdmission.Outcome outcome =
+                    CustomResourceAdmission.admit(validator, target.group(), object, strict);
+            return outcome.refused()
+                    ? json(outcome.refusal().getCode(), outcome.refusal()).orElseThrow()
+                    : super.dispatch(withBody(request, outcome.admitted()));
+        }
+        MockResponse current = super.handleGet(target.objectPath());
+        if (current.code() != 200) {
+            return request.method() == HttpMethod.PUT ? super.dispatch(request) : current;
+        }
+        JsonNode stored = Json.parse(current.getBody().readUtf8());
+        JsonNode wanted;
+        try {
+            wanted = request.method() == HttpMethod.PUT ? Json.parse(request.getUtf8Body()) : patched(request, stored);
+        } catch (RuntimeException e) {
+            return status(400, "BadRequest", "the patch cannot be applied: " + e.getMessage());
+        }
+        JsonNode object = toStatus
+                ? CustomResourceAdmission.withStatusOf(stored, wanted)
+                : statusSubresource ? CustomResourceAdmission.withStatusOf(wanted, stored) : wanted;
+        CustomResourceAdmission.Outcome outcome =
+                CustomResourceAdmission.admit(validator, target.group(), object, strict);
+        if (outcome.refused()) {
+            return json(outcome.refusal().getCode(), outcome.refusal()).orElseThrow();
+        }
+        if (request.method() == HttpMethod.PUT) {
+            JsonNode body = outcome.admitted();
+            if (toStatus) {
+                ObjectNode withStatus = wanted.deepCopy();
+                withStatus.set("status", outcome.admitted().get("status"));
+                body = withStatus;
+            }
+            return super.dispatch(withBody(request, body));
+        }
+        ArrayNode ops = topLevelReplacements(stored, outcome.admitted());
+        if (ops.isEmpty()) {
+            return json(200, stored).orElseThrow();
+        }
+        return asOk(super.dispatch(patchRequest(request.getPath(), ops)));
+    }
+
+    private static JsonNode patched(RecordedRequest request, JsonNode stored) {
+        String contentType = Objects.requireNonNullElse(request.getHeader("Content-Type"), "");
+        JsonNode patch = Json.parse(request.getUtf8Body());
+        if (contentType.startsWith(JSON_PATCH)) {
+            return io.fabric8.zjsonpatch.JsonPatch.apply(patch, stored);
+        }
+        if (contentType.startsWith("application/strategic")) {
+            return MergePatch.strategic(stored, patch);
+        }
+        return MergePatch.json(stored, patch);
+    }
+
+    private static RecordedRequest withBody(RecordedRequest request, JsonNode body) {
+        Headers headers =
+                Headers.builder().add("Content-Type", "application/json").build();
+        return new RecordedRequest(
+                "HTTP/1.1",
+                request.method(),
+                request.getPath(),
+                headers,
+                new Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8)));
     }
 
     // --- discovery ---------------------------------------------------------------------------------
@@ -87,9 +216,17 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (path.equals("/version")) {
             return json(200, SandboxVersion.INFO);
         }
+        if (path.equals("/openapi/v3")) {
+            return json(200, openApiDocuments().root());
+        }
+        if (path.startsWith("/openapi/v3/")) {
+            return openApiDocuments()
+                    .groupVersion(path.substring("/openapi/v3/".length()))
+                    .flatMap(doc -> json(200, doc))
+                    .or(() -> Optional.of(status(404, "NotFound", "no OpenAPI document for " + path)));
+        }
         if (path.startsWith("/openapi")) {
-            return Optional.of(
-                    status(404, "NotFound", "the sandbox serves no OpenAPI documents; use --validate=false"));
+            return Optional.of(status(404, "NotFound", "the sandbox serves OpenAPI v3 documents only"));
         }
         if (s.length == 1 && s[0].equals("api")) {
             return json(200, DiscoveryDocuments.coreVersions(serverAddress));
@@ -113,6 +250,12 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
         storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
         return new DiscoveryDocuments(types);
+    }
+
+    private OpenApiDocuments openApiDocuments() {
+        List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
+        storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
+        return new OpenApiDocuments(types);
     }
 
     /** Every CRD in the store, read through the dispatcher itself so one created by kubectl counts too. */
