@@ -54,6 +54,12 @@ public final class SandboxApiServer implements AutoCloseable {
         dispatcher.setServerAddress("127.0.0.1:" + server.getPort());
         // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
         janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
+        janitor.scheduleWithFixedDelay(this::collectGarbage, 2, 2, TimeUnit.SECONDS);
+        dispatcher.setAfterDelete(() -> {
+            if (!janitor.isShutdown()) {
+                janitor.execute(this::collectGarbage);
+            }
+        });
     }
 
     /** Fails that fraction of the writes from now on (see {@link FaultInjection}). */
@@ -94,6 +100,15 @@ public final class SandboxApiServer implements AutoCloseable {
                     .customResourceDefinitions()
                     .resource(crd)
                     .createOr(op -> op.update());
+        }
+    }
+
+    private void collectGarbage() {
+        try {
+            dispatcher.collectGarbage();
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(SandboxApiServer.class)
+                    .warnf(e, "sandbox garbage collector: a pass failed; the next one retries");
         }
     }
 

@@ -53,6 +53,13 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         this.faults = faults;
     }
 
+    private volatile Runnable afterDelete = () -> {};
+
+    /** Called after every delete, so the garbage collector runs soon. */
+    void setAfterDelete(Runnable afterDelete) {
+        this.afterDelete = afterDelete;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         return asJson(route(request));
@@ -89,15 +96,224 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         }
         writes.lock();
         try {
+            if (request.method() == HttpMethod.DELETE) {
+                return withNotFoundStatus(delete(request, target), target);
+            }
+            if (request.method() == HttpMethod.POST
+                    && target.isPresent()
+                    && target.get().group().isEmpty()
+                    && "pods".equals(target.get().resource())
+                    && target.get().name() == null) {
+                request = withBody(request, DefaultTolerations.apply(Json.parse(request.getUtf8Body())));
+            }
             return withNotFoundStatus(scaleOrElse(request, target), target);
         } finally {
             writes.unlock();
         }
     }
 
+    // --- eviction ------------------------------------------------------------------------------------
+
+    /** {@code pods/eviction}: deletes the pod unless the PodDisruptionBudget selecting it refuses (429). */
+    private MockResponse evict(ApiPath target) {
+        MockResponse current = super.handleGet(target.objectPath());
+        if (current.code() != 200) {
+            return current;
+        }
+        JsonNode pod = Json.parse(current.getBody().readUtf8());
+        List<JsonNode> budgets =
+                items("/apis/policy/v1/namespaces/" + target.namespace() + "/poddisruptionbudgets").stream()
+                        .filter(b -> DisruptionBudgets.matches(
+                                b.path("spec").path("selector"),
+                                pod.path("metadata").path("labels")))
+                        .toList();
+        if (budgets.size() > 1) {
+            return status(
+                    500,
+                    "InternalError",
+                    "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+        }
+        if (budgets.size() == 1) {
+            Optional<String> refusal = DisruptionBudgets.refusal(
+                    pod, budgets.get(0), items("/api/v1/namespaces/" + target.namespace() + "/pods"));
+            if (refusal.isPresent()) {
+                io.fabric8.kubernetes.api.model.Status status = CustomResourceAdmission.failure(
+                        429,
+                        "TooManyRequests",
+                        DisruptionBudgets.REFUSED,
+                        List.of(new io.fabric8.kubernetes.api.model.StatusCauseBuilder()
+                                .withReason("DisruptionBudget")
+                                .withMessage(refusal.get())
+                                .build()));
+                return json(429, status).orElseThrow();
+            }
+        }
+        MockResponse deleted = super.handleDelete(target.objectPath());
+        afterDelete.run();
+        if (deleted.code() >= 300) {
+            return deleted;
+        }
+        return json(201, new StatusBuilder().withStatus("Success").withCode(201).build())
+                .orElseThrow();
+    }
+
+    private List<JsonNode> items(String listPath) {
+        MockResponse list = super.handleGet(listPath);
+        List<JsonNode> out = new ArrayList<>();
+        if (list.code() == 200) {
+            Json.parse(list.getBody().readUtf8()).path("items").forEach(out::add);
+        }
+        return out;
+    }
+
+    // --- deletes and the garbage collector ---------------------------------------------------------
+
+    /**
+     * A delete with {@code propagationPolicy} Foreground or Orphan first puts the policy's finalizer on the
+     * object, as the API server does; the object then stays (with a deletionTimestamp) until the garbage
+     * collector ({@link #collectGarbage()}) has dealt with its dependents and removed the finalizer.
+     */
+    private MockResponse delete(RecordedRequest request, Optional<ApiPath> target) {
+        try {
+            Optional<String> finalizer = propagationPolicy(request).map(GarbageCollector.POLICY_FINALIZERS::get);
+            if (finalizer.isPresent() && target.isPresent() && target.get().name() != null) {
+                MockResponse current = super.handleGet(target.get().objectPath());
+                if (current.code() == 200) {
+                    JsonNode stored = Json.parse(current.getBody().readUtf8());
+                    List<String> finalizers = new ArrayList<>();
+                    stored.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asText()));
+                    if (!finalizers.contains(finalizer.get())) {
+                        finalizers.add(finalizer.get());
+                        super.dispatch(patchRequest(target.get().objectPath(), finalizersPatch(finalizers)));
+                    }
+                }
+            }
+            return super.dispatch(request);
+        } finally {
+            afterDelete.run();
+        }
+    }
+
+    private static Optional<String> propagationPolicy(RecordedRequest request) {
+        java.util.regex.Matcher inQuery =
+                java.util.regex.Pattern.compile("[?&]propagationPolicy=(\\w+)").matcher(request.getPath());
+        if (inQuery.find()) {
+            return Optional.of(inQuery.group(1));
+        }
+        String body = request.getUtf8Body();
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode options = Json.parse(body);
+            if (options.path("orphanDependents").asBoolean(false)) {
+                return Optional.of("Orphan");
+            }
+            return Optional.ofNullable(options.path("propagationPolicy").textValue());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ArrayNode finalizersPatch(List<String> finalizers) {
+        ArrayNode ops = Json.MAPPER.createArrayNode();
+        ArrayNode values = Json.MAPPER.createArrayNode();
+        finalizers.forEach(values::add);
+        ops.addObject().put("op", "add").put("path", "/metadata/finalizers").set("value", values);
+        return ops;
+    }
+
+    /**
+     * One pass of the garbage collector over every stored object ({@link GarbageCollector}), repeated while it
+     * finds something to do.
+     *
+     * @return how many actions it carried out
+     */
+    int collectGarbage() {
+        writes.lock();
+        try {
+            int done = 0;
+            for (int round = 0; round < 20; round++) {
+                List<JsonNode> objects =
+                        getMap().values().stream().map(Json::parse).toList();
+                List<GarbageCollector.Action> actions = GarbageCollector.collect(objects);
+                if (actions.isEmpty()) {
+                    break;
+                }
+                List<ResourceType> types = resourceTypes();
+                for (GarbageCollector.Action action : actions) {
+                    Optional<String> path = objectPath(action.object(), types);
+                    if (path.isEmpty()) {
+                        continue;
+                    }
+                    if (action instanceof GarbageCollector.Delete) {
+                        super.handleDelete(path.get());
+                    } else if (action instanceof GarbageCollector.RemoveOwnerReference remove) {
+                        ArrayNode refs = Json.MAPPER.createArrayNode();
+                        action.object().path("metadata").path("ownerReferences").forEach(r -> {
+                            if (!r.path("uid").asText().equals(remove.ownerUid())) {
+                                refs.add(r);
+                            }
+                        });
+                        ArrayNode ops = Json.MAPPER.createArrayNode();
+                        ops.addObject()
+                                .put("op", "add")
+                                .put("path", "/metadata/ownerReferences")
+                                .set("value", refs);
+                        super.dispatch(patchRequest(path.get(), ops));
+                    } else if (action instanceof GarbageCollector.RemoveFinalizer remove) {
+                        List<String> finalizers = new ArrayList<>();
+                        action.object().path("metadata").path("finalizers").forEach(f -> {
+                            if (!f.asText().equals(remove.finalizer())) {
+                                finalizers.add(f.asText());
+                            }
+                        });
+                        super.dispatch(patchRequest(path.get(), finalizersPatch(finalizers)));
+                    }
+                    done++;
+                }
+            }
+            return done;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private List<ResourceType> resourceTypes() {
+        List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
+        storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
+        return types;
+    }
+
+    /** The REST path of a stored object, from its apiVersion and kind. */
+    private static Optional<String> objectPath(JsonNode object, List<ResourceType> types) {
+        String apiVersion = object.path("apiVersion").asText("");
+        String kind = object.path("kind").asText("");
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        String plural = types.stream()
+                .filter(t -> t.group().equals(group) && t.kind().equals(kind))
+                .map(ResourceType::plural)
+                .findFirst()
+                .orElse(kind.toLowerCase() + "s");
+        String namespace = object.path("metadata").path("namespace").asText("");
+        String name = object.path("metadata").path("name").asText("");
+        if (kind.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ApiPath(group, version, namespace.isEmpty() ? null : namespace, plural, name, null).objectPath());
+    }
+
     private MockResponse scaleOrElse(RecordedRequest request, Optional<ApiPath> target) {
         if (target.isPresent() && "scale".equals(target.get().subresource())) {
             return scale(request, target.get());
+        }
+        if (target.isPresent()
+                && "eviction".equals(target.get().subresource())
+                && "pods".equals(target.get().resource())
+                && request.method() == HttpMethod.POST) {
+            return evict(target.get());
         }
         if (target.isPresent() && isAdmitted(request.method(), target.get())) {
             List<CustomResourceDefinition> crds = storedCrds();
