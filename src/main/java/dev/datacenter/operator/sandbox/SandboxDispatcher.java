@@ -79,7 +79,12 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         }
         String contentType = Objects.requireNonNullElse(request.getHeader("Content-Type"), "");
         if (contentType.startsWith("application/vnd.kubernetes.protobuf")) {
-            // kubectl sends some built-in kinds as protobuf; 415 makes it send them again as JSON
+            // kubectl sends some built-in kinds as protobuf: read the ones it creates, refuse the others
+            Optional<ObjectNode> decoded =
+                    ProtobufBodies.decode(request.getBody().getBytes());
+            if (decoded.isPresent()) {
+                return route(withBody(request, decoded.get()));
+            }
             return status(
                     415,
                     "UnsupportedMediaType",

@@ -138,6 +138,20 @@ class KubectlSandboxTest {
     }
 
     @Test
+    void createNamespaceAndConfigMapWhichKubectlSendsAsProtobufWork() {
+        assertThat(kubectl("create", "namespace", "made-by-kubectl")).contains("namespace/made-by-kubectl created");
+        assertThat(kubectl("create", "configmap", "settings", "-n", "made-by-kubectl", "--from-literal=a=b"))
+                .contains("configmap/settings created");
+
+        assertThat(client.configMaps()
+                        .inNamespace("made-by-kubectl")
+                        .withName("settings")
+                        .get()
+                        .getData())
+                .containsEntry("a", "b");
+    }
+
+    @Test
     void getPodsShowsPinnedPodsRunningOnTheirNodes() {
         client.pods()
                 .inNamespace("shop")
