@@ -15,6 +15,12 @@ final class DefaultTolerations {
 
     private DefaultTolerations() {}
 
+    /** The pod as the API server would have stored it (for pods created through a server without the plugin). */
+    static io.fabric8.kubernetes.api.model.Pod apply(io.fabric8.kubernetes.api.model.Pod pod) {
+        return Json.KUBERNETES.unmarshal(
+                Json.write(apply(Json.parse(Json.write(pod)))), io.fabric8.kubernetes.api.model.Pod.class);
+    }
+
     static JsonNode apply(JsonNode pod) {
         if (!(pod instanceof ObjectNode obj) || !pod.path("spec").isObject()) {
             return pod;

@@ -151,7 +151,8 @@ public final class SimulatedKubelet implements AutoCloseable {
                     if (pod.getMetadata().getDeletionTimestamp() != null || NodeRoom.isTerminal(pod)) {
                         continue;
                     }
-                    Optional<Instant> evictAt = NoExecuteTaints.evictionTime(pod, desired);
+                    // a pod created through a server without DefaultTolerationSeconds is judged as one with it
+                    Optional<Instant> evictAt = NoExecuteTaints.evictionTime(DefaultTolerations.apply(pod), desired);
                     if (evictAt.isPresent() && !evictAt.get().isAfter(now)) {
                         LOG.infof(
                                 "simulated node lifecycle controller: evicting pod %s/%s from %s (NoExecute taint)",

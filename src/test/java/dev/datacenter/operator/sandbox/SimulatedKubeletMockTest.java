@@ -168,9 +168,16 @@ class SimulatedKubeletMockTest {
     }
 
     @Test
-    void aNotReadyNodeIsTaintedNoExecuteAndPodsThatDoNotTolerateItAreEvicted() {
+    void aNotReadyNodeIsTaintedNoExecuteAndPodsAreEvictedAfterTheirTolerationSeconds() {
         Pod untolerating = pinnedPod("demo", "untolerating", "node-2", null);
-        untolerating.getSpec().setTolerations(List.of());
+        untolerating
+                .getSpec()
+                .setTolerations(List.of(new TolerationBuilder()
+                        .withKey(NoExecuteTaints.NOT_READY)
+                        .withOperator("Exists")
+                        .withEffect("NoExecute")
+                        .withTolerationSeconds(1L)
+                        .build()));
         client.pods().inNamespace("demo").resource(untolerating).create();
         Pod forEver = pinnedPod("demo", "for-ever", "node-2", null);
         forEver.getSpec()
