@@ -78,6 +78,11 @@ final class DiscoveryDocuments {
                 if (t.scale()) {
                     resources.add(subresource(t, "scale", "autoscaling", "v1", "Scale"));
                 }
+                if (t.group().isEmpty() && t.plural().equals("pods")) {
+                    resources.add(new APIResourceBuilder(subresource(t, "eviction", "policy", "v1", "Eviction"))
+                            .withVerbs(List.of("create"))
+                            .build());
+                }
             }
         }
         if (resources.isEmpty()) {

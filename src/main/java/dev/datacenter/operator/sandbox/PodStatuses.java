@@ -64,6 +64,15 @@ final class PodStatuses {
                 .build();
     }
 
+    /** Refused by the kubelet at admission ({@code OutOfcpu}): Failed, never started. */
+    static PodStatus rejected(Pod pod, String reason, String message) {
+        return new PodStatusBuilder(current(pod))
+                .withPhase("Failed")
+                .withReason(reason)
+                .withMessage(message)
+                .build();
+    }
+
     /** The node stopped reporting: the pod is no longer Ready (the node lifecycle controller's job). */
     static PodStatus nodeNotReady(Pod pod, String node) {
         PodStatus current = current(pod);

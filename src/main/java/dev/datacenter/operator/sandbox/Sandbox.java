@@ -66,7 +66,7 @@ public class Sandbox {
         NodeFileLoader.ClusterFile file = NodeFileLoader.loadCluster(Path.of(config.nodes()));
         List<Node> nodes = file.nodes();
         server = new SandboxApiServer();
-        server.start(config.apiPort());
+        server.start(config.bindAddress(), config.apiPort());
         client = server.createClient();
         server.registerCrds(client, CrdFiles.load(Path.of(config.crds())));
         nodes.forEach(node -> client.nodes().resource(node).createOr(existing -> existing.update()));
@@ -78,6 +78,7 @@ public class Sandbox {
                         .size())
                 .orElse(0);
         kubelet = new SimulatedKubelet(client).start();
+        server.injectFaults(config.faults().errorRate(), config.faults().seed());
         Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
         LOG.infof(
                 "Sandbox Kubernetes API at %s with %d nodes, %d existing pods and %d manifests applied; kubeconfig %s; "

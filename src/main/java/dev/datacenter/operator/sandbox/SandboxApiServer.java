@@ -32,23 +32,39 @@ public final class SandboxApiServer implements AutoCloseable {
         return t;
     });
 
+    /** Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port). */
+    public void start(int port) {
+        start("127.0.0.1", port);
+    }
+
     /**
-     * Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port).
+     * Listens on {@code bindAddress}:{@code port} ({@code 0} picks a free port).
      *
      * @throws IllegalStateException when the port cannot be bound, with a message that says so
      */
-    public void start(int port) {
+    public void start(String bindAddress, int port) {
         try {
-            server.start(InetAddress.getLoopbackAddress(), port);
-        } catch (RuntimeException e) {
+            server.start(InetAddress.getByName(bindAddress), port);
+        } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException(
-                    "The sandbox API server cannot listen on 127.0.0.1:" + port
+                    "The sandbox API server cannot listen on " + bindAddress + ":" + port
                             + " (is another sandbox running? set datacenter.sandbox.api-port): " + e.getMessage(),
                     e);
         }
         dispatcher.setServerAddress("127.0.0.1:" + server.getPort());
         // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
         janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
+        janitor.scheduleWithFixedDelay(this::collectGarbage, 2, 2, TimeUnit.SECONDS);
+        dispatcher.setAfterDelete(() -> {
+            if (!janitor.isShutdown()) {
+                janitor.execute(this::collectGarbage);
+            }
+        });
+    }
+
+    /** Fails that fraction of the writes from now on (see {@link FaultInjection}). */
+    public void injectFaults(double errorRate, long seed) {
+        dispatcher.setFaults(new FaultInjection(errorRate, seed));
     }
 
     public int port() {
@@ -84,6 +100,15 @@ public final class SandboxApiServer implements AutoCloseable {
                     .customResourceDefinitions()
                     .resource(crd)
                     .createOr(op -> op.update());
+        }
+    }
+
+    private void collectGarbage() {
+        try {
+            dispatcher.collectGarbage();
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(SandboxApiServer.class)
+                    .warnf(e, "sandbox garbage collector: a pass failed; the next one retries");
         }
     }
 

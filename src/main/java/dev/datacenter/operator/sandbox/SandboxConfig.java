@@ -12,9 +12,37 @@ public interface SandboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The port on 127.0.0.1 the sandbox API listens on (plain HTTP). */
+    /** The port the sandbox API listens on (plain HTTP). */
     @WithDefault("18080")
     int apiPort();
+
+    /**
+     * The address the sandbox API listens on: the loopback by default, since it has no authentication; {@code
+     * 0.0.0.0} exposes it to the network.
+     */
+    @WithDefault("127.0.0.1")
+    String bindAddress();
+
+    /**
+     * Whether the operator runs in this process too; {@code false} runs the sandbox's API and simulated nodes
+     * alone (no informers, leader election, reconcilers or allocation loop), for operators started elsewhere
+     * against its kubeconfig. Read through {@code datacenter.operator.enabled} (see application.properties).
+     */
+    @WithDefault("true")
+    boolean operator();
+
+    /** Faults the sandbox API injects, for tests of the operator's error handling. */
+    Faults faults();
+
+    interface Faults {
+        /** The fraction of writes (POST, PUT, PATCH, DELETE) answered 500 or 409 at random, half each. */
+        @WithDefault("0")
+        double errorRate();
+
+        /** The seed of the fault injection's random numbers, so a run can be repeated. */
+        @WithDefault("1")
+        long seed();
+    }
 
     /** The file of Node objects the simulated cluster is made of. */
     @WithDefault("samples/sandbox/nodes.yaml")

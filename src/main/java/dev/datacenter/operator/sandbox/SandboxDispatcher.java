@@ -3,6 +3,7 @@ package dev.datacenter.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.validation.CrdValidator;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -39,10 +40,24 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final String JSON_PATCH = "application/json-patch+json";
 
     private final ReentrantLock writes = new ReentrantLock();
+    private final CustomResourceAdmission admission = new CustomResourceAdmission();
     private volatile String serverAddress = "127.0.0.1";
+
+    private volatile FaultInjection faults = FaultInjection.NONE;
 
     void setServerAddress(String serverAddress) {
         this.serverAddress = serverAddress;
+    }
+
+    void setFaults(FaultInjection faults) {
+        this.faults = faults;
+    }
+
+    private volatile Runnable afterDelete = () -> {};
+
+    /** Called after every delete, so the garbage collector runs soon. */
+    void setAfterDelete(Runnable afterDelete) {
+        this.afterDelete = afterDelete;
     }
 
     @Override
@@ -62,22 +77,357 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (request.method() == HttpMethod.GET) {
             return asTableIfAsked(request, target, withNotFoundStatus(scaleOrElse(request, target), target));
         }
+        String contentType = Objects.requireNonNullElse(request.getHeader("Content-Type"), "");
+        if (contentType.startsWith("application/vnd.kubernetes.protobuf")) {
+            // kubectl sends some built-in kinds as protobuf: read the ones it creates, refuse the others
+            Optional<ObjectNode> decoded =
+                    ProtobufBodies.decode(request.getBody().getBytes());
+            if (decoded.isPresent()) {
+                return route(withBody(request, decoded.get()));
+            }
+            return status(
+                    415,
+                    "UnsupportedMediaType",
+                    "the body of the request was in an unknown format - accepted media types include: "
+                            + "application/json, application/yaml, application/json-patch+json, "
+                            + "application/merge-patch+json, application/strategic-merge-patch+json");
+        }
+        if (request.method() != HttpMethod.GET) {
+            Optional<FaultInjection.Fault> fault = faults.nextWrite();
+            if (fault.isPresent()) {
+                return status(
+                        fault.get().code(), fault.get().reason(), fault.get().message());
+            }
+        }
         writes.lock();
         try {
+            if (request.method() == HttpMethod.DELETE) {
+                return withNotFoundStatus(delete(request, target), target);
+            }
+            if (request.method() == HttpMethod.POST
+                    && target.isPresent()
+                    && target.get().group().isEmpty()
+                    && "pods".equals(target.get().resource())
+                    && target.get().name() == null) {
+                request = withBody(request, DefaultTolerations.apply(Json.parse(request.getUtf8Body())));
+            }
             return withNotFoundStatus(scaleOrElse(request, target), target);
         } finally {
             writes.unlock();
         }
     }
 
+    // --- eviction ------------------------------------------------------------------------------------
+
+    /** {@code pods/eviction}: deletes the pod unless the PodDisruptionBudget selecting it refuses (429). */
+    private MockResponse evict(ApiPath target) {
+        MockResponse current = super.handleGet(target.objectPath());
+        if (current.code() != 200) {
+            return current;
+        }
+        JsonNode pod = Json.parse(current.getBody().readUtf8());
+        List<JsonNode> budgets =
+                items("/apis/policy/v1/namespaces/" + target.namespace() + "/poddisruptionbudgets").stream()
+                        .filter(b -> DisruptionBudgets.matches(
+                                b.path("spec").path("selector"),
+                                pod.path("metadata").path("labels")))
+                        .toList();
+        if (budgets.size() > 1) {
+            return status(
+                    500,
+                    "InternalError",
+                    "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+        }
+        if (budgets.size() == 1) {
+            Optional<String> refusal = DisruptionBudgets.refusal(
+                    pod, budgets.get(0), items("/api/v1/namespaces/" + target.namespace() + "/pods"));
+            if (refusal.isPresent()) {
+                io.fabric8.kubernetes.api.model.Status status = CustomResourceAdmission.failure(
+                        429,
+                        "TooManyRequests",
+                        DisruptionBudgets.REFUSED,
+                        List.of(new io.fabric8.kubernetes.api.model.StatusCauseBuilder()
+                                .withReason("DisruptionBudget")
+                                .withMessage(refusal.get())
+                                .build()));
+                return json(429, status).orElseThrow();
+            }
+        }
+        MockResponse deleted = super.handleDelete(target.objectPath());
+        afterDelete.run();
+        if (deleted.code() >= 300) {
+            return deleted;
+        }
+        return json(201, new StatusBuilder().withStatus("Success").withCode(201).build())
+                .orElseThrow();
+    }
+
+    private List<JsonNode> items(String listPath) {
+        MockResponse list = super.handleGet(listPath);
+        List<JsonNode> out = new ArrayList<>();
+        if (list.code() == 200) {
+            Json.parse(list.getBody().readUtf8()).path("items").forEach(out::add);
+        }
+        return out;
+    }
+
+    // --- deletes and the garbage collector ---------------------------------------------------------
+
+    /**
+     * A delete with {@code propagationPolicy} Foreground or Orphan first puts the policy's finalizer on the
+     * object, as the API server does; the object then stays (with a deletionTimestamp) until the garbage
+     * collector ({@link #collectGarbage()}) has dealt with its dependents and removed the finalizer.
+     */
+    private MockResponse delete(RecordedRequest request, Optional<ApiPath> target) {
+        try {
+            Optional<String> finalizer = propagationPolicy(request).map(GarbageCollector.POLICY_FINALIZERS::get);
+            if (finalizer.isPresent() && target.isPresent() && target.get().name() != null) {
+                MockResponse current = super.handleGet(target.get().objectPath());
+                if (current.code() == 200) {
+                    JsonNode stored = Json.parse(current.getBody().readUtf8());
+                    List<String> finalizers = new ArrayList<>();
+                    stored.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asText()));
+                    if (!finalizers.contains(finalizer.get())) {
+                        finalizers.add(finalizer.get());
+                        super.dispatch(patchRequest(target.get().objectPath(), finalizersPatch(finalizers)));
+                    }
+                }
+            }
+            return super.dispatch(request);
+        } finally {
+            afterDelete.run();
+        }
+    }
+
+    private static Optional<String> propagationPolicy(RecordedRequest request) {
+        java.util.regex.Matcher inQuery =
+                java.util.regex.Pattern.compile("[?&]propagationPolicy=(\\w+)").matcher(request.getPath());
+        if (inQuery.find()) {
+            return Optional.of(inQuery.group(1));
+        }
+        String body = request.getUtf8Body();
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode options = Json.parse(body);
+            if (options.path("orphanDependents").asBoolean(false)) {
+                return Optional.of("Orphan");
+            }
+            return Optional.ofNullable(options.path("propagationPolicy").textValue());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ArrayNode finalizersPatch(List<String> finalizers) {
+        ArrayNode ops = Json.MAPPER.createArrayNode();
+        ArrayNode values = Json.MAPPER.createArrayNode();
+        finalizers.forEach(values::add);
+        ops.addObject().put("op", "add").put("path", "/metadata/finalizers").set("value", values);
+        return ops;
+    }
+
+    /**
+     * One pass of the garbage collector over every stored object ({@link GarbageCollector}), repeated while it
+     * finds something to do.
+     *
+     * @return how many actions it carried out
+     */
+    int collectGarbage() {
+        writes.lock();
+        try {
+            int done = 0;
+            for (int round = 0; round < 20; round++) {
+                List<JsonNode> objects =
+                        getMap().values().stream().map(Json::parse).toList();
+                List<GarbageCollector.Action> actions = GarbageCollector.collect(objects);
+                if (actions.isEmpty()) {
+                    break;
+                }
+                List<ResourceType> types = resourceTypes();
+                for (GarbageCollector.Action action : actions) {
+                    Optional<String> path = objectPath(action.object(), types);
+                    if (path.isEmpty()) {
+                        continue;
+                    }
+                    if (action instanceof GarbageCollector.Delete) {
+                        super.handleDelete(path.get());
+                    } else if (action instanceof GarbageCollector.RemoveOwnerReference remove) {
+                        ArrayNode refs = Json.MAPPER.createArrayNode();
+                        action.object().path("metadata").path("ownerReferences").forEach(r -> {
+                            if (!r.path("uid").asText().equals(remove.ownerUid())) {
+                                refs.add(r);
+                            }
+                        });
+                        ArrayNode ops = Json.MAPPER.createArrayNode();
+                        ops.addObject()
+                                .put("op", "add")
+                                .put("path", "/metadata/ownerReferences")
+                                .set("value", refs);
+                        super.dispatch(patchRequest(path.get(), ops));
+                    } else if (action instanceof GarbageCollector.RemoveFinalizer remove) {
+                        List<String> finalizers = new ArrayList<>();
+                        action.object().path("metadata").path("finalizers").forEach(f -> {
+                            if (!f.asText().equals(remove.finalizer())) {
+                                finalizers.add(f.asText());
+                            }
+                        });
+                        super.dispatch(patchRequest(path.get(), finalizersPatch(finalizers)));
+                    }
+                    done++;
+                }
+            }
+            return done;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private List<ResourceType> resourceTypes() {
+        List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
+        storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
+        return types;
+    }
+
+    /** The REST path of a stored object, from its apiVersion and kind. */
+    private static Optional<String> objectPath(JsonNode object, List<ResourceType> types) {
+        String apiVersion = object.path("apiVersion").asText("");
+        String kind = object.path("kind").asText("");
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        String plural = types.stream()
+                .filter(t -> t.group().equals(group) && t.kind().equals(kind))
+                .map(ResourceType::plural)
+                .findFirst()
+                .orElse(kind.toLowerCase() + "s");
+        String namespace = object.path("metadata").path("namespace").asText("");
+        String name = object.path("metadata").path("name").asText("");
+        if (kind.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new ApiPath(group, version, namespace.isEmpty() ? null : namespace, plural, name, null).objectPath());
+    }
+
     private MockResponse scaleOrElse(RecordedRequest request, Optional<ApiPath> target) {
         if (target.isPresent() && "scale".equals(target.get().subresource())) {
             return scale(request, target.get());
+        }
+        if (target.isPresent()
+                && "eviction".equals(target.get().subresource())
+                && "pods".equals(target.get().resource())
+                && request.method() == HttpMethod.POST) {
+            return evict(target.get());
+        }
+        if (target.isPresent() && isAdmitted(request.method(), target.get())) {
+            List<CustomResourceDefinition> crds = storedCrds();
+            Optional<CrdValidator> validator = admission.validatorFor(target.get(), crds);
+            if (validator.isPresent()) {
+                return admitted(request, target.get(), validator.get(), hasStatusSubresource(target.get(), crds));
+            }
         }
         if (request.method() == HttpMethod.PATCH && isMergePatch(request.getHeader("Content-Type"))) {
             return mergePatch(request);
         }
         return super.dispatch(request);
+    }
+
+    // --- admission of custom resources -----------------------------------------------------------
+
+    private static boolean isAdmitted(HttpMethod method, ApiPath target) {
+        return (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
+                && !target.group().isEmpty()
+                && (target.subresource() == null || "status".equals(target.subresource()));
+    }
+
+    private static boolean hasStatusSubresource(ApiPath target, List<CustomResourceDefinition> crds) {
+        return crds.stream()
+                .filter(crd -> crd.getSpec().getGroup().equals(target.group())
+                        && crd.getSpec().getNames().getPlural().equals(target.resource()))
+                .flatMap(crd -> crd.getSpec().getVersions().stream())
+                .anyMatch(v -> v.getName().equals(target.version())
+                        && v.getSubresources() != null
+                        && v.getSubresources().getStatus() != null);
+    }
+
+    /**
+     * A write of a custom resource: the object it would store is computed here, defaulted, pruned and validated
+     * ({@link CustomResourceAdmission}), then handed to fabric8 (a create or update with the admitted body, a
+     * patch as a JSON Patch of the changed top-level fields) or refused with the server's Status.
+     */
+    private MockResponse admitted(
+            RecordedRequest request, ApiPath target, CrdValidator validator, boolean statusSubresource) {
+        boolean strict = request.getPath().contains("fieldValidation=Strict");
+        boolean toStatus = "status".equals(target.subresource());
+        if (request.method() == HttpMethod.POST) {
+            if (target.name() != null) {
+                return super.dispatch(request);
+            }
+            JsonNode body = Json.parse(request.getUtf8Body());
+            JsonNode object = statusSubresource ? CustomResourceAdmission.withStatusOf(body, null) : body;
+            CustomResourceAdmission.Outcome outcome =
+                    CustomResourceAdmission.admit(validator, target.group(), object, strict);
+            return outcome.refused()
+                    ? json(outcome.refusal().getCode(), outcome.refusal()).orElseThrow()
+                    : super.dispatch(withBody(request, outcome.admitted()));
+        }
+        MockResponse current = super.handleGet(target.objectPath());
+        if (current.code() != 200) {
+            return request.method() == HttpMethod.PUT ? super.dispatch(request) : current;
+        }
+        JsonNode stored = Json.parse(current.getBody().readUtf8());
+        JsonNode wanted;
+        try {
+            wanted = request.method() == HttpMethod.PUT ? Json.parse(request.getUtf8Body()) : patched(request, stored);
+        } catch (RuntimeException e) {
+            return status(400, "BadRequest", "the patch cannot be applied: " + e.getMessage());
+        }
+        JsonNode object = toStatus
+                ? CustomResourceAdmission.withStatusOf(stored, wanted)
+                : statusSubresource ? CustomResourceAdmission.withStatusOf(wanted, stored) : wanted;
+        CustomResourceAdmission.Outcome outcome =
+                CustomResourceAdmission.admit(validator, target.group(), object, strict);
+        if (outcome.refused()) {
+            return json(outcome.refusal().getCode(), outcome.refusal()).orElseThrow();
+        }
+        if (request.method() == HttpMethod.PUT) {
+            JsonNode body = outcome.admitted();
+            if (toStatus) {
+                ObjectNode withStatus = wanted.deepCopy();
+                withStatus.set("status", outcome.admitted().get("status"));
+                body = withStatus;
+            }
+            return super.dispatch(withBody(request, body));
+        }
+        ArrayNode ops = topLevelReplacements(stored, outcome.admitted());
+        if (ops.isEmpty()) {
+            return json(200, stored).orElseThrow();
+        }
+        return asOk(super.dispatch(patchRequest(request.getPath(), ops)));
+    }
+
+    private static JsonNode patched(RecordedRequest request, JsonNode stored) {
+        String contentType = Objects.requireNonNullElse(request.getHeader("Content-Type"), "");
+        JsonNode patch = Json.parse(request.getUtf8Body());
+        if (contentType.startsWith(JSON_PATCH)) {
+            return io.fabric8.zjsonpatch.JsonPatch.apply(patch, stored);
+        }
+        if (contentType.startsWith("application/strategic")) {
+            return MergePatch.strategic(stored, patch);
+        }
+        return MergePatch.json(stored, patch);
+    }
+
+    private static RecordedRequest withBody(RecordedRequest request, JsonNode body) {
+        Headers headers =
+                Headers.builder().add("Content-Type", "application/json").build();
+        return new RecordedRequest(
+                "HTTP/1.1",
+                request.method(),
+                request.getPath(),
+                headers,
+                new Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8)));
     }
 
     // --- discovery ---------------------------------------------------------------------------------
@@ -87,9 +437,17 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (path.equals("/version")) {
             return json(200, SandboxVersion.INFO);
         }
+        if (path.equals("/openapi/v3")) {
+            return json(200, openApiDocuments().root());
+        }
+        if (path.startsWith("/openapi/v3/")) {
+            return openApiDocuments()
+                    .groupVersion(path.substring("/openapi/v3/".length()))
+                    .flatMap(doc -> json(200, doc))
+                    .or(() -> Optional.of(status(404, "NotFound", "no OpenAPI document for " + path)));
+        }
         if (path.startsWith("/openapi")) {
-            return Optional.of(
-                    status(404, "NotFound", "the sandbox serves no OpenAPI documents; use --validate=false"));
+            return Optional.of(status(404, "NotFound", "the sandbox serves OpenAPI v3 documents only"));
         }
         if (s.length == 1 && s[0].equals("api")) {
             return json(200, DiscoveryDocuments.coreVersions(serverAddress));
@@ -113,6 +471,12 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
         storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
         return new DiscoveryDocuments(types);
+    }
+
+    private OpenApiDocuments openApiDocuments() {
+        List<ResourceType> types = new ArrayList<>(BuiltinResourceTypes.TYPES);
+        storedCrds().forEach(crd -> types.addAll(ResourceType.fromCrd(crd)));
+        return new OpenApiDocuments(types);
     }
 
     /** Every CRD in the store, read through the dispatcher itself so one created by kubectl counts too. */

@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +74,7 @@ public final class SimulatedKubelet implements AutoCloseable {
         pods = client.pods().inAnyNamespace().inform(handler(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod))), 0);
         claims = client.persistentVolumeClaims().inAnyNamespace().inform(handler(this::claimChanged), 0);
         pods.getStore().list().forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
+        worker.scheduleWithFixedDelay(this::nodeLifecycle, 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
@@ -121,6 +124,58 @@ public final class SimulatedKubelet implements AutoCloseable {
         if (pods != null) {
             pods.getStore().list().stream().filter(predicate).forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
         }
+    }
+
+    /**
+     * The node lifecycle controller: NoExecute taints for nodes that are not Ready ({@link NoExecuteTaints}), and
+     * the eviction of the pods there that do not tolerate them (at once, or after their tolerationSeconds).
+     */
+    private void nodeLifecycle() {
+        try {
+            Instant now = Instant.now();
+            for (Node node : nodes.getStore().list()) {
+                List<Taint> desired = NoExecuteTaints.desiredTaints(node, now);
+                List<Taint> current = node.getSpec() == null || node.getSpec().getTaints() == null
+                        ? List.of()
+                        : node.getSpec().getTaints();
+                if (!taintKeys(desired).equals(taintKeys(current))) {
+                    client.nodes().withName(node.getMetadata().getName()).edit(n -> {
+                        if (n.getSpec() == null) {
+                            n.setSpec(new io.fabric8.kubernetes.api.model.NodeSpec());
+                        }
+                        n.getSpec().setTaints(desired);
+                        return n;
+                    });
+                }
+                for (Pod pod : podsOn(node.getMetadata().getName())) {
+                    if (pod.getMetadata().getDeletionTimestamp() != null || NodeRoom.isTerminal(pod)) {
+                        continue;
+                    }
+                    // a pod created through a server without DefaultTolerationSeconds is judged as one with it
+                    Optional<Instant> evictAt = NoExecuteTaints.evictionTime(DefaultTolerations.apply(pod), desired);
+                    if (evictAt.isPresent() && !evictAt.get().isAfter(now)) {
+                        LOG.infof(
+                                "simulated node lifecycle controller: evicting pod %s/%s from %s (NoExecute taint)",
+                                pod.getMetadata().getNamespace(),
+                                pod.getMetadata().getName(),
+                                node.getMetadata().getName());
+                        client.pods()
+                                .inNamespace(pod.getMetadata().getNamespace())
+                                .withName(pod.getMetadata().getName())
+                                .delete();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("simulated node lifecycle controller: %s; retrying", e.getMessage());
+        }
+    }
+
+    private static List<String> taintKeys(List<Taint> taints) {
+        return taints.stream()
+                .map(t -> t.getKey() + ":" + t.getEffect())
+                .sorted()
+                .toList();
     }
 
     private void enqueue(String key) {
@@ -180,7 +235,7 @@ public final class SimulatedKubelet implements AutoCloseable {
                             ? Optional.of("node " + name + " is not ready")
                             : NodePin.isUnschedulable(node.get())
                                     ? Optional.of("node " + name + " is unschedulable")
-                                    : volumes.bindClaims(pod, node.get());
+                                    : noRoom(pod, node.get()).or(() -> volumes.bindClaims(pod, node.get()));
             if (problem.isEmpty()) {
                 bind(pod, name);
                 return;
@@ -192,6 +247,21 @@ public final class SimulatedKubelet implements AutoCloseable {
         if (writeStatus(pod, PodStatuses.unschedulable(pod, message))) {
             events.failedScheduling(pod, message);
         }
+    }
+
+    /** kube-scheduler's resource fit: every pod bound to the node counts, ours and foreign. */
+    private Optional<String> noRoom(Pod pod, Node node) {
+        List<String> missing =
+                NodeRoom.insufficient(node, pod, podsOn(node.getMetadata().getName()));
+        return missing.isEmpty()
+                ? Optional.empty()
+                : Optional.of("node " + node.getMetadata().getName() + ": " + NodeRoom.schedulerMessage(missing));
+    }
+
+    private List<Pod> podsOn(String nodeName) {
+        return pods.getStore().list().stream()
+                .filter(p -> nodeName.equals(p.getSpec().getNodeName()))
+                .toList();
     }
 
     private void bind(Pod pod, String node) {
@@ -226,6 +296,22 @@ public final class SimulatedKubelet implements AutoCloseable {
         if (!NodePin.isReady(node.get())) {
             writeStatus(pod, PodStatuses.nodeNotReady(pod, nodeName));
             return;
+        }
+        if (!"Running".equals(PodStatuses.current(pod).getPhase())) {
+            // the kubelet's admission: only the pods it already runs count
+            List<Pod> admitted = podsOn(nodeName).stream()
+                    .filter(p -> "Running".equals(PodStatuses.current(p).getPhase()))
+                    .toList();
+            List<String> missing = NodeRoom.insufficient(node.get(), pod, admitted);
+            if (!missing.isEmpty()) {
+                writeStatus(
+                        pod,
+                        PodStatuses.rejected(
+                                pod,
+                                NodeRoom.kubeletReason(missing),
+                                "Pod was rejected: Node didn't have enough resource: " + String.join(", ", missing)));
+                return;
+            }
         }
         Optional<String> problem = volumes.bindClaims(pod, node.get());
         if (problem.isPresent()) {

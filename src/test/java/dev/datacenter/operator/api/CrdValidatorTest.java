@@ -3,6 +3,8 @@ package dev.datacenter.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datacenter.operator.validation.CrdValidator;
+import dev.datacenter.operator.validation.KubernetesQuantity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

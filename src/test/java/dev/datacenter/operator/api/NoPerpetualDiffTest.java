@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.validation.CrdValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package dev.datacenter.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.datacenter.operator.validation.CrdValidator;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -69,7 +69,7 @@ class KubectlSandboxMockTest {
                 dir,
                 "pool.yaml",
                 "apiVersion: datacenter.dev/v1alpha1\nkind: ResourcePool\nmetadata: {name: web}\nspec: {weight: 2}\n");
-        kubectl("apply", "--validate=false", "-f", pool.toString());
+        kubectl("apply", "-f", pool.toString());
         List<String> pools = kubectl("get", "rpool").lines().toList();
         assertThat(pools.get(0)).contains("NAME", "AGE", "WEIGHT");
         assertThat(pools.get(1).split("\\s+")).containsSubsequence("web", "2");
@@ -88,11 +88,12 @@ class KubectlSandboxMockTest {
         metadata: {name: web, namespace: demo}
         spec:
           instances: 2
-          image: nginx:1.27
+          container: {image: "nginx:1.27"}
+          resources: {cpus: 100m, mem: 64Mi}
           ports: [{name: http, containerPort: 80}, {name: admin, containerPort: 81}]
         """);
 
-        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
+        assertThat(kubectl("apply", "-f", manifest.toString()))
                 .contains("namespace/demo created", "datacenterapp.datacenter.dev/web created");
 
         TestObjects.write(
@@ -101,8 +102,7 @@ class KubectlSandboxMockTest {
                 readString(manifest)
                         .replace("instances: 2", "instances: 3")
                         .replace(", {name: admin, containerPort: 81}", ""));
-        assertThat(kubectl("apply", "--validate=false", "-f", manifest.toString()))
-                .contains("datacenterapp.datacenter.dev/web configured");
+        assertThat(kubectl("apply", "-f", manifest.toString())).contains("datacenterapp.datacenter.dev/web configured");
         assertThat(kubectl("get", "dca", "web", "-n", "demo", "-o", "jsonpath={.spec.instances} {.spec.ports[*].name}"))
                 .isEqualTo("3 http");
 
@@ -114,6 +114,41 @@ class KubectlSandboxMockTest {
 
         assertThat(kubectl("delete", "-n", "demo", "dca/web")).contains("deleted");
         assertThat(kubectl("get", "dca", "-n", "demo", "-o", "name")).isBlank();
+    }
+
+    @Test
+    void applyOfAnInvalidAppIsRefusedWithTheServersMessage() {
+        Path manifest = TestObjects.write(dir, "bad.yaml", """
+        apiVersion: datacenter.dev/v1alpha1
+        kind: DataCenterApp
+        metadata: {name: bad, namespace: default}
+        spec:
+          instances: -1
+          container: {image: nginx}
+          resources: {cpus: 100m, mem: 64Mi}
+        """);
+
+        Result result = run("apply", "-f", manifest.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr())
+                .contains("The DataCenterApp \"bad\" is invalid: spec.instances: Invalid value: -1: "
+                        + "spec.instances in body should be greater than or equal to 0");
+        assertThat(kubectl("get", "dca", "-n", "default", "-o", "name")).doesNotContain("bad");
+    }
+
+    @Test
+    void createNamespaceAndConfigMapWhichKubectlSendsAsProtobufWork() {
+        assertThat(kubectl("create", "namespace", "made-by-kubectl")).contains("namespace/made-by-kubectl created");
+        assertThat(kubectl("create", "configmap", "settings", "-n", "made-by-kubectl", "--from-literal=a=b"))
+                .contains("configmap/settings created");
+
+        assertThat(client.configMaps()
+                        .inNamespace("made-by-kubectl")
+                        .withName("settings")
+                        .get()
+                        .getData())
+                .containsEntry("a", "b");
     }
 
     @Test
@@ -130,7 +165,17 @@ class KubectlSandboxMockTest {
                 .contains("shop", "web-0", "1/1", "Running");
     }
 
+    record Result(int exitCode, String stdout, String stderr) {}
+
     private static String kubectl(String... args) {
+        Result result = run(args);
+        assertThat(result.exitCode())
+                .as("kubectl %s\nstdout: %s\nstderr: %s", List.of(args), result.stdout(), result.stderr())
+                .isZero();
+        return result.stdout();
+    }
+
+    private static Result run(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 "kubectl",
                 "--kubeconfig",
@@ -148,10 +193,7 @@ class KubectlSandboxMockTest {
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(process.exitValue())
-                    .as("%s\nstdout: %s\nstderr: %s", command, out, err)
-                    .isZero();
-            return out;
+            return new Result(process.exitValue(), out, err);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ class ManifestDirectoryApplierMockTest {
         apiVersion: datacenter.dev/v1alpha1
         kind: DataCenterApp
         metadata: {name: web, namespace: shop}
-        spec: {instances: 2, image: nginx}
+        spec: {instances: 2, container: {image: nginx}, resources: {cpus: 100m, mem: 64Mi}}
         ---
         apiVersion: datacenter.dev/v1alpha1
         kind: ResourcePool
@@ -46,7 +46,7 @@ class ManifestDirectoryApplierMockTest {
         apiVersion: datacenter.dev/v1alpha1
         kind: DataCenterApp
         metadata: {name: elsewhere, namespace: created-on-the-way}
-        spec: {instances: 1}
+        spec: {instances: 1, container: {image: nginx}, resources: {cpus: 100m, mem: 64Mi}}
         """);
         TestObjects.write(dir, "20-namespace.yml", """
         apiVersion: v1

@@ -96,7 +96,7 @@ class SandboxApiServerMockTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(Json.parse(response.body()).path("kind").asText()).isEqualTo("APIGroupList");
-        assertThat(http("/openapi/v3", "application/json").statusCode()).isEqualTo(404);
+        assertThat(http("/openapi/v2", "application/json").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -120,13 +120,23 @@ class SandboxApiServerMockTest {
                         .withFinalizers("a")
                         .endMetadata()
                         .addToAdditionalProperties(
-                                "spec", Map.of("instances", 1, "ports", List.of(Map.of("name", "http"))))
+                                "spec",
+                                Map.of(
+                                        "instances",
+                                        1,
+                                        "container",
+                                        Map.of("image", "nginx", "args", List.of("-v")),
+                                        "resources",
+                                        Map.of("cpus", "100m", "mem", "64Mi"),
+                                        "ports",
+                                        List.of(Map.of("name", "http", "containerPort", 80))))
                         .build());
         app.create();
 
         app.patch(
                 PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"finalizers\":[\"b\"]},\"spec\":{\"ports\":[{\"name\":\"admin\"}],\"image\":null}}");
+                "{\"metadata\":{\"finalizers\":[\"b\"]},\"spec\":{\"ports\":[{\"name\":\"admin\",\"containerPort\":81}],"
+                        + "\"container\":{\"args\":null}}}");
         client.namespaces()
                 .withName("patch")
                 .patch(
@@ -136,9 +146,10 @@ class SandboxApiServerMockTest {
         GenericKubernetesResource patched = app.get();
         assertThat(patched.getMetadata().getFinalizers()).containsExactly("b");
         assertThat(patched.<List<?>>get("spec", "ports")).hasSize(1);
-        assertThat(patched.<Map<String, Object>>get("spec"))
-                .doesNotContainKey("image")
-                .containsEntry("instances", 1);
+        assertThat(patched.<Map<String, Object>>get("spec", "container"))
+                .doesNotContainKey("args")
+                .containsEntry("image", "nginx");
+        assertThat(patched.<Map<String, Object>>get("spec")).containsEntry("instances", 1);
         assertThat(client.namespaces().withName("patch").get().getMetadata().getLabels())
                 .containsOnlyKeys("keep", "new");
     }
@@ -152,7 +163,15 @@ class SandboxApiServerMockTest {
                         .withNewMetadata()
                         .withName("web")
                         .endMetadata()
-                        .addToAdditionalProperties("spec", Map.of("instances", 2))
+                        .addToAdditionalProperties(
+                                "spec",
+                                Map.of(
+                                        "instances",
+                                        2,
+                                        "container",
+                                        Map.of("image", "nginx"),
+                                        "resources",
+                                        Map.of("cpus", "100m", "mem", "64Mi")))
                         .build())
                 .create();
         apps.withName("web").editStatus(r -> {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -129,6 +131,81 @@ class SimulatedKubeletMockTest {
 
         Eventually.assertThat(() -> assertThat(conditions(pod("demo", "web-1"))).containsEntry("Ready", "False"));
         assertThat(pod("demo", "web-1").getSpec().getNodeName()).isEqualTo("node-2");
+    }
+
+    @Test
+    void podPinnedToANodeWithoutRoomStaysUnschedulableAndForeignPodsCount() {
+        // a pod someone else bound to node-1 takes 7.5 of its 8 cpus
+        Pod foreign = pinnedPod("other", "foreign", "node-1", null);
+        foreign.getSpec().setAffinity(null);
+        foreign.getSpec().setNodeName("node-1");
+        foreign.getSpec().getContainers().get(0).getResources().getRequests().put("cpu", new Quantity("7500m"));
+        foreign.getSpec().getContainers().get(0).getResources().getLimits().put("cpu", new Quantity("7500m"));
+        client.pods().inNamespace("other").resource(foreign).create();
+        Eventually.assertThat(
+                () -> assertThat(pod("other", "foreign").getStatus().getPhase()).isEqualTo("Running"));
+
+        client.pods()
+                .inNamespace("demo")
+                .resource(pinnedPod("demo", "web-full", "node-1", null))
+                .create();
+
+        Eventually.assertThat(() -> assertThat(
+                        pod("demo", "web-full").getStatus().getConditions())
+                .anySatisfy(c -> {
+                    assertThat(c.getType()).isEqualTo("PodScheduled");
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("Unschedulable");
+                    assertThat(c.getMessage()).contains("Insufficient cpu");
+                }));
+        assertThat(pod("demo", "web-full").getSpec().getNodeName()).isNull();
+        Eventually.assertThat(() -> assertThat(
+                        client.v1().events().inNamespace("demo").list().getItems())
+                .anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("FailedScheduling");
+                    assertThat(e.getInvolvedObject().getName()).isEqualTo("web-full");
+                }));
+    }
+
+    @Test
+    void aNotReadyNodeIsTaintedNoExecuteAndPodsAreEvictedAfterTheirTolerationSeconds() {
+        Pod untolerating = pinnedPod("demo", "untolerating", "node-2", null);
+        untolerating
+                .getSpec()
+                .setTolerations(List.of(new TolerationBuilder()
+                        .withKey(NoExecuteTaints.NOT_READY)
+                        .withOperator("Exists")
+                        .withEffect("NoExecute")
+                        .withTolerationSeconds(1L)
+                        .build()));
+        client.pods().inNamespace("demo").resource(untolerating).create();
+        Pod forEver = pinnedPod("demo", "for-ever", "node-2", null);
+        forEver.getSpec()
+                .setTolerations(List.of(new TolerationBuilder()
+                        .withKey(NoExecuteTaints.NOT_READY)
+                        .withOperator("Exists")
+                        .withEffect("NoExecute")
+                        .build()));
+        client.pods().inNamespace("demo").resource(forEver).create();
+        Eventually.assertThat(() ->
+                assertThat(pod("demo", "untolerating").getStatus().getPhase()).isEqualTo("Running"));
+
+        setReady("node-2", "False");
+
+        Eventually.assertThat(() -> assertThat(
+                        client.nodes().withName("node-2").get().getSpec().getTaints())
+                .anySatisfy(t -> {
+                    assertThat(t.getKey()).isEqualTo(NoExecuteTaints.NOT_READY);
+                    assertThat(t.getEffect()).isEqualTo("NoExecute");
+                }));
+        Eventually.assertThat(() -> assertThat(pod("demo", "untolerating")).isNull());
+        assertThat(pod("demo", "for-ever")).isNotNull();
+
+        setReady("node-2", "True");
+
+        Eventually.assertThat(() -> assertThat(
+                        client.nodes().withName("node-2").get().getSpec().getTaints())
+                .isNullOrEmpty());
     }
 
     @Test

@@ -75,6 +75,19 @@ final class TestObjects {
                 .addToLimits("memory", new Quantity("1Gi"))
                 .endResources()
                 .endContainer()
+                // what the API server's DefaultTolerationSeconds admission adds to every pod
+                .addNewToleration()
+                .withKey("node.kubernetes.io/not-ready")
+                .withOperator("Exists")
+                .withEffect("NoExecute")
+                .withTolerationSeconds(300L)
+                .endToleration()
+                .addNewToleration()
+                .withKey("node.kubernetes.io/unreachable")
+                .withOperator("Exists")
+                .withEffect("NoExecute")
+                .withTolerationSeconds(300L)
+                .endToleration()
                 .endSpec();
         if (claim != null) {
             pod.editSpec()

@@ -1,4 +1,4 @@
-package dev.datacenter.operator.api;
+package dev.datacenter.operator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,6 +123,11 @@ public final class CrdValidator {
         return forCrd(crdFile(kind));
     }
 
+    /** The validator of a CRD object (as stored by an API server, JSON or YAML tree). */
+    public static CrdValidator forCrd(JsonNode crd) {
+        return new CrdValidator(crd);
+    }
+
     public static CrdValidator forCrd(Path crdFile) {
         try {
             return new CrdValidator(YAML.readTree(crdFile.toFile()));
@@ -198,6 +203,45 @@ public final class CrdValidator {
         JsonNode copy = object.deepCopy();
         applyDefaults(openApiSchema, copy);
         return copy;
+    }
+
+    /**
+     * {@code object} without the fields its schema does not declare, as the API server prunes them when
+     * the request does not ask for strict field validation (a node with
+     * {@code x-kubernetes-preserve-unknown-fields} keeps everything; {@code apiVersion}, {@code kind} and
+     * {@code metadata} are kept at the root).
+     */
+    public JsonNode pruned(JsonNode object) {
+        JsonNode copy = object.deepCopy();
+        prune(openApiSchema, copy, true);
+        return copy;
+    }
+
+    private static void prune(JsonNode schema, JsonNode value, boolean root) {
+        if (schema == null
+                || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+            return;
+        }
+        if (value instanceof ObjectNode obj) {
+            JsonNode props = schema.get("properties");
+            JsonNode additional = schema.get("additionalProperties");
+            List<String> names = new ArrayList<>();
+            obj.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (root && Set.of("apiVersion", "kind", "metadata").contains(name)) {
+                    continue;
+                }
+                if (props != null && props.has(name)) {
+                    prune(props.get(name), obj.get(name), false);
+                } else if (additional != null && additional.isObject()) {
+                    prune(additional, obj.get(name), false);
+                } else if (additional == null || !additional.asBoolean(false)) {
+                    obj.remove(name);
+                }
+            }
+        } else if (value instanceof ArrayNode array && schema.has("items")) {
+            array.forEach(e -> prune(schema.get("items"), e, false));
+        }
     }
 
     // ---------------------------------------------------------------- defaults

@@ -1,4 +1,4 @@
-package dev.datacenter.operator.api;
+package dev.datacenter.operator.validation;
 
 import java.math.BigDecimal;
 import java.util.Map;
