@@ -3,6 +3,7 @@ package dev.datacenter.operator.app;
 import dev.datacenter.operator.allocation.AllocationLoop;
 import dev.datacenter.operator.allocation.AppPlacement;
 import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppStatus;
 import dev.datacenter.operator.api.LaunchDelay;
@@ -98,6 +99,7 @@ public class DataCenterAppReconciler implements Reconciler {
         Optional<DataCenterApp> found = cache.app(key.namespace(), key.name());
         if (found.isEmpty()) {
             forget(appKey);
+            claims.forget(key.namespace(), key.name());
             return;
         }
         DataCenterApp app = found.get();
@@ -123,19 +125,24 @@ public class DataCenterAppReconciler implements Reconciler {
         holdLaunches(round);
         plan(round);
         round.plan.stop().forEach(name -> deleter.delete(appKey, round.pod(name)));
+        AppClaims.Prepared prepared = claims.prepare(app, round.plan.launch());
+        Set<Integer> launch = new java.util.TreeSet<>(round.plan.launch());
+        launch.removeAll(prepared.blocked());
         loop.request(new AppPlacement(
                 appKey,
                 app,
-                EngineInputs.app(app, claims.prepare(app, round.plan.launch())),
-                round.plan.launch(),
+                EngineInputs.app(app, prepared.pins()),
+                launch,
                 round.revision.number(),
-                round.revision.hash()));
+                round.revision.hash(),
+                prepared.claimNames()));
         services.apply(app);
         finishRestart(round);
+        Optional<SpecProblem> conflict = claimConflict(app, prepared);
         writeStatus(
                 app,
                 new AppObservation(
-                        Optional.empty(), round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)));
+                        conflict, round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)));
         requeueForTimers(round, key);
     }
 
@@ -257,6 +264,21 @@ public class DataCenterAppReconciler implements Reconciler {
         if (next != null) {
             queue.enqueueAfter(key, next.isNegative() ? Duration.ofMillis(50) : next.plusMillis(50));
         }
+    }
+
+    /** A claim in the way of an instance: Ready False with ClaimConflict, and an event. */
+    private Optional<SpecProblem> claimConflict(DataCenterApp app, AppClaims.Prepared prepared) {
+        if (prepared.conflicts().isEmpty()) {
+            return Optional.empty();
+        }
+        String message = String.join("; ", prepared.conflicts());
+        events.record(app, AppEvents.WARNING, ConditionReasons.CLAIM_CONFLICT, message);
+        // the claim in the way may be removed without any change to what this app watches
+        queue.enqueueAfter(
+                ResourceKey.app(
+                        app.getMetadata().getNamespace(), app.getMetadata().getName()),
+                Duration.ofSeconds(10));
+        return Optional.of(new SpecProblem(ConditionReasons.CLAIM_CONFLICT, message));
     }
 
     private void writeStatus(DataCenterApp app, AppObservation observed) {
