@@ -3,9 +3,7 @@ package dev.datacenter.operator.app;
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppSpec;
-import dev.datacenter.operator.api.DataCenterAppStatus;
 import dev.datacenter.operator.cluster.ClusterCache;
-import dev.datacenter.operator.cluster.StatusWriter;
 import dev.datacenter.operator.model.RevisionHistory;
 import dev.datacenter.operator.status.ActionFailures;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -13,10 +11,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The action annotations of api.md. {@code datacenter.dev/rollback-to: "<n>"}: revision n's spec is
@@ -40,14 +37,17 @@ public class AppActions {
     @Inject
     AppEvents events;
 
-    @Inject
-    StatusWriter statusWriter;
+    /** The newest refused rollback of each app (namespace/name). */
+    private final Map<String, Condition> failures = new ConcurrentHashMap<>();
+    /** The resourceVersion each app's rollback-to was handled at: a stale cached copy is not handled twice. */
+    private final Map<String, String> handledAt = new ConcurrentHashMap<>();
 
     /** Applies a rollback-to annotation; returns true when the app was updated (reconcile again later). */
     public boolean rollback(DataCenterApp app) {
         String value = annotation(app, ApiGroup.ANNOTATION_ROLLBACK_TO);
-        if (value == null) {
-            return false;
+        String version = app.getMetadata().getResourceVersion();
+        if (value == null || (version != null && version.equals(handledAt.get(key(app))))) {
+            return false; // none, or handled and the cache does not show the annotation removed yet
         }
         Optional<DataCenterAppSpec> spec = Optional.empty();
         if (revision(value).isPresent()) {
@@ -64,8 +64,15 @@ public class AppActions {
                             : "names no revision of this app (revisions: " + revisions(app) + ")")
                     + "; nothing was rolled back and the annotation is removed";
             events.recordAction(app, AppEvents.WARNING, ActionFailures.ROLLBACK_FAILED, message);
-            reportFailure(app, message);
+            failures.put(
+                    key(app),
+                    ActionFailures.failed(
+                            ActionFailures.ROLLBACK_FAILED,
+                            message,
+                            app.getMetadata().getGeneration(),
+                            Instant.now()));
         } else {
+            failures.remove(key(app));
             events.recordAction(
                     app, AppEvents.NORMAL, "RollingBack", "rolling back to the spec of revision " + value.trim());
         }
@@ -82,6 +89,7 @@ public class AppActions {
                     }
                     return current;
                 });
+        handledAt.put(key(app), version == null ? "" : version);
         return true;
     }
 
@@ -121,20 +129,26 @@ public class AppActions {
     }
 
     /**
-     * Puts the failure on status ({@code ActionFailed}, reason {@code RollbackFailed}) before the annotation
-     * is removed; the status aggregator keeps it until the spec changes or another rollback succeeds.
+     * The refused rollback to show on status ({@code ActionFailed}, reason {@code RollbackFailed}) while the
+     * app's spec is the one it was refused at; the status aggregator carries it on from there.
      */
-    private void reportFailure(DataCenterApp app, String message) {
-        DataCenterAppStatus status = app.getStatus() == null
-                ? new DataCenterAppStatus()
-                : client.getKubernetesSerialization().clone(app).getStatus();
-        List<Condition> conditions =
-                new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
-        conditions.removeIf(c -> ActionFailures.TYPE.equals(c.getType()));
-        conditions.add(ActionFailures.failed(
-                ActionFailures.ROLLBACK_FAILED, message, app.getMetadata().getGeneration(), Instant.now()));
-        status.setConditions(conditions);
-        statusWriter.writeIfChanged(app, status);
+    public Optional<Condition> failure(DataCenterApp app) {
+        Condition c = failures.get(key(app));
+        return c != null
+                        && java.util.Objects.equals(
+                                c.getObservedGeneration(), app.getMetadata().getGeneration())
+                ? Optional.of(c)
+                : Optional.empty();
+    }
+
+    /** Forgets a deleted app. */
+    public void forget(String namespace, String name) {
+        failures.remove(namespace + "/" + name);
+        handledAt.remove(namespace + "/" + name);
+    }
+
+    private static String key(DataCenterApp app) {
+        return app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
     }
 
     private static String annotation(DataCenterApp app, String key) {

@@ -21,6 +21,7 @@ import dev.datacenter.operator.runtime.ReconcileQueue;
 import dev.datacenter.operator.runtime.Reconciler;
 import dev.datacenter.operator.runtime.ResourceKey;
 import dev.datacenter.operator.runtime.ResourceKind;
+import dev.datacenter.operator.status.ActionFailures;
 import dev.datacenter.operator.status.AppObservation;
 import dev.datacenter.operator.status.DataCenterAppStatusAggregator;
 import dev.datacenter.operator.status.SpecProblem;
@@ -100,6 +101,7 @@ public class DataCenterAppReconciler implements Reconciler {
         if (found.isEmpty()) {
             forget(appKey);
             claims.forget(key.namespace(), key.name());
+            actions.forget(key.namespace(), key.name());
             return;
         }
         DataCenterApp app = found.get();
@@ -283,6 +285,14 @@ public class DataCenterAppReconciler implements Reconciler {
 
     private void writeStatus(DataCenterApp app, AppObservation observed) {
         DataCenterAppStatus status = aggregator.aggregate(app, observed, Instant.now());
+        actions.failure(app).ifPresent(failed -> {
+            // this process's newest refusal replaces the one the status showed before
+            List<io.fabric8.kubernetes.api.model.Condition> conditions =
+                    new java.util.ArrayList<>(status.getConditions());
+            conditions.removeIf(c -> ActionFailures.TYPE.equals(c.getType()));
+            conditions.add(failed);
+            status.setConditions(conditions);
+        });
         statusWriter.writeIfChanged(app, status);
     }
 
