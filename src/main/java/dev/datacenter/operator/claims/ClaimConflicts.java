@@ -34,7 +34,7 @@ public class ClaimConflicts {
         return new TreeMap<>(apps).values().stream().flatMap(List::stream).toList();
     }
 
-    /** Forgets an app (deleted) or a whole set. */
+    /** Forgets what a deleted app found. */
     public void forgetApp(String namespace, String app) {
         bySet.forEach((set, apps) -> {
             if (Objects.equals(set.namespace(), namespace)) {
