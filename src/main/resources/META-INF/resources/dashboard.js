@@ -30,8 +30,10 @@
       if (value === null || value === undefined || value === false) return;
       if (key === 'text') node.textContent = value;
       else if (key === 'className') node.className = value;
+      // through the CSSOM, not a style attribute: the Content-Security-Policy (style-src 'self') allows no inline styles
+      else if (key === 'style') node.style.cssText = value;
       else if (key.indexOf('data-') === 0 || key.indexOf('aria-') === 0 || key === 'role' || key === 'title' ||
-               key === 'tabindex' || key === 'scope' || key === 'style') node.setAttribute(key, value);
+               key === 'tabindex' || key === 'scope') node.setAttribute(key, value);
       else node[key] = value;
     });
     (children || []).forEach(function (child) {

@@ -424,7 +424,7 @@ public class AllocationLoop implements ClusterChangeListener {
         if (p.pending().contains(ordinal)) {
             Set<Integer> left = new HashSet<>(p.pending());
             left.remove(ordinal);
-            AppPlacement narrowed = new AppPlacement(appKey, p.app(), p.spec(), left, p.revision(), p.templateHash());
+            AppPlacement narrowed = p.withPending(left);
             engine.setPending(appKey, narrowed.pending());
             applied.put(appKey, narrowed);
             lastRequest.remove(appKey); // the reconciler's next request is applied even when it equals the last one
@@ -451,7 +451,7 @@ public class AllocationLoop implements ClusterChangeListener {
             DataCenterApp app = placement.app();
             InstanceIdentity id =
                     InstanceIdentity.of(app.getMetadata().getName(), d.instance(), placement.revision(), d.pool());
-            pod = podBuilder.build(app, id, d.node(), d.hostPorts(), placement.templateHash());
+            pod = podBuilder.build(app, id, d.node(), d.hostPorts(), placement.templateHash(), placement.claimNames());
         } catch (RuntimeException e) {
             LOG.warnf("cannot build the pod of %s instance %d: %s", d.appKey(), d.instance(), e.getMessage());
             engine.rollback(d);

@@ -35,6 +35,8 @@ public final class ConditionReasons {
 
     public static final String CLAIMS_LOST = "ClaimsLost";
     public static final String CLAIMS_PENDING = "ClaimsPending";
+    /** A claim exists under the expected name, or with the expected labels, but belongs to another set or app. */
+    public static final String CLAIM_CONFLICT = "ClaimConflict";
 
     private ConditionReasons() {}
 }

@@ -30,6 +30,14 @@ public class AppEvents {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /**
+     * Records an event about a user's action (a failed rollback-to) at once, outside the rate limit: the
+     * user is waiting for the answer to what they asked.
+     */
+    public void recordAction(DataCenterApp app, String type, String reason, String message) {
+        events.record(app, type, reason, message);
+    }
+
     /** Records an event unless one with this reason was recorded for the app within the interval. */
     public void record(DataCenterApp app, String type, String reason, String message) {
         String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + "/" + reason;

@@ -3,6 +3,7 @@ package dev.datacenter.operator.app;
 import dev.datacenter.operator.allocation.AllocationLoop;
 import dev.datacenter.operator.allocation.AppPlacement;
 import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppStatus;
 import dev.datacenter.operator.api.LaunchDelay;
@@ -21,6 +22,7 @@ import dev.datacenter.operator.runtime.ReconcileQueue;
 import dev.datacenter.operator.runtime.Reconciler;
 import dev.datacenter.operator.runtime.ResourceKey;
 import dev.datacenter.operator.runtime.ResourceKind;
+import dev.datacenter.operator.status.ActionFailures;
 import dev.datacenter.operator.status.AppObservation;
 import dev.datacenter.operator.status.DataCenterAppStatusAggregator;
 import dev.datacenter.operator.status.SpecProblem;
@@ -105,6 +107,8 @@ public class DataCenterAppReconciler implements Reconciler {
         Optional<DataCenterApp> found = cache.app(key.namespace(), key.name());
         if (found.isEmpty()) {
             forget(appKey);
+            claims.forget(key.namespace(), key.name());
+            actions.forget(key.namespace(), key.name());
             return;
         }
         DataCenterApp app = found.get();
@@ -135,21 +139,25 @@ public class DataCenterAppReconciler implements Reconciler {
         holdLaunches(round);
         plan(round);
         round.plan.stop().forEach(name -> deleter.delete(appKey, round.pod(name)));
+        AppClaims.Prepared prepared = claims.prepare(app, round.plan.launch());
+        Set<Integer> launch = new java.util.TreeSet<>(round.plan.launch());
+        launch.removeAll(prepared.blocked());
         loop.request(new AppPlacement(
                 appKey,
                 app,
-                EngineInputs.app(app, claims.prepare(app, round.plan.launch()))
-                        .withPreemptionTerms(priority(app), disruptionBudget(round)),
-                round.plan.launch(),
+                EngineInputs.app(app, prepared.pins()).withPreemptionTerms(priority(app), disruptionBudget(round)),
+                launch,
                 round.revision.number(),
-                round.revision.hash()));
+                round.revision.hash(),
+                prepared.claimNames()));
         services.apply(app);
         labels.apply(app, round.members);
         finishRestart(round);
+        Optional<SpecProblem> conflict = claimConflict(app, prepared);
         writeStatus(
                 app,
                 new AppObservation(
-                        Optional.empty(),
+                        conflict,
                         round.dependenciesNotReady,
                         round.total(),
                         AppStatusInputs.lifecycle(
@@ -299,8 +307,31 @@ public class DataCenterAppReconciler implements Reconciler {
         }
     }
 
+    /** A claim in the way of an instance: Ready False with ClaimConflict, and an event. */
+    private Optional<SpecProblem> claimConflict(DataCenterApp app, AppClaims.Prepared prepared) {
+        if (prepared.conflicts().isEmpty()) {
+            return Optional.empty();
+        }
+        String message = String.join("; ", prepared.conflicts());
+        events.record(app, AppEvents.WARNING, ConditionReasons.CLAIM_CONFLICT, message);
+        // the claim in the way may be removed without any change to what this app watches
+        queue.enqueueAfter(
+                ResourceKey.app(
+                        app.getMetadata().getNamespace(), app.getMetadata().getName()),
+                Duration.ofSeconds(10));
+        return Optional.of(new SpecProblem(ConditionReasons.CLAIM_CONFLICT, message));
+    }
+
     private void writeStatus(DataCenterApp app, AppObservation observed) {
         DataCenterAppStatus status = aggregator.aggregate(app, observed, Instant.now());
+        actions.failure(app).ifPresent(failed -> {
+            // this process's newest refusal replaces the one the status showed before
+            List<io.fabric8.kubernetes.api.model.Condition> conditions =
+                    new java.util.ArrayList<>(status.getConditions());
+            conditions.removeIf(c -> ActionFailures.TYPE.equals(c.getType()));
+            conditions.add(failed);
+            status.setConditions(conditions);
+        });
         statusWriter.writeIfChanged(app, status);
         instanceMetrics.record(
                 app.getMetadata().getNamespace(),

@@ -21,18 +21,28 @@ public class ClaimOperations {
     @Inject
     ClusterWrites writes;
 
-    /** Creates claim {@code ordinal} of the set for the app; one that exists already is left as it is. */
-    public void create(PersistentVolumeClaimSet set, String appName, int ordinal) {
+    /**
+     * Creates claim {@code ordinal} of the set for the app under the name new claims get; when a claim of
+     * that name exists already it is left as it is and returned, for the caller to check whose it is.
+     *
+     * @return the claim now under that name, or empty when it was deleted meanwhile
+     */
+    public Optional<PersistentVolumeClaim> create(PersistentVolumeClaimSet set, String appName, int ordinal) {
         PersistentVolumeClaim claim = ClaimBuilder.build(set, appName, ordinal);
         try {
-            writes.create(claim);
+            PersistentVolumeClaim created = writes.create(claim);
             LOG.debugf(
                     "created claim %s/%s",
                     claim.getMetadata().getNamespace(), claim.getMetadata().getName());
+            return Optional.of(created);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;
             }
+            return Optional.ofNullable(writes.get(
+                    PersistentVolumeClaim.class,
+                    claim.getMetadata().getNamespace(),
+                    claim.getMetadata().getName()));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.datacenter.operator.claims;
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ClaimPhase;
 import dev.datacenter.operator.api.ClaimStatus;
+import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.PersistentVolumeClaimSet;
 import dev.datacenter.operator.app.AppInstances;
@@ -18,8 +19,10 @@ import dev.datacenter.operator.runtime.ReconcileQueue;
 import dev.datacenter.operator.runtime.Reconciler;
 import dev.datacenter.operator.runtime.ResourceKey;
 import dev.datacenter.operator.runtime.ResourceKind;
+import dev.datacenter.operator.status.ActionFailures;
 import dev.datacenter.operator.status.ClaimSetStatusAggregator;
 import dev.datacenter.operator.status.ClaimSetStatusAggregator.Abandoned;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -65,11 +68,16 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     @Inject
     ClaimSetFinalizer finalizer;
 
+    @Inject
+    ClaimConflicts conflicts;
+
     private final ClaimSetStatusAggregator aggregator = new ClaimSetStatusAggregator();
     /** When each lost claim (namespace/name) was first seen lost: a node that is gone has no NotReady time. */
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
     /** The set's resourceVersion at its last wipe: a cached copy still showing that annotation is not wiped twice. */
     private final Map<ResourceKey, String> wipedAt = new ConcurrentHashMap<>();
+    /** The newest refused action of each set. */
+    private final Map<ResourceKey, Condition> lastActionFailed = new ConcurrentHashMap<>();
     /** The newest abandonment of each set. */
     private final Map<ResourceKey, Abandoned> lastAbandoned = new ConcurrentHashMap<>();
 
@@ -83,6 +91,7 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
         Optional<PersistentVolumeClaimSet> found = cache.claimSet(key.namespace(), key.name());
         if (found.isEmpty()) {
             lastAbandoned.remove(key);
+            lastActionFailed.remove(key);
             wipedAt.remove(key);
             return;
         }
@@ -91,8 +100,30 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
             return; // deleted: its claims were kept or left to the policy; or the finalizer was just added
         }
         Instant now = Instant.now();
-        List<PersistentVolumeClaim> current = new ArrayList<>(cache.claimsOfSet(key.namespace(), key.name()));
-        Optional<Abandoned> abandoned = wipe(key, set, current);
+        List<PersistentVolumeClaim> current = new ArrayList<>();
+        List<String> conflicting = new ArrayList<>();
+        for (PersistentVolumeClaim claim : cache.claimsOfSet(key.namespace(), key.name())) {
+            Optional<io.fabric8.kubernetes.api.model.OwnerReference> owner = ClaimOwnership.foreignOwner(claim, set);
+            if (owner.isEmpty()) {
+                current.add(claim);
+            } else {
+                conflicting.add("PersistentVolumeClaim " + claim.getMetadata().getName() + " is labelled for set "
+                        + set.getMetadata().getName() + " but owned by "
+                        + owner.get().getKind() + " "
+                        + owner.get().getName() + " (uid " + owner.get().getUid() + ")");
+            }
+        }
+        for (String c : conflicts.of(key)) {
+            if (!conflicting.contains(c)) {
+                conflicting.add(c);
+            }
+        }
+        if (!conflicting.isEmpty()) {
+            events.recordOnChange(
+                    set, ObjectEvents.WARNING, ConditionReasons.CLAIM_CONFLICT, String.join("; ", conflicting));
+        }
+        WipeOutcome wipe = wipe(key, set, current, now);
+        Optional<Abandoned> abandoned = wipe.abandoned();
         recordPins(current);
         ClaimSetPlan.Plan plan = ClaimSetPlan.of(new ClaimSetPlan.Input(
                 set.getSpec(),
@@ -116,52 +147,102 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
                     Optional.ofNullable(lastAbandoned.get(key)); // the cache may not show the status written last yet
         }
         remember(key, plan.claims());
-        statusWriter.writeIfChanged(withoutDoneWipe(set), aggregator.aggregate(set, plan.claims(), abandoned, now));
+        Optional<Condition> actionFailed = actionFailed(key, set, wipe);
+        statusWriter.writeIfChanged(
+                withoutDoneWipe(set),
+                aggregator.aggregate(set, plan.claims(), abandoned, conflicting, actionFailed, now));
         plan.recheckAfter().ifPresent(d -> queue.enqueueAfter(key, d.plusMillis(100)));
     }
 
-    /** The wipe annotation: delete that ordinal's claims and instances so each relocates with a fresh volume. */
-    private Optional<Abandoned> wipe(
-            ResourceKey key, PersistentVolumeClaimSet set, List<PersistentVolumeClaim> current) {
+    /**
+     * What a wipe did this round.
+     *
+     * @param acted whether a wipe annotation was handled (carried out or refused)
+     * @param failure the refusal of an invalid one
+     */
+    record WipeOutcome(boolean acted, Optional<Abandoned> abandoned, Optional<Condition> failure) {
+        static final WipeOutcome NONE = new WipeOutcome(false, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The wipe annotation: delete that ordinal's claims and instances so each relocates with a fresh volume.
+     * Only an exact ordinal ({@code "1"}, spaces around it ignored) of which the set has a claim wipes;
+     * anything else ({@code "-1"}, {@code "01"}, {@code "999"}, {@code "abc"}) changes nothing and is reported:
+     * an {@code InvalidWipe} event and the {@code ActionFailed} condition. The annotation is removed either
+     * way, so a refused value can never wipe later (when the app grows to ordinal 999).
+     */
+    private WipeOutcome wipe(
+            ResourceKey key, PersistentVolumeClaimSet set, List<PersistentVolumeClaim> current, Instant now) {
         Map<String, String> annotations = set.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(ApiGroup.ANNOTATION_WIPE);
         String version = set.getMetadata().getResourceVersion();
         if (value == null || (version != null && version.equals(wipedAt.get(key)))) {
-            return Optional.empty(); // none, or done already and the cache does not show the annotation removed yet
+            return WipeOutcome.NONE; // none, or done already and the cache does not show the annotation removed yet
         }
-        int ordinal;
-        try {
-            ordinal = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            events.record(
-                    set,
-                    ObjectEvents.WARNING,
-                    "InvalidWipe",
-                    ApiGroup.ANNOTATION_WIPE + " must be a claim ordinal, not \"" + value + "\"");
+        Optional<Integer> ordinal = WipeRequest.ordinal(value);
+        List<PersistentVolumeClaim> targets = ordinal.map(o -> current.stream()
+                        .filter(c -> o.equals(ClaimPins.ordinal(c)) && !ClaimPins.deleting(c))
+                        .toList())
+                .orElse(List.of());
+        if (targets.isEmpty()) {
+            String message = ApiGroup.ANNOTATION_WIPE + ": \"" + value + "\" "
+                    + (ordinal.isEmpty()
+                            ? "is not a claim ordinal (a whole number such as \"0\")"
+                            : "names no claim of this set (ordinals: " + ordinals(current) + ")")
+                    + "; nothing was wiped and the annotation is removed";
+            events.record(set, ObjectEvents.WARNING, ActionFailures.INVALID_WIPE, message);
             claims.wipeDone(set);
             wipedAt.put(key, version == null ? "" : version);
-            return Optional.empty();
+            return new WipeOutcome(
+                    true,
+                    Optional.empty(),
+                    Optional.of(ActionFailures.failed(
+                            ActionFailures.INVALID_WIPE,
+                            message,
+                            set.getMetadata().getGeneration(),
+                            now)));
         }
         List<String> wiped = new ArrayList<>();
-        for (PersistentVolumeClaim claim : List.copyOf(current)) {
-            if (Integer.valueOf(ordinal).equals(ClaimPins.ordinal(claim))) {
-                releaser.release(set.getMetadata().getNamespace(), ClaimPins.appLabel(claim), ordinal, null);
-                claims.delete(claim);
-                current.remove(claim);
-                wiped.add(claim.getMetadata().getName()
-                        + ClaimPins.placementNode(claim)
-                                .map(n -> " on node " + n)
-                                .orElse(""));
-            }
+        for (PersistentVolumeClaim claim : targets) {
+            releaser.release(set.getMetadata().getNamespace(), ClaimPins.appLabel(claim), ordinal.get(), null);
+            claims.delete(claim);
+            current.remove(claim);
+            wiped.add(claim.getMetadata().getName()
+                    + ClaimPins.placementNode(claim).map(n -> " on node " + n).orElse(""));
         }
         claims.wipeDone(set);
         wipedAt.put(key, version == null ? "" : version);
-        String message = wiped.isEmpty()
-                ? "wipe of ordinal " + ordinal + ": no such claim"
-                : "wiped ordinal " + ordinal + ": " + String.join(", ", wiped)
-                        + " deleted with its data; the instance relocates with a fresh claim";
+        String message = "wiped ordinal " + ordinal.get() + ": " + String.join(", ", wiped)
+                + " deleted with its data; the instance relocates with a fresh claim";
         events.record(set, ObjectEvents.WARNING, "Wiped", message);
-        return wiped.isEmpty() ? Optional.empty() : Optional.of(new Abandoned("Wiped", message));
+        return new WipeOutcome(true, Optional.of(new Abandoned("Wiped", message)), Optional.empty());
+    }
+
+    private static String ordinals(List<PersistentVolumeClaim> claims) {
+        String list = claims.stream()
+                .map(ClaimPins::ordinal)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return list.isEmpty() ? "none" : list;
+    }
+
+    /**
+     * The ActionFailed condition to show: this round's refusal; none after a wipe was carried out; else
+     * the one shown before, while the set's spec is unchanged (the cache may not show it written yet).
+     */
+    private Optional<Condition> actionFailed(ResourceKey key, PersistentVolumeClaimSet set, WipeOutcome wipe) {
+        Long generation = set.getMetadata().getGeneration();
+        if (wipe.acted()) {
+            wipe.failure().ifPresentOrElse(c -> lastActionFailed.put(key, c), () -> lastActionFailed.remove(key));
+            return wipe.failure();
+        }
+        Optional<Condition> remembered = Optional.ofNullable(lastActionFailed.get(key))
+                .filter(c -> java.util.Objects.equals(c.getObservedGeneration(), generation));
+        return remembered.or(() -> ActionFailures.carried(
+                set.getStatus() == null ? null : set.getStatus().getConditions(), generation));
     }
 
     /**

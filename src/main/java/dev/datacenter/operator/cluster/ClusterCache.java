@@ -91,6 +91,11 @@ public class ClusterCache {
         return byIndex(informers.pods(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
     }
 
+    /** A PVC the operator manages (only those are cached), by name. */
+    public Optional<PersistentVolumeClaim> claim(String namespace, String name) {
+        return get(informers.claims(), CacheIndexes.key(namespace, name));
+    }
+
     public List<PersistentVolumeClaim> claimsOfApp(String namespace, String app) {
         return byIndex(informers.claims(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
     }

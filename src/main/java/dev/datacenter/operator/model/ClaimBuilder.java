@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The PVC of claim {@code i} of a PersistentVolumeClaimSet used by an app: named
- * {@code <set>-<app>-<i>}, labelled {@code datacenter.dev/claim-set}, {@code datacenter.dev/app},
+ * {@code <set>-<app>-<hash>-<i>} ({@link Names#claimName}), labelled {@code datacenter.dev/claim-set}, {@code datacenter.dev/app},
  * {@code datacenter.dev/ordinal} and managed-by, owned by the set (never by a pod or the app: the
  * data outlives both unless a retention policy says Delete), its spec a copy of the set's template.
  */
@@ -36,8 +36,13 @@ public final class ClaimBuilder {
                 .build();
     }
 
-    /** The name of claim {@code ordinal}: {@code <set>-<app>-<ordinal>}. */
+    /** The name a new claim {@code ordinal} gets: {@code <set>-<app>-<hash>-<ordinal>}. */
     public static String name(String claimSet, String appName, int ordinal) {
         return Names.claimName(claimSet, appName, ordinal);
+    }
+
+    /** The key of a claim name in a placement's claim names: {@code <set>/<ordinal>}. */
+    public static String key(String claimSet, int ordinal) {
+        return claimSet + "/" + ordinal;
     }
 }

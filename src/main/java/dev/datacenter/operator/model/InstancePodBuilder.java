@@ -84,6 +84,21 @@ public final class InstancePodBuilder {
      */
     public Pod build(
             DataCenterApp app, InstanceIdentity id, String node, List<Integer> hostPorts, String templateHash) {
+        return build(app, id, node, hostPorts, templateHash, java.util.Map.of());
+    }
+
+    /**
+     * As above, mounting the claims named in {@code claimNames} (by {@link ClaimBuilder#key}: the claims
+     * found by their labels, whatever their name); a claim not in it is mounted by the name a new claim
+     * gets ({@link Names#claimName}).
+     */
+    public Pod build(
+            DataCenterApp app,
+            InstanceIdentity id,
+            String node,
+            List<Integer> hostPorts,
+            String templateHash,
+            java.util.Map<String, String> claimNames) {
         DataCenterAppSpec spec = app.getSpec();
         String name = app.getMetadata().getName();
         InstancePorts ports = new InstancePorts(spec.getPorts(), hostPorts);
@@ -104,7 +119,7 @@ public final class InstancePodBuilder {
                 .withTerminationGracePeriodSeconds((long) SpecDefaults.taskKillGracePeriodSeconds(spec))
                 .withInitContainers(fetcher == null ? List.of() : List.of(fetcher))
                 .withContainers(appContainer(app, id, node, ports, resources, fetcher != null))
-                .withVolumes(volumes(spec, name, id.ordinal(), fetcher != null))
+                .withVolumes(volumes(spec, name, id.ordinal(), fetcher != null, claimNames))
                 .withTolerations(tolerations(spec))
                 .endSpec()
                 .build();
@@ -211,13 +226,19 @@ public final class InstancePodBuilder {
         return mounts;
     }
 
-    private static List<Volume> volumes(DataCenterAppSpec spec, String app, int ordinal, boolean artifacts) {
+    private static List<Volume> volumes(
+            DataCenterAppSpec spec,
+            String app,
+            int ordinal,
+            boolean artifacts,
+            java.util.Map<String, String> claimNames) {
         List<Volume> volumes = new ArrayList<>();
         for (VolumeSpec v : SpecDefaults.list(spec.getVolumes())) {
             volumes.add(new VolumeBuilder()
                     .withName(v.getName())
                     .withNewPersistentVolumeClaim()
-                    .withClaimName(Names.claimName(v.getClaimSet(), app, ordinal))
+                    .withClaimName(claimNames.getOrDefault(
+                            ClaimBuilder.key(v.getClaimSet(), ordinal), Names.claimName(v.getClaimSet(), app, ordinal)))
                     .endPersistentVolumeClaim()
                     .build());
         }

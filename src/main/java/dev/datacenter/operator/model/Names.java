@@ -73,8 +73,28 @@ public final class Names {
         return fit(appName, LABEL_MAX - suffix.length()) + suffix;
     }
 
-    /** The PVC name of claim {@code ordinal} of a claim set for an app: {@code <set>-<app>-<ordinal>}. */
+    /** Characters of the hash that tells claim names of different (set, app) pairs apart. */
+    public static final int CLAIM_HASH = 6;
+
+    /**
+     * The PVC name of claim {@code ordinal} of a claim set for an app:
+     * {@code <set>-<app>-<hash>-<ordinal>}, where the hash covers {@code <set>/<app>}. Names and apps may
+     * both contain '-', so {@code <set>-<app>} alone is ambiguous (set {@code a} with app {@code b-c} and
+     * set {@code a-b} with app {@code c}); '/' appears in neither, so the hash of {@code <set>/<app>}
+     * differs for such pairs. The name stays a DNS-1123 subdomain of at most 253 characters (a long
+     * prefix is shortened with a hash of its own); the ordinal always ends it. Ownership is never
+     * decided by this name: claims are found by their labels and owner reference.
+     */
     public static String claimName(String claimSet, String appName, int ordinal) {
+        String suffix = "-" + hash(claimSet + "/" + appName, CLAIM_HASH) + "-" + ordinal;
+        return fit(claimSet + "-" + appName, SUBDOMAIN_MAX - suffix.length()) + suffix;
+    }
+
+    /**
+     * The name claims had before 0.2 ({@code <set>-<app>-<ordinal>}): ambiguous, so only ever used to
+     * say what a claim found by its labels was called, never to find one.
+     */
+    public static String legacyClaimName(String claimSet, String appName, int ordinal) {
         String suffix = "-" + ordinal;
         return fit(claimSet + "-" + appName, SUBDOMAIN_MAX - suffix.length()) + suffix;
     }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * counts behind the printer columns, {@code Ready} (False with {@code ClaimsLost} when a pinned node is
  * NotReady or gone; else True with {@code ClaimsPending} while a claim waits for its first instance to be
  * placed, or {@code ClaimsBound}), and {@code DataAbandoned}: the newest claim whose data was given up (a
- * Relocate or a wipe), kept until another replaces it.
+ * Relocate or a wipe), kept until another replaces it. {@code Ready} is False with {@code ClaimConflict}
+ * while a claim of another set or app is in the way of one of the set's own. {@code ActionFailed}
+ * ({@link ActionFailures}) reports an invalid wipe.
  */
 public final class ClaimSetStatusAggregator {
     public static final String DATA_ABANDONED = "DataAbandoned";
@@ -26,6 +28,21 @@ public final class ClaimSetStatusAggregator {
 
     public PersistentVolumeClaimSetStatus aggregate(
             PersistentVolumeClaimSet set, List<ClaimStatus> claims, Optional<Abandoned> abandoned, Instant now) {
+        return aggregate(set, claims, abandoned, List.of(), Optional.empty(), now);
+    }
+
+    /**
+     * @param conflicts claims in the way of the set's own (another set's or app's): Ready False with
+     *        {@code ClaimConflict}
+     * @param actionFailed the {@code ActionFailed} condition to show (an invalid wipe), if any
+     */
+    public PersistentVolumeClaimSetStatus aggregate(
+            PersistentVolumeClaimSet set,
+            List<ClaimStatus> claims,
+            Optional<Abandoned> abandoned,
+            List<String> conflicts,
+            Optional<Condition> actionFailed,
+            Instant now) {
         PersistentVolumeClaimSetStatus previous =
                 set.getStatus() == null ? new PersistentVolumeClaimSetStatus() : set.getStatus();
         PersistentVolumeClaimSetStatus status = new PersistentVolumeClaimSetStatus();
@@ -38,7 +55,18 @@ public final class ClaimSetStatusAggregator {
                 .count());
         status.setLostCount((int) count(claims, ClaimPhase.Lost));
         List<Condition> desired = new ArrayList<>();
-        desired.add(ready(claims, generation, now));
+        desired.add(
+                conflicts.isEmpty()
+                        ? ready(claims, generation, now)
+                        : Conditions.of(
+                                ConditionReasons.READY,
+                                false,
+                                ConditionReasons.CLAIM_CONFLICT,
+                                String.join("; ", conflicts)
+                                        + " (the claim is not mounted, pinned, wiped or deleted; rename the set or"
+                                        + " the app, or remove the claim in the way)",
+                                generation,
+                                now));
         if (abandoned.isPresent()) {
             desired.add(Conditions.of(
                     DATA_ABANDONED,
@@ -50,6 +78,7 @@ public final class ClaimSetStatusAggregator {
         } else {
             Conditions.find(previous.getConditions(), DATA_ABANDONED).ifPresent(desired::add);
         }
+        actionFailed.ifPresent(desired::add);
         status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), desired));
         return status;
     }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The status a DataCenterApp should have, from the app and what the reconciler observed. Pure: the
- * app is never modified. Conditions: Ready, Progressing, Degraded, in that order.
+ * app is never modified. Conditions: Ready, Progressing, Degraded, in that order; then {@code ActionFailed}
+ * while a refused rollback-to still describes the current spec ({@link ActionFailures}).
  */
 public final class DataCenterAppStatusAggregator {
 
@@ -32,8 +33,9 @@ public final class DataCenterAppStatusAggregator {
         if (observed.lifecycle() != null && observed.problem().isEmpty()) {
             lifecycle(status, observed);
         }
-        status.setConditions(
-                Conditions.keepTransitionTimes(previous.getConditions(), conditions(app, observed, generation, now)));
+        List<Condition> desired = new java.util.ArrayList<>(conditions(app, observed, generation, now));
+        ActionFailures.carried(previous.getConditions(), generation).ifPresent(desired::add);
+        status.setConditions(Conditions.keepTransitionTimes(previous.getConditions(), desired));
         return status;
     }
 

@@ -464,6 +464,65 @@ class AppLifecycleMockTest {
     }
 
     @Test
+    void aFailedRollbackIsAlwaysReportedByEventAndOnStatusUntilTheSpecChanges() {
+        create("norollback", "web", spec -> spec.setInstances(1));
+        awaitReadyWith("norollback", "web", 1);
+
+        annotate("norollback", "web", ApiGroup.ANNOTATION_ROLLBACK_TO, "7");
+        await(
+                "the failure is on status and the annotation removed",
+                () -> rollbackFailure("norollback", "web") != null
+                        && !get("norollback", "web")
+                                .getMetadata()
+                                .getAnnotations()
+                                .containsKey(ApiGroup.ANNOTATION_ROLLBACK_TO));
+        assertThat(rollbackFailure("norollback", "web").getMessage()).contains("\"7\"", "revisions: 1");
+        await(
+                "a RollbackFailed event",
+                () -> events("norollback", "RollbackFailed").size() == 1);
+
+        // a second failure within the event rate limit's interval (30 s) is reported all the same
+        annotate("norollback", "web", ApiGroup.ANNOTATION_ROLLBACK_TO, "abc");
+        await(
+                "a second RollbackFailed event",
+                () -> events("norollback", "RollbackFailed").size() == 2);
+        await(
+                "status shows the second failure",
+                () -> rollbackFailure("norollback", "web") != null
+                        && rollbackFailure("norollback", "web").getMessage().contains("not a revision number"));
+        assertThat(get("norollback", "web").getSpec().getContainer().getImage())
+                .as("nothing rolled back")
+                .isEqualTo("example/web:1.0");
+
+        // the report stays while it describes the spec; a spec change ends it
+        editSpec("norollback", "web", spec -> spec.getContainer().setImage("example/web:2.0"));
+        await("the failure is cleared by the spec change", () -> rollbackFailure("norollback", "web") == null);
+    }
+
+    private void annotate(String namespace, String name, String key, String value) {
+        client.resources(DataCenterApp.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(app -> {
+                    if (app.getMetadata().getAnnotations() == null) {
+                        app.getMetadata().setAnnotations(new HashMap<>());
+                    }
+                    app.getMetadata().getAnnotations().put(key, value);
+                    return app;
+                });
+    }
+
+    /** The ActionFailed condition with reason RollbackFailed, or null. */
+    private Condition rollbackFailure(String namespace, String name) {
+        DataCenterApp app = get(namespace, name);
+        return app.getStatus() == null
+                ? null
+                : Conditions.find(app.getStatus().getConditions(), "ActionFailed")
+                        .filter(c -> "RollbackFailed".equals(c.getReason()) && "True".equals(c.getStatus()))
+                        .orElse(null);
+    }
+
+    @Test
     void anUpgradeThatCannotProceedIsReportedAsDeadlocked() {
         // a pool of the two zone-a nodes: UNIQUE hostname with 2 instances leaves no spare node
         client.resource(TestObjects.pool(

@@ -247,7 +247,7 @@ class PoolsAndClaimsMockTest {
             assertThat(pod.getSpec().getNodeName()).isEqualTo(nodes.get(ordinal));
             assertThat(pod.getSpec().getVolumes())
                     .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
-                            .isEqualTo("data-db-" + ordinal));
+                            .isEqualTo(dev.datacenter.operator.model.Names.claimName("data", "db", ordinal)));
         }
         for (PersistentVolumeClaim claim : claims("pin", "data")) {
             assertThat(claim.getMetadata().getOwnerReferences())
@@ -424,7 +424,8 @@ class PoolsAndClaimsMockTest {
         Condition abandoned = condition(
                 getSet("loss", "moving").getStatus().getConditions(), ClaimSetStatusAggregator.DATA_ABANDONED);
         assertThat(abandoned.getReason()).isEqualTo("Relocated");
-        assertThat(abandoned.getMessage()).contains("moving-mover-0", "abandoned");
+        assertThat(abandoned.getMessage())
+                .contains(dev.datacenter.operator.model.Names.claimName("moving", "mover", 0), "abandoned");
         await(
                 "an event says the data was abandoned",
                 () -> client.v1().events().inNamespace("loss").list().getItems().stream()
@@ -611,6 +612,179 @@ class PoolsAndClaimsMockTest {
         await("without the hold the intruder is placed", LONG, () -> running("hold", "intruder") == 1);
     }
 
+    // ------------------------------------------------------------------ claim identity
+
+    @Test
+    void setAWithAppBcAndSetAbWithAppCGetDistinctClaimsOnTheirOwnNodes() {
+        pool("ids", "ids", 1.0);
+        nodes("ids-1", "ids");
+        nodes("ids-2", "ids");
+        claimSet("ids", "a", spec -> {});
+        claimSet("ids", "a-b", spec -> {});
+        app("ids", "b-c", "ids", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "a"))));
+        app("ids", "c", "ids", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "a-b"))));
+
+        Map<Integer, String> first = awaitPinned("ids", "a", 1);
+        Map<Integer, String> second = awaitPinned("ids", "a-b", 1);
+        PersistentVolumeClaim claimA = claims("ids", "a").get(0);
+        PersistentVolumeClaim claimAb = claims("ids", "a-b").get(0);
+        assertThat(claimA.getMetadata().getName())
+                .isNotEqualTo(claimAb.getMetadata().getName());
+        assertThat(claimA.getMetadata().getLabels()).containsEntry(ApiGroup.LABEL_APP, "b-c");
+        assertThat(claimAb.getMetadata().getLabels()).containsEntry(ApiGroup.LABEL_APP, "c");
+        await(
+                "both instances run",
+                LONG,
+                () -> "Running".equals(phaseOf("ids", "b-c", 0)) && "Running".equals(phaseOf("ids", "c", 0)));
+        assertThat(mountedClaim("ids", "b-c", 0)).isEqualTo(claimA.getMetadata().getName());
+        assertThat(mountedClaim("ids", "c", 0)).isEqualTo(claimAb.getMetadata().getName());
+        assertThat(nodeOf("ids", "b-c", 0)).isEqualTo(first.get(0));
+        assertThat(nodeOf("ids", "c", 0)).isEqualTo(second.get(0));
+        assertThat(getSet("ids", "a-b").getStatus().getClaimCount()).isEqualTo(1);
+        assertThat(getSet("ids", "a").getStatus().getClaimCount()).isEqualTo(1);
+        assertThat(readyReason("ids", "c")).isNotEqualTo(ConditionReasons.CLAIM_CONFLICT);
+    }
+
+    @Test
+    void aClaimOfAnotherSetUnderTheExpectedNameIsAConflictNeverMountedPinnedOrDeleted() {
+        pool("clash", "clash", 1.0);
+        nodes("clash-1", "clash");
+        claimSet("clash", "x", spec -> {});
+        String name = dev.datacenter.operator.model.Names.claimName("x", "web", 0);
+        client.persistentVolumeClaims()
+                .inNamespace("clash")
+                .resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withLabels(Map.of(
+                                ApiGroup.LABEL_CLAIM_SET, "other",
+                                ApiGroup.LABEL_APP, "someone",
+                                ApiGroup.LABEL_ORDINAL, "0",
+                                ApiGroup.LABEL_MANAGED_BY, ApiGroup.MANAGED_BY))
+                        .endMetadata()
+                        .withNewSpec()
+                        .withStorageClassName("local-path")
+                        .withAccessModes("ReadWriteOnce")
+                        .withNewResources()
+                        .addToRequests("storage", new Quantity("1Gi"))
+                        .endResources()
+                        .endSpec()
+                        .build())
+                .create();
+        String uid = client.persistentVolumeClaims()
+                .inNamespace("clash")
+                .withName(name)
+                .get()
+                .getMetadata()
+                .getUid();
+        app("clash", "web", "clash", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "x"))));
+
+        awaitOrDump(
+                "the app and the set say ClaimConflict",
+                "clash",
+                () -> ConditionReasons.CLAIM_CONFLICT.equals(readyReason("clash", "web"))
+                        && Optional.ofNullable(getSet("clash", "x").getStatus())
+                                .flatMap(st -> Conditions.find(st.getConditions(), ConditionReasons.READY))
+                                .map(c -> ConditionReasons.CLAIM_CONFLICT.equals(c.getReason())
+                                        && "False".equals(c.getStatus()))
+                                .orElse(false));
+        assertThat(Conditions.find(getApp("clash", "web").getStatus().getConditions(), ConditionReasons.READY)
+                        .orElseThrow()
+                        .getMessage())
+                .contains(name, "set other");
+        await(
+                "a ClaimConflict event",
+                () -> !events("clash", ConditionReasons.CLAIM_CONFLICT).isEmpty());
+        assertThat(pods("clash", "web"))
+                .as("nothing mounts the other set's claim")
+                .isEmpty();
+        PersistentVolumeClaim theirs = client.persistentVolumeClaims()
+                .inNamespace("clash")
+                .withName(name)
+                .get();
+        assertThat(theirs.getMetadata().getUid()).as("never deleted").isEqualTo(uid);
+        assertThat(theirs.getMetadata().getAnnotations() == null
+                        || !theirs.getMetadata().getAnnotations().containsKey(ApiGroup.ANNOTATION_PINNED_NODE))
+                .as("never pinned")
+                .isTrue();
+        assertThat(theirs.getMetadata().getLabels()).containsEntry(ApiGroup.LABEL_CLAIM_SET, "other");
+
+        // the claim in the way removed: the app gets its own
+        client.persistentVolumeClaims().inNamespace("clash").withName(name).delete();
+        awaitOrDump("the instance runs on its own claim", "clash", () -> "Running".equals(phaseOf("clash", "web", 0)));
+        PersistentVolumeClaim own = client.persistentVolumeClaims()
+                .inNamespace("clash")
+                .withName(name)
+                .get();
+        assertThat(own.getMetadata().getLabels()).containsEntry(ApiGroup.LABEL_CLAIM_SET, "x");
+        assertThat(mountedClaim("clash", "web", 0)).isEqualTo(name);
+        await("the conflict is over", LONG, () -> !ConditionReasons.CLAIM_CONFLICT.equals(readyReason("clash", "web")));
+    }
+
+    @Test
+    void aClaimOfTheOldNameIsFoundByItsLabelsAndKeptAndWipeTakesOnlyAnOrdinalThatExists() {
+        pool("legacy", "legacy", 1.0);
+        nodes("legacy-1", "legacy");
+        nodes("legacy-2", "legacy");
+        claimSet("legacy", "data", spec -> {});
+        PersistentVolumeClaimSet set = getSet("legacy", "data");
+        client.persistentVolumeClaims()
+                .inNamespace("legacy")
+                .resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder(
+                                dev.datacenter.operator.model.ClaimBuilder.build(set, "db", 0))
+                        .editMetadata()
+                        .withName("data-db-0")
+                        .endMetadata()
+                        .build())
+                .create();
+        String legacyUid = claimUids("legacy", "data").get(0);
+        app("legacy", "db", "legacy", 1, "500m", spec -> spec.setVolumes(List.of(TestObjects.volume("data", "data"))));
+
+        Map<Integer, String> pinned = awaitPinned("legacy", "data", 1);
+        await("the instance runs", LONG, () -> "Running".equals(phaseOf("legacy", "db", 0)));
+        assertThat(mountedClaim("legacy", "db", 0)).isEqualTo("data-db-0");
+        assertThat(nodeOf("legacy", "db", 0)).isEqualTo(pinned.get(0));
+        assertThat(claims("legacy", "data"))
+                .as("nothing renamed, no second claim")
+                .singleElement()
+                .satisfies(c -> assertThat(c.getMetadata().getUid()).isEqualTo(legacyUid));
+        assertThat(getSet("legacy", "data").getStatus().getClaims())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getName()).isEqualTo("data-db-0"));
+
+        // a wipe of an ordinal that has no claim changes nothing and says so until fixed
+        annotateSet("legacy", "data", ApiGroup.ANNOTATION_WIPE, "999");
+        awaitOrDump("the wipe refused", "legacy", () -> {
+            PersistentVolumeClaimSet s = getSet("legacy", "data");
+            return !s.getMetadata().getAnnotations().containsKey(ApiGroup.ANNOTATION_WIPE)
+                    && s.getStatus() != null
+                    && Conditions.find(s.getStatus().getConditions(), "ActionFailed")
+                            .map(c -> "InvalidWipe".equals(c.getReason()))
+                            .orElse(false);
+        });
+        await("an InvalidWipe event", () -> !events("legacy", "InvalidWipe").isEmpty());
+        assertThat(events("legacy", "InvalidWipe").get(0).getMessage()).contains("999", "ordinals: 0");
+        annotateSet("legacy", "data", ApiGroup.ANNOTATION_WIPE, "-1");
+        await(
+                "a second InvalidWipe event",
+                () -> events("legacy", "InvalidWipe").size() == 2);
+        assertThat(claimUids("legacy", "data").get(0)).as("nothing wiped").isEqualTo(legacyUid);
+        assertThat(events("legacy", "Wiped")).isEmpty();
+
+        // " 0 " is ordinal 0: the old claim is wiped and a fresh one, named the new way, replaces it
+        annotateSet("legacy", "data", ApiGroup.ANNOTATION_WIPE, " 0 ");
+        awaitOrDump("ordinal 0 wiped", "legacy", () -> {
+            String uid = claimUids("legacy", "data").get(0);
+            return uid != null && !uid.equals(legacyUid) && "Running".equals(phaseOf("legacy", "db", 0));
+        });
+        assertThat(mountedClaim("legacy", "db", 0))
+                .isEqualTo(dev.datacenter.operator.model.Names.claimName("data", "db", 0));
+        await(
+                "the refusal is cleared by the wipe",
+                () -> Conditions.find(getSet("legacy", "data").getStatus().getConditions(), "ActionFailed")
+                        .isEmpty());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void nodes(String name, String suite) {
@@ -651,6 +825,35 @@ class PoolsAndClaimsMockTest {
                         .build());
         customize.accept(set.getSpec());
         client.resource(set).create();
+    }
+
+    private void annotateSet(String namespace, String name, String key, String value) {
+        retryOnConflict(() -> client.resources(PersistentVolumeClaimSet.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(s -> {
+                    if (s.getMetadata().getAnnotations() == null) {
+                        s.getMetadata().setAnnotations(new HashMap<>());
+                    }
+                    s.getMetadata().getAnnotations().put(key, value);
+                    return s;
+                }));
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace, String reason) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> reason.equals(e.getReason()))
+                .toList();
+    }
+
+    /** The claim the running pod of the ordinal mounts as its {@code data} volume. */
+    private String mountedClaim(String namespace, String app, int ordinal) {
+        return podOf(namespace, app, ordinal).orElseThrow().getSpec().getVolumes().stream()
+                .filter(v -> "data".equals(v.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getPersistentVolumeClaim()
+                .getClaimName();
     }
 
     private PersistentVolumeClaimSet getSet(String namespace, String name) {

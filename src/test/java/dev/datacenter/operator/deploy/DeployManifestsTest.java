@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -76,6 +77,27 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theTwoReplicasSpreadOverNodesAndADrainEvictsOneAtATime() throws IOException {
+        Deployment deployment = load("deployment.yaml", Deployment.class);
+        var labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                .singleElement()
+                .satisfies(spread -> {
+                    assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(spread.getMaxSkew()).isEqualTo(1);
+                    assertThat(spread.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
+                    assertThat(labels)
+                            .containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
+                });
+        PodDisruptionBudget budget = load("pod-disruption-budget.yaml", PodDisruptionBudget.class);
+        assertThat(budget.getMetadata().getNamespace()).isEqualTo("datacenter-system");
+        assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(budget.getSpec().getMinAvailable()).isNull();
+        assertThat(labels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
     void kustomizationListsEveryManifestOfTheFolder() throws IOException {
         String kustomization = Files.readString(DEPLOY.resolve("kustomization.yaml"));
         try (Stream<Path> files = Files.list(DEPLOY)) {
@@ -119,6 +141,7 @@ class DeployManifestsTest {
                         "Role/datacenter-operator-leader-election",
                         "RoleBinding/datacenter-operator-leader-election",
                         "Deployment/datacenter-operator",
+                        "PodDisruptionBudget/datacenter-operator",
                         "Service/datacenter-operator");
     }
 

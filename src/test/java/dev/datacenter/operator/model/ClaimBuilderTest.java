@@ -35,7 +35,7 @@ class ClaimBuilderTest {
     void claimIsNamedLabelledAndOwnedByTheSet() {
         PersistentVolumeClaim pvc = ClaimBuilder.build(set(), "postgres", 2);
         assertThat(pvc.getMetadata().getName())
-                .isEqualTo("data-postgres-2")
+                .matches("data-postgres-[a-z0-9]{6}-2")
                 .isEqualTo(ClaimBuilder.name("data", "postgres", 2));
         assertThat(pvc.getMetadata().getNamespace()).isEqualTo("demo");
         assertThat(pvc.getMetadata().getLabels())

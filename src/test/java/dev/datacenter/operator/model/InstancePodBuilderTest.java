@@ -253,8 +253,20 @@ class InstancePodBuilderTest {
         assertThat(pod.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90L);
         assertThat(pod.getSpec().getVolumes()).singleElement().satisfies(vol -> {
             assertThat(vol.getName()).isEqualTo("data");
-            assertThat(vol.getPersistentVolumeClaim().getClaimName()).isEqualTo("pgdata-jokes-2");
+            assertThat(vol.getPersistentVolumeClaim().getClaimName()).isEqualTo(Names.claimName("pgdata", "jokes", 2));
         });
+        // a claim found by its labels (an earlier version's name) is mounted under its own name
+        Pod legacy = builder.build(
+                app,
+                InstanceIdentity.of("jokes", 2, 3, "web"),
+                "n7",
+                List.of(31555, 31000),
+                PodTemplateHash.of(app.getSpec()),
+                java.util.Map.of(ClaimBuilder.key("pgdata", 2), "pgdata-jokes-2"));
+        assertThat(legacy.getSpec().getVolumes())
+                .singleElement()
+                .satisfies(vol -> assertThat(vol.getPersistentVolumeClaim().getClaimName())
+                        .isEqualTo("pgdata-jokes-2"));
         assertThat(app(pod).getVolumeMounts())
                 .singleElement()
                 .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/data"));

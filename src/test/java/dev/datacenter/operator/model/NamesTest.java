@@ -11,9 +11,30 @@ class NamesTest {
     void shortNamesAreKept() {
         assertThat(Names.instanceId("jokes", 2)).isEqualTo("jokes-2");
         assertThat(Names.appLabel("jokes")).isEqualTo("jokes");
-        assertThat(Names.claimName("data", "db", 0)).isEqualTo("data-db-0");
+        assertThat(Names.claimName("data", "db", 0)).matches("data-db-[a-z0-9]{6}-0");
         assertThat(Names.serviceName("jokes")).isEqualTo("jokes");
         assertThat(Names.groupLabel("/demo/frontend")).isEqualTo("demo.frontend");
+    }
+
+    @Test
+    void claimNamesOfSetsAndAppsThatJoinAlikeDiffer() {
+        // set a + app b-c and set a-b + app c both gave a-b-c-0 before
+        String first = Names.claimName("a", "b-c", 0);
+        String second = Names.claimName("a-b", "c", 0);
+        assertThat(first).isNotEqualTo(second).startsWith("a-b-c-").endsWith("-0");
+        assertThat(second).startsWith("a-b-c-").endsWith("-0");
+        assertThat(Names.claimName("a", "b-c", 0)).as("stable").isEqualTo(first);
+        assertThat(Names.claimName("a", "b-c", 1)).isEqualTo(first.substring(0, first.length() - 1) + "1");
+        assertThat(Names.legacyClaimName("a", "b-c", 0)).isEqualTo(Names.legacyClaimName("a-b", "c", 0));
+    }
+
+    @Test
+    void longClaimNamesStayDns1123SubdomainsWithin253Chars() {
+        String set = "s".repeat(200);
+        String name = Names.claimName(set, LONG, 123);
+        assertThat(name).hasSizeLessThanOrEqualTo(253).endsWith("-123").matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+        assertThat(Names.claimName(set + "x", LONG, 123)).isNotEqualTo(name);
+        assertThat(Names.claimName("data.v1", "db", 0)).matches("data\\.v1-db-[a-z0-9]{6}-0");
     }
 
     @Test

@@ -189,15 +189,59 @@ class StateResourceMockTest {
         "DELETE,/api/v1/offers",
         "POST,/api/v1/history",
         "PUT,/api/v1/history",
-        "DELETE,/api/v1/history"
+        "DELETE,/api/v1/history",
+        "POST,/",
+        "POST,/index.html",
+        "PUT,/index.html",
+        "POST,/dashboard.js",
+        "DELETE,/dashboard.css",
+        "POST,/q/health",
+        "POST,/q/health/ready",
+        "POST,/q/health/live",
+        "POST,/q/metrics",
+        "OPTIONS,/api/v1/state"
     })
     void everyOtherMethodIsNotAllowed(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")
                 .build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(405);
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertHardened(response);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/,200",
+        "/index.html,200",
+        "/dashboard.js,200",
+        "/api/v1/state,200",
+        "/api/v1/offers,200",
+        "/q/health/live,200",
+        "/q/metrics,200",
+        "/no-such-page,404"
+    })
+    void everyResponseForbidsSniffingFramingAndForeignContent(String path, int status) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertHardened(response);
+        HttpResponse<Void> head = HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).as("HEAD " + path).isNotEqualTo(405);
+    }
+
+    private static void assertHardened(HttpResponse<?> response) {
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
