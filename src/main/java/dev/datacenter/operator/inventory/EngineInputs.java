@@ -43,7 +43,10 @@ public final class EngineInputs {
 
     private EngineInputs() {}
 
-    /** A node: cordoned, NotReady or tainted NoSchedule/NoExecute nodes get no offers. */
+    /**
+     * A node: cordoned or NotReady nodes get no offers; its taints go to the engine, which offers a node
+     * tainted NoSchedule/NoExecute only to apps that tolerate them.
+     */
     public static NodeSpec node(Node node) {
         Map<String, Quantity> allocatable =
                 node.getStatus() == null || node.getStatus().getAllocatable() == null
@@ -72,22 +75,48 @@ public final class EngineInputs {
                 resources,
                 maxPods,
                 schedulable(node),
-                ports);
+                ports,
+                taints(node));
     }
 
-    /** Whether the node takes new pods: not cordoned, Ready, and no NoSchedule or NoExecute taint. */
+    /**
+     * Whether the node takes new pods at all: not cordoned and Ready. Taints are not looked at here: whether
+     * a tainted node takes an app's pods depends on the app's tolerations (the engine decides).
+     */
     public static boolean schedulable(Node node) {
         if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
             return false;
         }
-        if (node.getSpec() != null && node.getSpec().getTaints() != null) {
-            for (Taint taint : node.getSpec().getTaints()) {
-                if ("NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect())) {
-                    return false;
-                }
+        return ready(node);
+    }
+
+    /** The node's taints as the engine's; a taint without key or effect is skipped. */
+    public static List<dev.datacenter.operator.placement.Taint> taints(Node node) {
+        if (node.getSpec() == null || node.getSpec().getTaints() == null) {
+            return List.of();
+        }
+        List<dev.datacenter.operator.placement.Taint> taints = new ArrayList<>();
+        for (Taint t : node.getSpec().getTaints()) {
+            if (t.getKey() != null && t.getEffect() != null) {
+                taints.add(new dev.datacenter.operator.placement.Taint(t.getKey(), t.getValue(), t.getEffect()));
             }
         }
-        return ready(node);
+        return taints;
+    }
+
+    /** An app's tolerations as the engine's (the engine adds the GPU default itself). */
+    public static List<dev.datacenter.operator.placement.Toleration> tolerations(DataCenterAppSpec spec) {
+        if (spec.getTolerations() == null) {
+            return List.of();
+        }
+        List<dev.datacenter.operator.placement.Toleration> tolerations = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.Toleration t : spec.getTolerations()) {
+            if (t != null) {
+                tolerations.add(new dev.datacenter.operator.placement.Toleration(
+                        t.getKey(), t.getOperator(), t.getValue(), t.getEffect()));
+            }
+        }
+        return tolerations;
     }
 
     /** The node's Ready condition is True. */
@@ -229,6 +258,15 @@ public final class EngineInputs {
 
     /** An app's placement needs: pool, per-instance resources, host ports, constraints, colocation, pins. */
     public static dev.datacenter.operator.placement.AppSpec app(DataCenterApp app, Map<Integer, Pin> pins) {
+        return app(app, pins, Map.of());
+    }
+
+    /**
+     * As {@link #app(DataCenterApp, Map)}, with the nodes each instance is barred from because they refused
+     * its pod lately.
+     */
+    public static dev.datacenter.operator.placement.AppSpec app(
+            DataCenterApp app, Map<Integer, Pin> pins, Map<Integer, java.util.Set<String>> barred) {
         DataCenterAppSpec spec = app.getSpec();
         String namespace = app.getMetadata().getNamespace();
         List<Integer> ports = new ArrayList<>();
@@ -262,7 +300,9 @@ public final class EngineInputs {
                 ports,
                 constraints,
                 colocation,
-                pins);
+                pins,
+                tolerations(spec),
+                barred);
     }
 
     /** An instance's resources. */
