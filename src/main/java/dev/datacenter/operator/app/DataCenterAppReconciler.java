@@ -74,6 +74,9 @@ public class DataCenterAppReconciler implements Reconciler {
     LaunchBackoffs backoffs;
 
     @Inject
+    RefusedPods refused;
+
+    @Inject
     AppServiceApplier services;
 
     @Inject
@@ -126,7 +129,7 @@ public class DataCenterAppReconciler implements Reconciler {
         loop.request(new AppPlacement(
                 appKey,
                 app,
-                EngineInputs.app(app, claims.prepare(app, round.plan.launch())),
+                EngineInputs.app(app, claims.prepare(app, round.plan.launch()), refused.barred(appKey, round.now)),
                 round.plan.launch(),
                 round.revision.number(),
                 round.revision.hash()));
@@ -152,6 +155,7 @@ public class DataCenterAppReconciler implements Reconciler {
         LaunchBackoff backoff;
         LaunchDelay delay;
         Instant backoffUntil;
+        Instant refusalRecheck;
         Optional<PendingSummary> pending;
         InstancePlan plan;
 
@@ -184,9 +188,18 @@ public class DataCenterAppReconciler implements Reconciler {
         Set<String> uids = new HashSet<>();
         pods.forEach(p -> uids.add(p.getMetadata().getUid()));
         Set<String> deleted = expectations.pending(round.appKey, uids);
+        RefusedPods.Released released = refused.release(round.app, round.appKey, pods, deleted, round.now);
+        round.refusalRecheck = released.recheck();
         backoffs.retain(round.appKey, uids);
+        // a released pod is no member: not a failure, and its ordinal is placed again at once (the engine waits
+        // for the old pod to go, and keeps the ordinal off the node that refused it)
+        List<Pod> members = released.uids().isEmpty()
+                ? pods
+                : pods.stream()
+                        .filter(p -> !released.uids().contains(p.getMetadata().getUid()))
+                        .toList();
         round.members = AppInstances.of(
-                pods,
+                members,
                 deleted,
                 cache::node,
                 round.app.getSpec().getUnreachableStrategy(),
@@ -244,6 +257,10 @@ public class DataCenterAppReconciler implements Reconciler {
         if (round.backoffUntil != null) {
             next = Duration.between(round.now, round.backoffUntil);
         }
+        if (round.refusalRecheck != null) {
+            Duration refusal = Duration.between(round.now, round.refusalRecheck);
+            next = next == null || refusal.compareTo(next) < 0 ? refusal : next;
+        }
         for (Member m : round.members) {
             if (m.node() == null) {
                 continue;
@@ -268,6 +285,7 @@ public class DataCenterAppReconciler implements Reconciler {
         loop.forget(appKey);
         expectations.forget(appKey);
         backoffs.forget(appKey);
+        refused.forget(appKey);
         services.forget(appKey);
     }
 }

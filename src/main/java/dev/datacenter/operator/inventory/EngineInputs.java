@@ -149,6 +149,14 @@ public final class EngineInputs {
 
     /** A pod as a running task: ours carry app key and ordinal; any other pod is a foreign task. */
     public static RunningTask task(Pod pod, String node) {
+        return task(pod, node, (namespace, label) -> label);
+    }
+
+    /**
+     * As {@link #task(Pod, String)}, with the app's name found from its label value (namespace, label):
+     * the label of an app named beyond 63 characters is shortened, the engine's key is the full name.
+     */
+    public static RunningTask task(Pod pod, String node, java.util.function.BinaryOperator<String> appNameOfLabel) {
         Resources requests = requests(pod);
         List<Integer> hostPorts = hostPorts(pod);
         Map<String, String> labels = pod.getMetadata().getLabels();
@@ -158,7 +166,9 @@ public final class EngineInputs {
         if (ours && app != null && ordinal != null) {
             try {
                 return RunningTask.instance(
-                        appKey(pod.getMetadata().getNamespace(), app),
+                        appKey(
+                                pod.getMetadata().getNamespace(),
+                                appNameOfLabel.apply(pod.getMetadata().getNamespace(), app)),
                         Integer.parseInt(ordinal),
                         node,
                         requests,

@@ -26,7 +26,8 @@ public final class DataCenterAppStatusAggregator {
         DataCenterAppStatus status = carryOver(previous);
         Long generation = app.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
-        status.setSelector(ApiGroup.LABEL_APP + "=" + app.getMetadata().getName());
+        status.setSelector(dev.datacenter.operator.model.Labels.appSelectorString(
+                app.getMetadata().getName()));
         status.setGroup(app.getSpec() == null ? null : app.getSpec().getGroup());
         status.setInstances(instances(previous, observed.instances()));
         if (observed.lifecycle() != null && observed.problem().isEmpty()) {
