@@ -141,6 +141,8 @@ class CrdsUpToDateTest {
         assertThat(texts(reasons))
                 .containsExactlyInAnyOrder(
                         "UnfulfilledRole",
+                        "UntoleratedTaint",
+                        "RefusedByNode",
                         "UnfulfilledConstraint",
                         "InsufficientCpus",
                         "InsufficientMemory",
