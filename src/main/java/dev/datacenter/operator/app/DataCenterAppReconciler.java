@@ -119,6 +119,7 @@ public class DataCenterAppReconciler implements Reconciler {
             return; // the spec was written back: the update wakes the next reconcile
         }
         Round round = new Round(app, appKey, Instant.now());
+        backoffs.restore(appKey, app.getStatus()); // before failures count: a new leader goes on from the status
         observeInstances(round);
         round.revision =
                 revisions.ensure(app, round.members.stream().map(Member::hash).collect(Collectors.toSet()));
@@ -135,10 +136,13 @@ public class DataCenterAppReconciler implements Reconciler {
                 round.revision.hash()));
         services.apply(app);
         finishRestart(round);
-        writeStatus(
+        DataCenterAppStatus status = aggregator.aggregate(
                 app,
                 new AppObservation(
-                        Optional.empty(), round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)));
+                        Optional.empty(), round.dependenciesNotReady, round.total(), AppStatusInputs.lifecycle(round)),
+                Instant.now());
+        status.setLaunchBackoff(round.backoffStatus);
+        statusWriter.writeIfChanged(app, status);
         requeueForTimers(round, key);
     }
 
@@ -156,6 +160,7 @@ public class DataCenterAppReconciler implements Reconciler {
         LaunchDelay delay;
         Instant backoffUntil;
         Instant refusalRecheck;
+        dev.datacenter.operator.api.LaunchBackoffStatus backoffStatus;
         Optional<PendingSummary> pending;
         InstancePlan plan;
 
@@ -212,6 +217,7 @@ public class DataCenterAppReconciler implements Reconciler {
         round.dependenciesNotReady = validator.dependenciesNotReady(round.app);
         round.backoff = new LaunchBackoff(round.app.getSpec().getBackoff());
         LaunchBackoff.State state = backoffs.state(round.appKey);
+        round.backoffStatus = LaunchBackoffs.status(round.backoff, state, round.now, round.revision.number());
         round.delay = round.backoff.status(state, round.now, round.revision.number());
         round.backoffUntil = round.delay == null ? null : round.backoff.untilTime(state);
         round.pending = loop.pendingSummary(round.appKey);

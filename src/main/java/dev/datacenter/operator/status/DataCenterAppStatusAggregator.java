@@ -118,6 +118,7 @@ public final class DataCenterAppStatusAggregator {
         status.setRevision(previous.getRevision());
         status.setPending(previous.getPending());
         status.setDelay(previous.getDelay());
+        status.setLaunchBackoff(previous.getLaunchBackoff());
         status.setLastTaskFailure(previous.getLastTaskFailure());
         status.setDeployment(previous.getDeployment());
         return status;
