@@ -83,8 +83,11 @@ final class AllocationCycle {
                 } else {
                     if (individual) a.failedPinned.add(ord);
                     else a.failedUnpinned = true;
-                    if (outcome.limited) limited.add(a);
-                    else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    if (!a.listedAfterFailure) { // once per app and pass, though barred instances fail one by one
+                        a.listedAfterFailure = true;
+                        if (outcome.limited) limited.add(a);
+                        else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    }
                 }
                 if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
                 else p.queue.poll();

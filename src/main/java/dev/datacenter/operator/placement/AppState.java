@@ -31,6 +31,9 @@ final class AppState {
     boolean listedWaiting;
 
     boolean failedUnpinned;
+    /** Already put on the cycle's limited or scarce list this pass. */
+    boolean listedAfterFailure;
+
     final Set<Integer> failedPinned = new HashSet<>();
     int rank;
 
@@ -142,6 +145,7 @@ final class AppState {
     }
 
     void resetCycle() {
+        listedAfterFailure = false;
         failedUnpinned = false;
         failedPinned.clear();
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the refusal into the pod's status itself, through the status path, as kube-scheduler or the kubelet would.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = LifecycleCluster.class)
+@WithKubernetesTestServer(crud = true, setup = RefusedPodsCluster.class)
 class RefusedPodsMockTest {
 
     @Inject
@@ -41,8 +41,9 @@ class RefusedPodsMockTest {
         Pod first = awaitOnePod("refused-sched", "web");
         String node = node(first);
 
-        // kube-scheduler: a foreign pod took the room first; Unschedulable for a minute (refused-after is 30s)
-        writeStatus(first, status -> {
+        // kube-scheduler: a foreign pod took the room first; Unschedulable for a minute (refused-after is 30s).
+        // The scheduler says so again at each attempt, as the real one does, until the pod is gone.
+        Runnable unschedulable = () -> writeStatus(first, status -> {
             status.setPhase("Pending");
             status.setConditions(List.of(new PodConditionBuilder()
                     .withType("PodScheduled")
@@ -53,8 +54,22 @@ class RefusedPodsMockTest {
                     .build()));
             return status;
         });
+        unschedulable.run();
 
-        Pod replacement = awaitReplaced("refused-sched", "web", first);
+        await("refused-sched/web replaced", () -> {
+            List<Pod> pods = pods("refused-sched", "web");
+            if (pods.stream()
+                    .anyMatch(p ->
+                            p.getMetadata().getUid().equals(first.getMetadata().getUid()) && !unschedulable(p))) {
+                unschedulable.run();
+            }
+            return pods.size() == 1
+                    && !pods.get(0)
+                            .getMetadata()
+                            .getUid()
+                            .equals(first.getMetadata().getUid());
+        });
+        Pod replacement = pods("refused-sched", "web").get(0);
         assertThat(node(replacement)).as("placed elsewhere").isNotEqualTo(node);
         assertThat(replacement.getMetadata().getLabels()).containsEntry(ApiGroup.LABEL_ORDINAL, "0");
         assertThat(refusedEvents("refused-sched"))
@@ -177,6 +192,13 @@ class RefusedPodsMockTest {
                     p.setStatus(change.apply(p.getStatus()));
                     return p;
                 });
+    }
+
+    private static boolean unschedulable(Pod pod) {
+        return pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "PodScheduled".equals(c.getType()) && "Unschedulable".equals(c.getReason()));
     }
 
     private static String node(Pod pod) {
