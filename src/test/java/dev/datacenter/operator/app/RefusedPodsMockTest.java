@@ -118,14 +118,22 @@ class RefusedPodsMockTest {
         Pod first = awaitOnePod("refused-only", "db");
         assertThat(node(first)).isEqualTo("node-3");
 
-        writeStatus(first, status -> {
+        Runnable refuse = () -> writeStatus(first, status -> {
             status.setPhase("Failed");
             status.setReason("NodeAffinity");
             status.setMessage("Predicate NodeAffinity failed");
             return status;
         });
+        refuse.run();
 
         await("pending RefusedByNode", () -> {
+            if (pods("refused-only", "db").stream()
+                    .anyMatch(p ->
+                            p.getMetadata().getUid().equals(first.getMetadata().getUid())
+                                    && (p.getStatus() == null
+                                            || !"Failed".equals(p.getStatus().getPhase())))) {
+                refuse.run(); // the refusal must be on the pod the operator reads
+            }
             DataCenterApp app = get("refused-only", "db");
             return app.getStatus() != null
                     && app.getStatus().getPending() != null
