@@ -85,6 +85,21 @@ public class DataCenterAppSpec {
 
     private ServiceSpec service;
 
+    /**
+     * Taints the app tolerates, copied onto every instance pod: a node tainted NoSchedule or NoExecute gets
+     * offers only for apps that tolerate all its such taints. GPU apps tolerate {@code nvidia.com/gpu} anyway.
+     */
+    @Size(max = 32)
+    private List<io.fabric8.kubernetes.api.model.Toleration> tolerations;
+
+    public List<io.fabric8.kubernetes.api.model.Toleration> getTolerations() {
+        return tolerations;
+    }
+
+    public void setTolerations(List<io.fabric8.kubernetes.api.model.Toleration> tolerations) {
+        this.tolerations = tolerations;
+    }
+
     public String getPool() {
         return pool;
     }

@@ -18,8 +18,17 @@ public class DataCenterAppStatus {
     private InstanceCounts instances;
     private PendingStatus pending;
     private LaunchDelay delay;
+    private LaunchBackoffStatus launchBackoff;
     private TaskFailure lastTaskFailure;
     private DeploymentStatus deployment;
+
+    public LaunchBackoffStatus getLaunchBackoff() {
+        return launchBackoff;
+    }
+
+    public void setLaunchBackoff(LaunchBackoffStatus launchBackoff) {
+        this.launchBackoff = launchBackoff;
+    }
 
     public Long getObservedGeneration() {
         return observedGeneration;

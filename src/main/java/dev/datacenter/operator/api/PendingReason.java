@@ -9,6 +9,13 @@ public enum PendingReason {
     UnfulfilledRole,
     /** The node is cordoned or not Ready. */
     NodeUnschedulable,
+    /** The node has a NoSchedule or NoExecute taint the app does not tolerate ({@code spec.tolerations}). */
+    UntoleratedTaint,
+    /**
+     * The node refused this instance's pod lately (left Unschedulable by the scheduler, or failed by the
+     * kubelet at admission): it is barred for that instance for a while and the instance goes elsewhere.
+     */
+    RefusedByNode,
     /** The instance's volume is pinned to another node. */
     PinnedNodeUnavailable,
     /** A placement constraint or colocation rule refuses the node. */

@@ -77,6 +77,9 @@ public class DataCenterAppReconciler implements Reconciler {
     LaunchBackoffs backoffs;
 
     @Inject
+    RefusedPods refused;
+
+    @Inject
     AppServiceApplier services;
 
     @Inject
@@ -132,6 +135,7 @@ public class DataCenterAppReconciler implements Reconciler {
             return; // the spec was written back: the update wakes the next reconcile
         }
         Round round = new Round(app, appKey, Instant.now());
+        backoffs.restore(appKey, app.getStatus()); // before failures count: a new leader goes on from the status
         observeInstances(round);
         round.revision =
                 revisions.ensure(app, round.members.stream().map(Member::hash).collect(Collectors.toSet()));
@@ -145,7 +149,8 @@ public class DataCenterAppReconciler implements Reconciler {
         loop.request(new AppPlacement(
                 appKey,
                 app,
-                EngineInputs.app(app, prepared.pins()).withPreemptionTerms(priority(app), disruptionBudget(round)),
+                EngineInputs.app(app, prepared.pins(), refused.barred(appKey, round.now))
+                        .withPreemptionTerms(priority(app), disruptionBudget(round)),
                 launch,
                 round.revision.number(),
                 round.revision.hash(),
@@ -154,7 +159,7 @@ public class DataCenterAppReconciler implements Reconciler {
         labels.apply(app, round.members);
         finishRestart(round);
         Optional<SpecProblem> conflict = claimConflict(app, prepared);
-        writeStatus(
+        DataCenterAppStatus status = aggregator.aggregate(
                 app,
                 new AppObservation(
                         conflict,
@@ -167,7 +172,10 @@ public class DataCenterAppReconciler implements Reconciler {
                                 round.revision.number(),
                                 round.failure,
                                 round.delay,
-                                round.pending)));
+                                round.pending)),
+                Instant.now());
+        status.setLaunchBackoff(round.backoffStatus);
+        statusWriter.writeIfChanged(app, status);
         requeueForTimers(round, key);
     }
 
@@ -200,6 +208,8 @@ public class DataCenterAppReconciler implements Reconciler {
         LaunchBackoff backoff;
         LaunchDelay delay;
         Instant backoffUntil;
+        Instant refusalRecheck;
+        dev.datacenter.operator.api.LaunchBackoffStatus backoffStatus;
         Optional<PendingSummary> pending;
         InstancePlan plan;
 
@@ -232,9 +242,18 @@ public class DataCenterAppReconciler implements Reconciler {
         Set<String> uids = new HashSet<>();
         pods.forEach(p -> uids.add(p.getMetadata().getUid()));
         Set<String> deleted = expectations.pending(round.appKey, uids);
+        RefusedPods.Released released = refused.release(round.app, round.appKey, pods, deleted, round.now);
+        round.refusalRecheck = released.recheck();
         backoffs.retain(round.appKey, uids);
+        // a released pod is no member: not a failure, and its ordinal is placed again at once (the engine waits
+        // for the old pod to go, and keeps the ordinal off the node that refused it)
+        List<Pod> members = released.uids().isEmpty()
+                ? pods
+                : pods.stream()
+                        .filter(p -> !released.uids().contains(p.getMetadata().getUid()))
+                        .toList();
         round.members = AppInstances.of(
-                pods,
+                members,
                 deleted,
                 cache::node,
                 round.app.getSpec().getUnreachableStrategy(),
@@ -247,6 +266,7 @@ public class DataCenterAppReconciler implements Reconciler {
         round.dependenciesNotReady = validator.dependenciesNotReady(round.app);
         round.backoff = new LaunchBackoff(round.app.getSpec().getBackoff());
         LaunchBackoff.State state = backoffs.state(round.appKey);
+        round.backoffStatus = LaunchBackoffs.status(round.backoff, state, round.now, round.revision.number());
         round.delay = round.backoff.status(state, round.now, round.revision.number());
         round.backoffUntil = round.delay == null ? null : round.backoff.untilTime(state);
         round.pending = loop.pendingSummary(round.appKey);
@@ -291,6 +311,10 @@ public class DataCenterAppReconciler implements Reconciler {
         Duration next = null;
         if (round.backoffUntil != null) {
             next = Duration.between(round.now, round.backoffUntil);
+        }
+        if (round.refusalRecheck != null) {
+            Duration refusal = Duration.between(round.now, round.refusalRecheck);
+            next = next == null || refusal.compareTo(next) < 0 ? refusal : next;
         }
         for (Member m : round.members) {
             if (m.node() == null) {
@@ -346,6 +370,7 @@ public class DataCenterAppReconciler implements Reconciler {
         loop.forget(appKey);
         expectations.forget(appKey);
         backoffs.forget(appKey);
+        refused.forget(appKey);
         services.forget(appKey);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each app's launch backoff state (in memory: a new leader starts with none), and which failed pods
+ * Each app's launch backoff state (in memory, and recorded in {@code status.launchBackoff}: a new leader or a
+ * restarted operator {@link #restore restores} it from there), and which failed pods
  * were already counted, so that a failure seen by several reconciles counts once.
  */
 @ApplicationScoped
@@ -42,6 +43,42 @@ public class LaunchBackoffs {
                 backoff.onFailure(LaunchBackoff.State.none(), now, revision),
                 (old, first) -> backoff.onFailure(old, now, revision));
         return true;
+    }
+
+    /**
+     * Takes over the backoff recorded in the app's status ({@code status.launchBackoff}) when this process has
+     * none for the app yet: after a restart or a leader change, launches keep being delayed.
+     */
+    public void restore(String appKey, dev.datacenter.operator.api.DataCenterAppStatus status) {
+        if (states.containsKey(appKey) || status == null || status.getLaunchBackoff() == null) {
+            return;
+        }
+        dev.datacenter.operator.api.LaunchBackoffStatus b = status.getLaunchBackoff();
+        if (b.getFailures() == null || b.getFailures() <= 0 || b.getLastFailureTime() == null) {
+            return;
+        }
+        try {
+            Instant last = Instant.parse(b.getLastFailureTime());
+            states.putIfAbsent(
+                    appKey,
+                    new LaunchBackoff.State(b.getFailures(), last, b.getRevision() == null ? 0 : b.getRevision()));
+        } catch (java.time.format.DateTimeParseException e) {
+            // an unreadable record is no backoff
+        }
+    }
+
+    /** {@code status.launchBackoff} for the state at {@code now}: null when the backoff no longer counts. */
+    public static dev.datacenter.operator.api.LaunchBackoffStatus status(
+            LaunchBackoff backoff, LaunchBackoff.State state, Instant now, long revision) {
+        LaunchBackoff.State current = backoff.current(state, now, revision);
+        if (current.failures() <= 0) {
+            return null;
+        }
+        dev.datacenter.operator.api.LaunchBackoffStatus s = new dev.datacenter.operator.api.LaunchBackoffStatus();
+        s.setFailures(current.failures());
+        s.setLastFailureTime(current.lastFailure().toString());
+        s.setRevision(current.revision());
+        return s;
     }
 
     public LaunchBackoff.State state(String appKey) {

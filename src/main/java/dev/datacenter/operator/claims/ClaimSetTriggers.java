@@ -58,7 +58,7 @@ public class ClaimSetTriggers implements ClusterChangeListener {
                 || labels.get(ApiGroup.LABEL_APP) == null) {
             return;
         }
-        cache.app(pod.getMetadata().getNamespace(), labels.get(ApiGroup.LABEL_APP))
+        cache.appOfLabel(pod.getMetadata().getNamespace(), labels.get(ApiGroup.LABEL_APP))
                 .ifPresent(this::appChanged);
     }
 

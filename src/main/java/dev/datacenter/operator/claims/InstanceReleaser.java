@@ -35,7 +35,8 @@ public class InstanceReleaser {
             if (String.valueOf(ordinal).equals(pod.getMetadata().getLabels().get(ApiGroup.LABEL_ORDINAL))
                     && (node == null || node.equals(EngineInputs.nodeOf(pod)))) {
                 expectations.expect(
-                        EngineInputs.appKey(namespace, app), pod.getMetadata().getUid());
+                        EngineInputs.appKey(namespace, cache.appNameOfLabel(namespace, app)),
+                        pod.getMetadata().getUid());
                 writes.deleteNow(Pod.class, namespace, pod.getMetadata().getName());
             }
         }

@@ -3,6 +3,7 @@ package dev.datacenter.operator.cluster;
 import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.VolumeSpec;
+import dev.datacenter.operator.model.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
@@ -17,6 +18,7 @@ final class CacheIndexes {
     static final String BY_DEPENDENCY = "byDependency";
     static final String BY_APP = "byApp";
     static final String BY_NODE = "byNode";
+    static final String BY_LABEL = "byLabel";
 
     private CacheIndexes() {}
 
@@ -26,9 +28,23 @@ final class CacheIndexes {
 
     static Map<String, Function<DataCenterApp, List<String>>> appIndexes() {
         return Map.of(
-                BY_POOL, app -> List.of(poolOf(app)),
-                BY_CLAIM_SET, CacheIndexes::claimSetsOf,
-                BY_DEPENDENCY, CacheIndexes::dependenciesOf);
+                BY_POOL,
+                app -> List.of(poolOf(app)),
+                BY_CLAIM_SET,
+                CacheIndexes::claimSetsOf,
+                BY_DEPENDENCY,
+                CacheIndexes::dependenciesOf,
+                BY_LABEL,
+                app -> List.of(labelKey(
+                        app.getMetadata().getNamespace(), app.getMetadata().getName())));
+    }
+
+    /**
+     * The index key of an app's objects: namespace and the app's {@code datacenter.dev/app} label value (its
+     * name, shortened with a hash beyond 63 characters). Given a label value, the same value.
+     */
+    static String labelKey(String namespace, String appNameOrLabel) {
+        return key(namespace, Names.appLabel(appNameOrLabel));
     }
 
     static Map<String, Function<Pod, List<String>>> podIndexes() {
@@ -75,7 +91,7 @@ final class CacheIndexes {
                 .toList();
     }
 
-    /** {@code namespace/app} of an object the operator manages for an app; nothing for anyone else's. */
+    /** {@code namespace/<app label value>} of an object the operator manages for an app; nothing for anyone else's. */
     private static List<String> ownerApp(HasMetadata object) {
         String app = label(object, ApiGroup.LABEL_APP);
         return ours(object) && app != null ? List.of(key(object.getMetadata().getNamespace(), app)) : List.of();

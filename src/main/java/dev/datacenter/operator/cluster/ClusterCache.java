@@ -87,8 +87,23 @@ public class ClusterCache {
         return byIndex(informers.pods(), CacheIndexes.BY_NODE, node);
     }
 
+    /**
+     * The app whose {@code datacenter.dev/app} label value this is: for a name of at most 63 characters the
+     * name itself, for a longer one its shortened form ({@link dev.datacenter.operator.model.Names#appLabel}).
+     */
+    public Optional<DataCenterApp> appOfLabel(String namespace, String label) {
+        List<DataCenterApp> apps = byIndex(informers.apps(), CacheIndexes.BY_LABEL, CacheIndexes.key(namespace, label));
+        return apps.stream().findFirst();
+    }
+
+    /** The name of the app whose label value this is, or the label value itself when no such app is known. */
+    public String appNameOfLabel(String namespace, String label) {
+        return appOfLabel(namespace, label).map(a -> a.getMetadata().getName()).orElse(label);
+    }
+
+    /** The app's pods, found by its label value: {@code app} may be the app's name or that label value. */
     public List<Pod> podsOfApp(String namespace, String app) {
-        return byIndex(informers.pods(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.pods(), CacheIndexes.BY_APP, CacheIndexes.labelKey(namespace, app));
     }
 
     /** A PVC the operator manages (only those are cached), by name. */
@@ -97,7 +112,7 @@ public class ClusterCache {
     }
 
     public List<PersistentVolumeClaim> claimsOfApp(String namespace, String app) {
-        return byIndex(informers.claims(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.claims(), CacheIndexes.BY_APP, CacheIndexes.labelKey(namespace, app));
     }
 
     public List<PersistentVolumeClaim> claimsOfSet(String namespace, String claimSet) {
@@ -105,7 +120,7 @@ public class ClusterCache {
     }
 
     public List<ControllerRevision> revisionsOfApp(String namespace, String app) {
-        return byIndex(informers.revisions(), CacheIndexes.BY_APP, CacheIndexes.key(namespace, app));
+        return byIndex(informers.revisions(), CacheIndexes.BY_APP, CacheIndexes.labelKey(namespace, app));
     }
 
     private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> Optional<T> get(

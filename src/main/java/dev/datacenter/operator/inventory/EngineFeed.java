@@ -82,7 +82,7 @@ public final class EngineFeed {
             }
             return removed;
         }
-        RunningTask task = EngineInputs.task(pod.get(), node);
+        RunningTask task = EngineInputs.task(pod.get(), node, cache::appNameOfLabel);
         String previous = taskOfPod.put(key, task.id());
         if (previous != null && !previous.equals(task.id()) && key.equals(podOfTask.get(previous))) {
             podOfTask.remove(previous);

@@ -42,7 +42,10 @@ public final class EngineInputs {
 
     private EngineInputs() {}
 
-    /** A node: cordoned, NotReady or tainted NoSchedule/NoExecute nodes get no offers. */
+    /**
+     * A node: cordoned or NotReady nodes get no offers; its taints go to the engine, which offers a node
+     * tainted NoSchedule/NoExecute only to apps that tolerate them.
+     */
     public static NodeSpec node(Node node) {
         Map<String, Quantity> allocatable =
                 node.getStatus() == null || node.getStatus().getAllocatable() == null
@@ -71,22 +74,48 @@ public final class EngineInputs {
                 resources,
                 maxPods,
                 schedulable(node),
-                ports);
+                ports,
+                taints(node));
     }
 
-    /** Whether the node takes new pods: not cordoned, Ready, and no NoSchedule or NoExecute taint. */
+    /**
+     * Whether the node takes new pods at all: not cordoned and Ready. Taints are not looked at here: whether
+     * a tainted node takes an app's pods depends on the app's tolerations (the engine decides).
+     */
     public static boolean schedulable(Node node) {
         if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
             return false;
         }
-        if (node.getSpec() != null && node.getSpec().getTaints() != null) {
-            for (Taint taint : node.getSpec().getTaints()) {
-                if ("NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect())) {
-                    return false;
-                }
+        return ready(node);
+    }
+
+    /** The node's taints as the engine's; a taint without key or effect is skipped. */
+    public static List<dev.datacenter.operator.placement.Taint> taints(Node node) {
+        if (node.getSpec() == null || node.getSpec().getTaints() == null) {
+            return List.of();
+        }
+        List<dev.datacenter.operator.placement.Taint> taints = new ArrayList<>();
+        for (Taint t : node.getSpec().getTaints()) {
+            if (t.getKey() != null && t.getEffect() != null) {
+                taints.add(new dev.datacenter.operator.placement.Taint(t.getKey(), t.getValue(), t.getEffect()));
             }
         }
-        return ready(node);
+        return taints;
+    }
+
+    /** An app's tolerations as the engine's (the engine adds the GPU default itself). */
+    public static List<dev.datacenter.operator.placement.Toleration> tolerations(DataCenterAppSpec spec) {
+        if (spec.getTolerations() == null) {
+            return List.of();
+        }
+        List<dev.datacenter.operator.placement.Toleration> tolerations = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.Toleration t : spec.getTolerations()) {
+            if (t != null) {
+                tolerations.add(new dev.datacenter.operator.placement.Toleration(
+                        t.getKey(), t.getOperator(), t.getValue(), t.getEffect()));
+            }
+        }
+        return tolerations;
     }
 
     /** The node's Ready condition is True. */
@@ -119,7 +148,15 @@ public final class EngineInputs {
 
     /** A pod as a running task: ours carry app key and ordinal; any other pod is a foreign task. */
     public static RunningTask task(Pod pod, String node) {
-        return anyTask(pod, node).startedAt(startedMillis(pod));
+        return task(pod, node, (namespace, label) -> label);
+    }
+
+    /**
+     * As {@link #task(Pod, String)}, with the app's name found from its label value (namespace, label):
+     * the label of an app named beyond 63 characters is shortened, the engine's key is the full name.
+     */
+    public static RunningTask task(Pod pod, String node, java.util.function.BinaryOperator<String> appNameOfLabel) {
+        return anyTask(pod, node, appNameOfLabel).startedAt(startedMillis(pod));
     }
 
     /** When the pod started (status.startTime, else its creation), epoch millis; 0 when unknown. */
@@ -137,7 +174,7 @@ public final class EngineInputs {
         }
     }
 
-    private static RunningTask anyTask(Pod pod, String node) {
+    private static RunningTask anyTask(Pod pod, String node, java.util.function.BinaryOperator<String> appNameOfLabel) {
         Resources requests = requests(pod);
         List<Integer> hostPorts = hostPorts(pod);
         Map<String, String> labels = pod.getMetadata().getLabels();
@@ -147,7 +184,9 @@ public final class EngineInputs {
         if (ours && app != null && ordinal != null) {
             try {
                 return RunningTask.instance(
-                        appKey(pod.getMetadata().getNamespace(), app),
+                        appKey(
+                                pod.getMetadata().getNamespace(),
+                                appNameOfLabel.apply(pod.getMetadata().getNamespace(), app)),
                         Integer.parseInt(ordinal),
                         node,
                         requests,
@@ -259,6 +298,15 @@ public final class EngineInputs {
 
     /** An app's placement needs: pool, per-instance resources, host ports, constraints, colocation, pins. */
     public static dev.datacenter.operator.placement.AppSpec app(DataCenterApp app, Map<Integer, Pin> pins) {
+        return app(app, pins, Map.of());
+    }
+
+    /**
+     * As {@link #app(DataCenterApp, Map)}, with the nodes each instance is barred from because they refused
+     * its pod lately.
+     */
+    public static dev.datacenter.operator.placement.AppSpec app(
+            DataCenterApp app, Map<Integer, Pin> pins, Map<Integer, java.util.Set<String>> barred) {
         DataCenterAppSpec spec = app.getSpec();
         String namespace = app.getMetadata().getNamespace();
         List<Integer> ports = new ArrayList<>();
@@ -286,13 +334,15 @@ public final class EngineInputs {
         }
         String pool = spec.getPool() == null ? ApiGroup.DEFAULT_POOL : spec.getPool();
         return new dev.datacenter.operator.placement.AppSpec(
-                appKey(namespace, app.getMetadata().getName()),
-                pool,
-                resources(spec.getResources()),
-                ports,
-                constraints,
-                colocation,
-                pins);
+                        appKey(namespace, app.getMetadata().getName()),
+                        pool,
+                        resources(spec.getResources()),
+                        ports,
+                        constraints,
+                        colocation,
+                        pins)
+                .withTolerations(tolerations(spec))
+                .withBarred(barred);
     }
 
     /** An instance's resources. */

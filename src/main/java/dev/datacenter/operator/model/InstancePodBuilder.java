@@ -48,7 +48,8 @@ import java.util.Set;
  * one probe of each kind, further checks are not expressible and are ignored).</li>
  * <li>Artifacts: the {@link ArtifactFetcher} init container and an emptyDir at
  * {@code /mnt/artifacts} in both containers. Volumes: claim {@code <set>-<app>-<ordinal>}.</li>
- * <li>GPU instances tolerate the {@code nvidia.com/gpu} taint, as GPU nodes commonly carry it.</li>
+ * <li>Tolerations ({@link #tolerations}): the app's, {@code nvidia.com/gpu} for GPU instances (GPU nodes
+ * commonly carry that taint), and the node-loss taints for {@code inactiveAfterSeconds}.</li>
  * </ul>
  */
 public final class InstancePodBuilder {
@@ -252,11 +253,36 @@ public final class InstancePodBuilder {
         return volumes;
     }
 
-    private static List<Toleration> tolerations(DataCenterAppSpec spec) {
-        if (SpecDefaults.or(spec.getResources().getGpus(), 0) <= 0) {
-            return List.of();
+    /** The taint a node gets when its kubelet stops reporting, and when it reports NotReady. */
+    public static final String TAINT_UNREACHABLE = "node.kubernetes.io/unreachable";
+
+    public static final String TAINT_NOT_READY = "node.kubernetes.io/not-ready";
+
+    /**
+     * The pod's tolerations: the app's {@code spec.tolerations}; {@code nvidia.com/gpu} (Exists, any effect)
+     * for a GPU app that does not list it; and {@code node.kubernetes.io/unreachable} and
+     * {@code node.kubernetes.io/not-ready} (Exists, NoExecute) for {@code unreachableStrategy.inactiveAfterSeconds},
+     * so that the cluster evicts the pod of a lost node no sooner than the app's own node-loss policy replaces it.
+     */
+    static List<Toleration> tolerations(DataCenterAppSpec spec) {
+        List<Toleration> tolerations = new ArrayList<>();
+        for (Toleration t : SpecDefaults.list(spec.getTolerations())) {
+            if (t != null) {
+                tolerations.add(t);
+            }
         }
-        return List.of(new Toleration("NoSchedule", PodResources.GPU, "Exists", null, null));
+        boolean gpu = spec.getResources() != null
+                && SpecDefaults.or(spec.getResources().getGpus(), 0) > 0;
+        if (gpu && tolerations.stream().noneMatch(t -> PodResources.GPU.equals(t.getKey()))) {
+            tolerations.add(new Toleration(null, PodResources.GPU, "Exists", null, null));
+        }
+        long seconds = SpecDefaults.inactiveAfterSeconds(spec);
+        for (String key : List.of(TAINT_UNREACHABLE, TAINT_NOT_READY)) {
+            if (tolerations.stream().noneMatch(t -> key.equals(t.getKey()) && "NoExecute".equals(t.getEffect()))) {
+                tolerations.add(new Toleration("NoExecute", key, "Exists", seconds, null));
+            }
+        }
+        return tolerations;
     }
 
     private static <T> T first(List<T> list) {

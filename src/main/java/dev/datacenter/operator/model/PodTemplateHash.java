@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>Pod-changing (a new revision, a rolling deployment): {@code pool}, {@code container},
  * {@code resources}, {@code ports}, {@code constraints}, {@code colocateWith}, {@code healthChecks},
- * {@code readinessChecks}, {@code taskKillGracePeriodSeconds}, {@code volumes}, {@code artifacts}, and
+ * {@code readinessChecks}, {@code taskKillGracePeriodSeconds}, {@code volumes}, {@code artifacts},
+ * {@code tolerations} (when set), and
  * the restart nonce (the value of a {@code datacenter.dev/restart} annotation). Pods are pinned to a
  * node, so a placement change (pool, constraints, colocation) needs new pods as much as a new image.
  *
@@ -85,6 +86,10 @@ public final class PodTemplateHash {
         m.put("taskKillGracePeriodSeconds", SpecDefaults.taskKillGracePeriodSeconds(spec));
         m.put("volumes", map(list(spec.getVolumes()), PodTemplateHash::volume));
         m.put("artifacts", map(list(spec.getArtifacts()), PodTemplateHash::artifact));
+        if (!list(spec.getTolerations()).isEmpty()) {
+            // only when set, so that the revisions of apps written before the field existed keep their hash
+            m.put("tolerations", Json.MAPPER.valueToTree(list(spec.getTolerations())));
+        }
         if (restartNonce != null) {
             m.put("restart", restartNonce);
         }

@@ -50,6 +50,14 @@ public final class SpecDefaults {
         return or(spec.getTaskKillGracePeriodSeconds(), TASK_KILL_GRACE_PERIOD_SECONDS);
     }
 
+    /** {@code unreachableStrategy.inactiveAfterSeconds}, 300 when unset. */
+    public static int inactiveAfterSeconds(DataCenterAppSpec spec) {
+        dev.datacenter.operator.api.UnreachableStrategy u = spec.getUnreachableStrategy();
+        return u == null || u.getInactiveAfterSeconds() == null
+                ? dev.datacenter.operator.api.UnreachableStrategy.DEFAULT_INACTIVE_AFTER_SECONDS
+                : u.getInactiveAfterSeconds();
+    }
+
     public static KillSelection killSelection(DataCenterAppSpec spec) {
         return or(spec.getKillSelection(), KillSelection.YoungestFirst);
     }

@@ -70,19 +70,24 @@ final class AllocationCycle {
             Integer ord = a.nextCandidate();
             if (ord != null) {
                 boolean pinned = a.pinOf(ord) != null;
-                Placement outcome = pinned || a.shape == null ? null : failedShapes.get(a.shape);
+                boolean individual = a.individual(ord);
+                Placement outcome = individual || a.shape == null ? null : failedShapes.get(a.shape);
                 if (outcome == null) {
                     outcome = tryPlace(a, ord, fallback);
-                    if (outcome.decision == null && !pinned && a.shape != null) failedShapes.put(a.shape, outcome);
+                    if (outcome.decision == null && !individual && a.shape != null) failedShapes.put(a.shape, outcome);
                 }
                 if (outcome.decision != null) {
                     out.add(outcome.decision);
                 } else if (pinned) {
                     a.failedPinned.add(ord);
                 } else {
-                    a.failedUnpinned = true;
-                    if (outcome.limited) limited.add(a);
-                    else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    if (individual) a.failedPinned.add(ord);
+                    else a.failedUnpinned = true;
+                    if (!a.listedAfterFailure) { // once per app and pass, though barred instances fail one by one
+                        a.listedAfterFailure = true;
+                        if (outcome.limited) limited.add(a);
+                        else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    }
                 }
                 if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
                 else p.queue.poll();

@@ -32,6 +32,9 @@ final class AppState {
     boolean listedWaiting;
 
     boolean failedUnpinned;
+    /** Already put on the cycle's limited or scarce list this pass. */
+    boolean listedAfterFailure;
+
     final Set<Integer> failedPinned = new HashSet<>();
     int rank;
 
@@ -40,6 +43,9 @@ final class AppState {
 
     PendingSummary summary;
     long summaryVersion = -1;
+
+    /** spec.tolerations plus the default ones (nvidia.com/gpu for a GPU app). */
+    List<Toleration> tolerations = List.of();
 
     AppState(String key) {
         this.key = key;
@@ -62,6 +68,34 @@ final class AppState {
 
     boolean wantsGpu() {
         return spec.resources().gpus() > 0;
+    }
+
+    /** Sets {@link #tolerations} from the spec; call whenever the spec changes. */
+    void indexTolerations() {
+        if (!wantsGpu()) {
+            tolerations = spec.tolerations();
+            return;
+        }
+        List<Toleration> all = new ArrayList<>(spec.tolerations());
+        all.add(Toleration.exists(GPU_TAINT));
+        tolerations = List.copyOf(all);
+    }
+
+    /** The taint GPU nodes commonly carry; apps asking for GPUs tolerate it by default. */
+    static final String GPU_TAINT = "nvidia.com/gpu";
+
+    boolean toleratesAll(Taint[] taints) {
+        for (Taint t : taints) {
+            if (!Toleration.any(tolerations, t)) return false;
+        }
+        return true;
+    }
+
+    /** Whether the node refused this instance lately. */
+    boolean barred(int instance, String node) {
+        if (spec.barred().isEmpty()) return false;
+        Set<String> nodes = spec.barred().get(instance);
+        return nodes != null && nodes.contains(node);
     }
 
     int count(String field, String value) {
@@ -91,13 +125,24 @@ final class AppState {
         }
     }
 
+    /**
+     * Whether the instance is tried on its own: pinned (by a volume, or nominated after a preemption), or barred from nodes that refused it (its failure
+     * says nothing about the app's other instances). Failures of such instances go to {@link #failedPinned}.
+     */
+    boolean individual(int instance) {
+        return pinOf(instance) != null || spec.barred().containsKey(instance);
+    }
+
     /** The next waiting instance worth trying this cycle, or null. */
     Integer nextCandidate() {
         if (waiting.isEmpty()) return null;
         if (!failedUnpinned && failedPinned.isEmpty()) return waiting.first();
-        if (failedUnpinned && spec.pins().isEmpty() && nominated.isEmpty()) return null;
+        if (failedUnpinned
+                && spec.pins().isEmpty()
+                && nominated.isEmpty()
+                && spec.barred().isEmpty()) return null;
         for (Integer i : waiting) {
-            if (pinOf(i) != null) {
+            if (individual(i)) {
                 if (!failedPinned.contains(i)) return i;
             } else if (!failedUnpinned) {
                 return i;
@@ -113,6 +158,7 @@ final class AppState {
     }
 
     void resetCycle() {
+        listedAfterFailure = false;
         failedUnpinned = false;
         failedPinned.clear();
     }

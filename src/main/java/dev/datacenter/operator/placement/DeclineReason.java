@@ -10,6 +10,13 @@ public enum DeclineReason {
     UnfulfilledRole,
     /** The node is cordoned, NotReady, absent, or has no pod slot left. */
     NodeUnschedulable,
+    /**
+     * The node has a NoSchedule or NoExecute taint the app does not tolerate ({@code spec.tolerations}; GPU
+     * apps tolerate {@code nvidia.com/gpu}).
+     */
+    UntoleratedTaint,
+    /** The node refused this instance's pod lately (kube-scheduler or kubelet): barred for it for a while. */
+    RefusedByNode,
     /** The instance is pinned (persistent volume) to another node. */
     PinnedNodeUnavailable,
     /** A placement constraint or a colocation rule refuses the node. */

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The per-node checks for one instance, in Marathon's reject-summary order: role, schedulable, pin,
+ * The per-node checks for one instance, in Marathon's reject-summary order: role, schedulable, taints, refused, pin,
  * constraint, cpus, mem, disk, gpus, ports, scarce. Counts every evaluation for the offer statistics.
  */
 final class NodeCheck {
@@ -32,6 +32,8 @@ final class NodeCheck {
         if (!n.present()) return DeclineReason.NodeUnschedulable;
         if (!n.groups.contains(r.pool.group)) return DeclineReason.UnfulfilledRole;
         if (!n.spec.schedulable() || n.podsFull()) return DeclineReason.NodeUnschedulable;
+        if (n.hardTaints != null && !r.app.toleratesAll(n.hardTaints)) return DeclineReason.UntoleratedTaint;
+        if (r.app.barred(r.instance, n.name)) return DeclineReason.RefusedByNode;
         if (r.pin != null && !r.pin.node().equals(n.name)) return DeclineReason.PinnedNodeUnavailable;
         if (!r.app.rules.accepts(n, r)) return DeclineReason.UnfulfilledConstraint;
         DeclineReason shortfall = r.resources.shortfall(r.freeOn(n));

@@ -20,6 +20,9 @@ final class NodeInventory {
     final Map<LabelSelector, NodeGroup> groups = new LinkedHashMap<>();
     Resources capacity = Resources.ZERO;
     Resources generalFree = Resources.ZERO;
+    /** Nodes with a PreferNoSchedule taint: while none, the search never looks at taints for ranking. */
+    int softTainted;
+
     private final Function<String, PoolState> pools;
 
     NodeInventory(Function<String, PoolState> pools) {

@@ -37,6 +37,41 @@ final class NodeSearch {
      *                 where a non-GPU instance may take a GPU node because nothing else fitted
      */
     NodeState find(PlacementRequest r, boolean fallback) {
+        return search(r, fallback);
+    }
+
+    /**
+     * PreferNoSchedule: a search among equally allowed nodes (one constraint tier, one set of host names) runs
+     * first without the nodes whose soft taints the app does not tolerate, then, only if it passed one over and
+     * found nothing, with them. While no node has such a taint, this is the plain search.
+     */
+    private NodeState preferUntainted(java.util.function.Supplier<NodeState> search) {
+        avoidSoft = true;
+        skippedSoft = false;
+        NodeState n;
+        try {
+            n = search.get();
+        } finally {
+            avoidSoft = false;
+        }
+        return n != null || !skippedSoft ? n : search.get();
+    }
+
+    /** While set, nodes with a PreferNoSchedule taint the app does not tolerate are passed over. */
+    private boolean avoidSoft;
+
+    private boolean skippedSoft;
+
+    /** Whether the search passes over the node (without counting an offer) for its soft taints. */
+    private boolean disfavoured(NodeState n, PlacementRequest r) {
+        if (avoidSoft && n.softTaints != null && n.disfavours(r.app)) {
+            skippedSoft = true;
+            return true;
+        }
+        return false;
+    }
+
+    private NodeState search(PlacementRequest r, boolean fallback) {
         boolean gpuSide = r.app.wantsGpu() || fallback;
         if (r.pin != null) {
             NodeState n = inventory.find(r.pin.node());
@@ -84,10 +119,15 @@ final class NodeSearch {
     }
 
     private NodeState bestByName(Set<String> hosts, PlacementRequest r, boolean fallback) {
+        if (inventory.softTainted == 0) return bestByName0(hosts, r, fallback);
+        return preferUntainted(() -> bestByName0(hosts, r, fallback));
+    }
+
+    private NodeState bestByName0(Set<String> hosts, PlacementRequest r, boolean fallback) {
         NodeState best = null;
         for (String h : new TreeSet<>(hosts)) {
             NodeState n = inventory.find(h);
-            if (n == null) continue;
+            if (n == null || disfavoured(n, r)) continue;
             if (check.offer(n, r, fallback) == null && (best == null || FreeIndex.ORDER.compare(n, best) < 0)) best = n;
         }
         return best;
@@ -195,10 +235,17 @@ final class NodeSearch {
      */
     private NodeState searchTier(
             List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
+        if (inventory.softTainted == 0) return searchTier0(sources, filter, r, fallback);
+        return preferUntainted(() -> searchTier0(sources, filter, r, fallback));
+    }
+
+    private NodeState searchTier0(
+            List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
         Map<String, NodeState> reserved = r.pool.reservationNodes;
         if (!reserved.isEmpty()) {
             for (NodeState n : reserved.values()) {
-                if ((filter == null || filter.test(n)) && check.offer(n, r, fallback) == null) return n;
+                if ((filter == null || filter.test(n)) && !disfavoured(n, r) && check.offer(n, r, fallback) == null)
+                    return n;
             }
         }
         if (!hint.isEmpty()) return searchHinted(sources, filter, r, fallback);
@@ -209,6 +256,7 @@ final class NodeSearch {
             for (NodeState n : sources.get(s).atLeast(cpus, mem)) {
                 if (best != null && FreeIndex.ORDER.compare(n, best) >= 0) break;
                 if (filter != null && !filter.test(n)) continue;
+                if (disfavoured(n, r)) continue;
                 if (check.offer(n, r, fallback) == null) {
                     best = n;
                     break;
@@ -248,6 +296,7 @@ final class NodeSearch {
                     }
                 }
                 if (filter != null && !filter.test(n)) continue;
+                if (disfavoured(n, r)) continue;
                 if (hint.risky(n, g, exempt, cpus)) {
                     if (risky == null && NodeCheck.check(n, r, fallback) == null) risky = n;
                     if (++skipped > TargetHint.RISKY_SCAN) break;

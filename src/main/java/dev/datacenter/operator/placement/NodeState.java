@@ -21,6 +21,11 @@ final class NodeState {
     final Map<String, Resources> usedByPool = new HashMap<>();
     final TreeMap<String, Resources> unusedReserved = new TreeMap<>();
     Resources generalFree = Resources.ZERO;
+    /** The spec's NoSchedule/NoExecute taints, null when none (the common case: one null check). */
+    Taint[] hardTaints;
+    /** The spec's PreferNoSchedule taints, null when none. */
+    Taint[] softTaints;
+
     final PortAllocator ports;
     final List<NodeGroup> groups = new ArrayList<>();
     final List<FreeIndex> memberships = new ArrayList<>(4);
@@ -48,6 +53,26 @@ final class NodeState {
 
     static NodeState probe(long cpu, long mem) {
         return new NodeState(cpu, mem);
+    }
+
+    /** Sets the taint arrays from the spec; call whenever the spec changes. */
+    void indexTaints() {
+        hardTaints = null;
+        softTaints = null;
+        if (spec == null || spec.taints().isEmpty()) return;
+        List<Taint> hard = new ArrayList<>();
+        List<Taint> soft = new ArrayList<>();
+        for (Taint t : spec.taints()) {
+            if (t.hard()) hard.add(t);
+            else if (t.soft()) soft.add(t);
+        }
+        hardTaints = hard.isEmpty() ? null : hard.toArray(new Taint[0]);
+        softTaints = soft.isEmpty() ? null : soft.toArray(new Taint[0]);
+    }
+
+    /** The node has a PreferNoSchedule taint the app does not tolerate: it ranks after every other node. */
+    boolean disfavours(AppState app) {
+        return softTaints != null && !app.toleratesAll(softTaints);
     }
 
     boolean present() {

@@ -68,14 +68,17 @@ public final class PlacementEngine {
         if (spec.equals(old)) return;
         state.changed();
         boolean relabel = old == null || !old.labels().equals(spec.labels());
+        if (n.softTaints != null) inventory.softTainted--;
         inventory.update(n, () -> {
             n.spec = spec;
+            n.indexTaints();
             if (old == null || !old.portRange().equals(spec.portRange())) n.ports.setRange(spec.portRange());
             if (relabel) {
                 inventory.regroup(n);
                 for (PoolState p : pools.values()) reserve(p, n);
             }
         });
+        if (n.softTaints != null) inventory.softTainted++;
         if (relabel && old != null) state.recountAppsOn(n);
     }
 
@@ -84,8 +87,10 @@ public final class PlacementEngine {
         NodeState n = inventory.find(name);
         if (n == null || !n.present()) return;
         state.changed();
+        if (n.softTaints != null) inventory.softTainted--;
         inventory.update(n, () -> {
             n.spec = null;
+            n.indexTaints();
             inventory.regroup(n);
             n.reservedByPool.clear();
         });
@@ -181,13 +186,14 @@ public final class PlacementEngine {
         a.pool = pool;
         pool.apps.put(a.key, a);
         a.spec = spec;
+        a.indexTolerations();
         a.rules = ConstraintEvaluator.compile(spec.constraints());
         a.portRequest = spec.ports().stream().mapToInt(Integer::intValue).toArray();
         List<AppError> errors = new ArrayList<>(a.rules.errors);
         portErrors(spec, errors);
         a.specErrors = List.copyOf(errors);
         a.shape = spec.constraints().isEmpty() && spec.colocateWith().isEmpty()
-                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports()
+                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports() + "|" + spec.tolerations()
                 : null;
         TreeMap<Integer, TaskRecord> adopted = orphans.remove(a.key);
         if (adopted != null) {

@@ -10,7 +10,7 @@
  * <h2>Feeding the engine (the reconciler's allocation loop)</h2>
  * <ol>
  *   <li>Node informer: {@code upsertNode(new NodeSpec(name, labels, allocatable, pods, schedulable,
- *       PortRange.parse(annotation "datacenter.dev/port-range")))}; schedulable = not cordoned and Ready.
+ *       PortRange.parse(annotation "datacenter.dev/port-range"), taints))}; schedulable = not cordoned and Ready.
  *       {@code removeNode} on delete. Equal re-upserts are free.</li>
  *   <li>Pod informer: every pod bound to a node, ours or not: {@code addRunningTask(RunningTask.instance(...))}
  *       for our instances (app key "namespace/name", ordinal), {@code RunningTask.foreign(uid, ...)} for others;
@@ -55,6 +55,15 @@
  *       placed, the timeout ({@code setPreemptionTimeouts}, clock from {@code setTime}) passes, or a victim's
  *       eviction is refused ({@code evictionRefused}). Evict each victim, then {@code removeTask} it when its
  *       pod is gone.</li>
+ *   <li>Taints ({@link dev.datacenter.operator.placement.Taint}): a node with a NoSchedule or NoExecute taint is
+ *       offered only to apps whose tolerations ({@link dev.datacenter.operator.placement.Toleration}, Kubernetes'
+ *       matching rules; GPU apps also tolerate {@code nvidia.com/gpu}) match all such taints, else declined as
+ *       {@code UntoleratedTaint}. A PreferNoSchedule taint the app does not tolerate puts the node after every
+ *       other node of the same search (constraint tier, host set); it never bars it. While no node has such a
+ *       taint, the search does not look at taints at all.</li>
+ *   <li>{@link dev.datacenter.operator.placement.AppSpec#barred()}: nodes that refused an instance's pod lately
+ *       are declined for that instance as {@code RefusedByNode}; such an instance is tried on its own (its
+ *       failure says nothing about the app's other instances).</li>
  * </ul>
  */
 package dev.datacenter.operator.placement;

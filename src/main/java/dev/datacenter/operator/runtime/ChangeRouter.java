@@ -93,7 +93,8 @@ public class ChangeRouter implements ClusterChangeListener {
         Map<String, String> labels = labels(object);
         String app = labels.get(ApiGroup.LABEL_APP);
         if (app != null && ApiGroup.MANAGED_BY.equals(labels.get(ApiGroup.LABEL_MANAGED_BY))) {
-            queue.enqueue(ResourceKey.app(object.getMetadata().getNamespace(), app));
+            String namespace = object.getMetadata().getNamespace();
+            queue.enqueue(ResourceKey.app(namespace, cache.appNameOfLabel(namespace, app)));
         }
     }
 

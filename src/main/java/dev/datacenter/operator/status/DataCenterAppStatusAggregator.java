@@ -27,7 +27,8 @@ public final class DataCenterAppStatusAggregator {
         DataCenterAppStatus status = carryOver(previous);
         Long generation = app.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
-        status.setSelector(ApiGroup.LABEL_APP + "=" + app.getMetadata().getName());
+        status.setSelector(dev.datacenter.operator.model.Labels.appSelectorString(
+                app.getMetadata().getName()));
         status.setGroup(app.getSpec() == null ? null : app.getSpec().getGroup());
         status.setInstances(instances(previous, observed.instances()));
         if (observed.lifecycle() != null && observed.problem().isEmpty()) {
@@ -119,6 +120,7 @@ public final class DataCenterAppStatusAggregator {
         status.setRevision(previous.getRevision());
         status.setPending(previous.getPending());
         status.setDelay(previous.getDelay());
+        status.setLaunchBackoff(previous.getLaunchBackoff());
         status.setLastTaskFailure(previous.getLastTaskFailure());
         status.setDeployment(previous.getDeployment());
         return status;

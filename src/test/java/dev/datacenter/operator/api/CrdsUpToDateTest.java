@@ -142,6 +142,8 @@ class CrdsUpToDateTest {
         assertThat(texts(reasons))
                 .containsExactlyInAnyOrder(
                         "UnfulfilledRole",
+                        "UntoleratedTaint",
+                        "RefusedByNode",
                         "UnfulfilledConstraint",
                         "InsufficientCpus",
                         "InsufficientMemory",

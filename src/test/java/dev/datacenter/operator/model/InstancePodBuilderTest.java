@@ -115,8 +115,12 @@ class InstancePodBuilderTest {
         assertThat(requests.get("nvidia.com/gpu")).isEqualTo(new Quantity("2"));
         assertThat(app(pod).getResources().getLimits()).isEqualTo(requests);
         assertThat(pod.getSpec().getTolerations())
+                .filteredOn(t -> "nvidia.com/gpu".equals(t.getKey()))
                 .singleElement()
-                .satisfies(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
+                .satisfies(t -> {
+                    assertThat(t.getOperator()).isEqualTo("Exists");
+                    assertThat(t.getEffect()).as("every effect").isNull();
+                });
     }
 
     @Test
@@ -124,7 +128,42 @@ class InstancePodBuilderTest {
         Pod pod = build(jokes());
         assertThat(app(pod).getResources().getRequests()).containsOnlyKeys("cpu", "memory");
         assertThat(app(pod).getResources().getLimits()).containsOnlyKeys("cpu", "memory");
-        assertThat(pod.getSpec().getTolerations()).isEmpty();
+        assertThat(pod.getSpec().getTolerations()).noneMatch(t -> "nvidia.com/gpu".equals(t.getKey()));
+    }
+
+    @Test
+    void everyPodToleratesNodeLossForTheAppsInactiveAfterSecondsSoTheClusterDoesNotEvictFirst() {
+        Pod defaults = build(jokes());
+        assertThat(defaults.getSpec().getTolerations())
+                .extracting(
+                        io.fabric8.kubernetes.api.model.Toleration::getKey,
+                        io.fabric8.kubernetes.api.model.Toleration::getOperator,
+                        io.fabric8.kubernetes.api.model.Toleration::getEffect,
+                        io.fabric8.kubernetes.api.model.Toleration::getTolerationSeconds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "node.kubernetes.io/unreachable", "Exists", "NoExecute", 300L),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "node.kubernetes.io/not-ready", "Exists", "NoExecute", 300L));
+
+        DataCenterApp app = jokes();
+        dev.datacenter.operator.api.UnreachableStrategy u = new dev.datacenter.operator.api.UnreachableStrategy();
+        u.setInactiveAfterSeconds(45);
+        app.getSpec().setUnreachableStrategy(u);
+        assertThat(build(app).getSpec().getTolerations())
+                .extracting(io.fabric8.kubernetes.api.model.Toleration::getTolerationSeconds)
+                .containsExactly(45L, 45L);
+    }
+
+    @Test
+    void theAppsTolerationsAreCopiedOntoThePodFirst() {
+        DataCenterApp app = jokes();
+        app.getSpec()
+                .setTolerations(List.of(new io.fabric8.kubernetes.api.model.Toleration(
+                        "NoSchedule", "dedicated", "Equal", null, "db")));
+        assertThat(build(app).getSpec().getTolerations())
+                .extracting(io.fabric8.kubernetes.api.model.Toleration::getKey)
+                .containsExactly("dedicated", "node.kubernetes.io/unreachable", "node.kubernetes.io/not-ready");
     }
 
     @Test

@@ -61,6 +61,33 @@ class NamesTest {
     }
 
     @Test
+    void namesUpToTheKubernetesMaximumGiveValidLabelsAndNamesEverywhere() {
+        String label = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+        String dns1123 = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+        String seventy = "a-service-with-a-rather-long-name-that-a-real-team-might-pick-quite-ok";
+        String max = "x".repeat(120) + "." + "y".repeat(132);
+        for (String app : new String[] {seventy, max, "a." + "b".repeat(70)}) {
+            assertThat(Names.appLabel(app)).hasSizeLessThanOrEqualTo(63).matches(label);
+            assertThat(Labels.appSelectorString(app)).isEqualTo("datacenter.dev/app=" + Names.appLabel(app));
+            assertThat(Names.appLabel(Names.appLabel(app)))
+                    .as("a label value maps to itself: lookups take the name or the label")
+                    .isEqualTo(Names.appLabel(app));
+            assertThat(Names.podName(app, 12, 3, "n1"))
+                    .hasSizeLessThanOrEqualTo(63)
+                    .matches(dns1123);
+            assertThat(Names.instanceId(app, 12)).hasSizeLessThanOrEqualTo(63).matches(label);
+            assertThat(Names.serviceName(app)).hasSizeLessThanOrEqualTo(63).matches("[a-z]([-a-z0-9]*[a-z0-9])?");
+            assertThat(Names.claimName("data", app, 12))
+                    .hasSizeLessThanOrEqualTo(253)
+                    .matches(dns1123);
+            assertThat(Names.revisionName(app, "abcdefghij"))
+                    .hasSizeLessThanOrEqualTo(253)
+                    .matches(dns1123);
+        }
+        assertThat(max).hasSize(253);
+    }
+
+    @Test
     void serviceNamesAreValidDns1035Labels() {
         assertThat(Names.serviceName("1st.app"))
                 .matches("[a-z]([-a-z0-9]*[a-z0-9])?")

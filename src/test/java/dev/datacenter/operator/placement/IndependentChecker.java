@@ -219,6 +219,8 @@ final class IndependentChecker {
                 && a.resources().gpus() == 0
                 && n.allocatable().gpus() > 0) return false;
         if (n.maxPods() > 0 && podsOn(n.name()) >= n.maxPods()) return false;
+        if (!tolerated(a, n)) return false;
+        if (a.barred().getOrDefault(i, Set.of()).contains(n.name())) return false;
         Pin pin = a.pins().get(i);
         if (pin != null && !pin.node().equals(n.name())) return false;
         if (!constraintsAllow(a, n)) return false;
@@ -229,6 +231,27 @@ final class IndependentChecker {
         if (!a.resources().fitsIn(free)) return false;
         if (!portsFit(a, n)) return false;
         return a.resources().fitsUnder(poolUsage(a.pool()), pool.limit());
+    }
+
+    /**
+     * Kubernetes' toleration rules, written out plainly: every NoSchedule/NoExecute taint of the node is matched
+     * by some toleration of the app (a GPU app also tolerates nvidia.com/gpu).
+     */
+    static boolean tolerated(AppSpec a, NodeSpec n) {
+        for (Taint t : n.taints()) {
+            if (!t.effect().equals("NoSchedule") && !t.effect().equals("NoExecute")) continue;
+            boolean ok = a.resources().gpus() > 0 && t.key().equals("nvidia.com/gpu");
+            for (Toleration tol : a.tolerations()) {
+                boolean effect = tol.effect().isEmpty() || tol.effect().equals(t.effect());
+                boolean key;
+                if (tol.key().isEmpty()) key = tol.operator().equals("Exists");
+                else if (tol.operator().equals("Exists")) key = tol.key().equals(t.key());
+                else key = tol.key().equals(t.key()) && tol.value().equals(t.value());
+                ok |= effect && key;
+            }
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /** Checks colocation for a new decision against what runs now (call before {@link #accept}). */

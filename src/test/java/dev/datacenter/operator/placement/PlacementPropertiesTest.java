@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,9 @@ class PlacementPropertiesTest {
     /** A random scenario: the engine and the checker fed the same input. */
     private static final class Scenario {
         final Random rnd;
+        /** Taints, tolerations and refusals: drawn apart, so the other draws stay as they were per seed. */
+        final Random taintRnd;
+
         final PlacementEngine engine = new PlacementEngine();
         final IndependentChecker model = new IndependentChecker();
         final Map<String, List<Integer>> pending = new TreeMap<>();
@@ -32,6 +36,7 @@ class PlacementPropertiesTest {
 
         Scenario(long seed) {
             rnd = new Random(seed);
+            taintRnd = new Random(seed * 31 + 7);
         }
 
         void node(NodeSpec n) {
@@ -88,7 +93,8 @@ class PlacementPropertiesTest {
                     alloc,
                     r.nextInt(4) == 0 ? 2 + r.nextInt(4) : 0,
                     r.nextInt(10) > 0,
-                    new PortRange(low, low + r.nextInt(4))));
+                    new PortRange(low, low + r.nextInt(4)),
+                    randomTaints(s.taintRnd, gpus > 0)));
         }
         for (int i = 0, f = r.nextInt(4); i < f; i++) {
             String node = s.pick(names);
@@ -159,10 +165,33 @@ class PlacementPropertiesTest {
                     s.pick(List.of(1L, 2L)) * GI / 2,
                     r.nextInt(8) == 0 ? 1 : 0,
                     r.nextInt(5) == 0 ? 10 * GI : 0);
-            AppSpec spec = new AppSpec("ns/app" + a, s.pick(pools), res, ports, cs, coloc, pins);
+            Map<Integer, Set<String>> barred = new HashMap<>();
+            if (s.taintRnd.nextInt(5) == 0) barred.put(s.taintRnd.nextInt(instances), Set.of(s.pick(names)));
+            AppSpec spec = new AppSpec(
+                    "ns/app" + a, s.pick(pools), res, ports, cs, coloc, pins, randomTolerations(s.taintRnd), barred);
             s.app(spec, Fixtures.ordinals(instances));
         }
         return s;
+    }
+
+    /** Taints drawn from a small vocabulary, so that tolerations of random apps match some of them. */
+    private static List<Taint> randomTaints(Random r, boolean gpu) {
+        List<Taint> taints = new ArrayList<>();
+        if (gpu && r.nextInt(3) > 0) taints.add(new Taint("nvidia.com/gpu", "present", "NoSchedule"));
+        if (r.nextInt(5) == 0) taints.add(new Taint("dedicated", r.nextBoolean() ? "db" : "ci", "NoSchedule"));
+        if (r.nextInt(8) == 0) taints.add(new Taint("maintenance", null, "NoExecute"));
+        if (r.nextInt(5) == 0) taints.add(new Taint("spot", "true", "PreferNoSchedule"));
+        return taints;
+    }
+
+    private static List<Toleration> randomTolerations(Random r) {
+        List<Toleration> tolerations = new ArrayList<>();
+        if (r.nextInt(4) == 0) tolerations.add(new Toleration("dedicated", "Equal", "db", "NoSchedule"));
+        if (r.nextInt(6) == 0) tolerations.add(new Toleration("dedicated", "Exists", null, null));
+        if (r.nextInt(6) == 0) tolerations.add(new Toleration("maintenance", "Exists", null, "NoExecute"));
+        if (r.nextInt(8) == 0) tolerations.add(new Toleration("nvidia.com/gpu", "Exists", null, "NoSchedule"));
+        if (r.nextInt(30) == 0) tolerations.add(new Toleration(null, "Exists", null, null));
+        return tolerations;
     }
 
     private static Constraint randomConstraint(Scenario s, List<String> nodes) {
@@ -200,6 +229,14 @@ class PlacementPropertiesTest {
             assertThat(n.schedulable())
                     .as("seed %d: %s on unschedulable %s", seed, d.appKey(), d.node())
                     .isTrue();
+            assertThat(IndependentChecker.tolerated(a, n))
+                    .as(
+                            "seed %d: %s on %s whose taints %s it does not tolerate",
+                            seed, d.appKey(), d.node(), n.taints())
+                    .isTrue();
+            assertThat(a.barred().getOrDefault(d.instance(), Set.of()))
+                    .as("seed %d: %s/%d on a node that refused it", seed, d.appKey(), d.instance())
+                    .doesNotContain(d.node());
             assertThat(s.model.colocated(d))
                     .as("seed %d: colocation of %s", seed, d.appKey())
                     .isTrue();
@@ -238,6 +275,7 @@ class PlacementPropertiesTest {
         for (AppSpec a : s.model.apps.values()) {
             if (!IndependentChecker.validConstraints(a)
                     || !a.pins().isEmpty()
+                    || !a.barred().isEmpty()
                     || !a.colocateWith().isEmpty()) continue;
             for (Constraint c : a.constraints()) {
                 if (c.operator() != Constraint.Operator.GROUP_BY) continue;
