@@ -196,6 +196,8 @@ final class Preemptor {
             // one victim of the lowest priority there is: no node can do better (later nodes lose on the name)
             if (best != null && best.victims.size() == 1 && best.maxPriority <= lowest) break;
             if (!n.offerable() || !a.rules.accepts(n, r)) continue;
+            if (n.hardTaints != null && !a.toleratesAll(n.hardTaints)) continue; // no kill on a node it cannot use
+            if (a.barred(ord, n.name)) continue;
             if (a.portRequest.length > 0 && !n.ports.canAssign(a.portRequest)) continue;
             if (!a.wantsGpu() && n.gpuNode()) continue;
             Resources before = freeAfter(n, p, List.of());
