@@ -7,6 +7,7 @@ import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.ClusterChangeListener;
 import dev.datacenter.operator.cluster.InformerCache;
 import dev.datacenter.operator.inventory.EngineFeed;
+import dev.datacenter.operator.inventory.FrameworkFeed;
 import dev.datacenter.operator.model.InstanceIdentity;
 import dev.datacenter.operator.model.InstancePodBuilder;
 import dev.datacenter.operator.placement.CycleResult;
@@ -76,6 +77,9 @@ public class AllocationLoop implements ClusterChangeListener {
     @Inject
     PoolFiguresWatch poolFigures;
 
+    @Inject
+    FrameworkScheduler frameworks;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -140,6 +144,7 @@ public class AllocationLoop implements ClusterChangeListener {
         thread = null;
         inFlight.clear();
         pending.clear();
+        frameworks.clear();
     }
 
     // ------------------------------------------------------------------ informer side: note and wake
@@ -212,7 +217,8 @@ public class AllocationLoop implements ClusterChangeListener {
 
     private void run() {
         PlacementEngine engine = new PlacementEngine();
-        EngineFeed feed = new EngineFeed(engine, cache);
+        FrameworkFeed frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
+        EngineFeed feed = new EngineFeed(engine, cache, frameworkFeed);
         Map<String, AppPlacement> applied = new HashMap<>();
         boolean synced = false;
         List<CycleResult.PendingApp> publishedFrom = null;
@@ -237,11 +243,19 @@ public class AllocationLoop implements ClusterChangeListener {
                 metrics.cycle(result, started);
                 poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
-                    write(engine, applied.get(d.appKey()), d);
+                    if (frameworkFeed.owns(d.appKey())) {
+                        frameworks.bind(engine, frameworkFeed, d, outcome -> {
+                            outcomes.add(outcome);
+                            wake();
+                        });
+                    } else {
+                        write(engine, applied.get(d.appKey()), d);
+                    }
                 }
                 if (!result.unchanged() || result.pendingApps() != publishedFrom) {
                     publishedFrom = result.pendingApps();
-                    publishPending(engine, result, applied);
+                    publishPending(engine, result, applied, frameworkFeed);
+                    frameworks.publish(engine, frameworkFeed, result);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -249,7 +263,8 @@ public class AllocationLoop implements ClusterChangeListener {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "allocation cycle failed; the next cycle starts over from the caches");
                 engine = new PlacementEngine();
-                feed = new EngineFeed(engine, cache);
+                frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
+                feed = new EngineFeed(engine, cache, frameworkFeed);
                 applied.clear();
                 requests.putAll(asRequests(lastRequest));
                 synced = false;
@@ -395,9 +410,16 @@ public class AllocationLoop implements ClusterChangeListener {
         });
     }
 
-    private void publishPending(PlacementEngine engine, CycleResult result, Map<String, AppPlacement> applied) {
+    private void publishPending(
+            PlacementEngine engine,
+            CycleResult result,
+            Map<String, AppPlacement> applied,
+            FrameworkFeed frameworkFeed) {
         Set<String> waiting = new HashSet<>();
         for (CycleResult.PendingApp p : result.pendingApps()) {
+            if (frameworkFeed.owns(p.appKey())) {
+                continue; // framework pods are told on the pods themselves (FrameworkScheduler)
+            }
             waiting.add(p.appKey());
             Optional<PendingSummary> summary = engine.whyPending(p.appKey());
             if (summary.isPresent() && !summary.get().equals(pending.put(p.appKey(), summary.get()))) {

@@ -23,10 +23,17 @@ public final class EngineFeed {
     private final ClusterCache cache;
     private final Map<String, String> taskOfPod = new HashMap<>();
     private final Map<String, String> podOfTask = new HashMap<>();
+    private final FrameworkFeed frameworks;
 
     public EngineFeed(PlacementEngine engine, ClusterCache cache) {
+        this(engine, cache, null);
+    }
+
+    /** @param frameworks takes the pods that name the operator as their scheduler; null = none are ours */
+    public EngineFeed(PlacementEngine engine, ClusterCache cache, FrameworkFeed frameworks) {
         this.engine = engine;
         this.cache = cache;
+        this.frameworks = frameworks;
     }
 
     /** Every node, pool and pod the cache holds. */
@@ -73,6 +80,10 @@ public final class EngineFeed {
     public String pod(String key, String placedTask) {
         int slash = key.indexOf('/');
         Optional<Pod> pod = cache.pod(key.substring(0, slash), key.substring(slash + 1));
+        if (frameworks != null && frameworks.pod(key, pod)) {
+            forget(key);
+            return null;
+        }
         String node = pod.map(EngineInputs::nodeOf).orElse(null);
         if (pod.isEmpty() || node == null || !EngineInputs.holdsResources(pod.get())) {
             String removed = forget(key);

@@ -53,7 +53,9 @@ final class PodBinding {
         String bound = pod.path("spec").path("nodeName").asText("");
         if (!bound.isEmpty()) {
             return SandboxDispatcher.status(
-                    409, "Conflict", "Operation cannot be fulfilled on " + what + ": pod " + target.name()
+                    409,
+                    "Conflict",
+                    "Operation cannot be fulfilled on " + what + ": pod " + target.name()
                             + " is already assigned to node \"" + bound + "\"");
         }
         ArrayNode ops = Json.MAPPER.createArrayNode();
@@ -65,6 +67,7 @@ final class PodBinding {
         return new MockResponse()
                 .setResponseCode(201)
                 .setHeader("Content-Type", "application/json")
-                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"code\":201}");
+                .setBody(
+                        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"code\":201}");
     }
 }

@@ -76,7 +76,8 @@ final class PodStatuses {
                 condition(current, CONTAINERS_READY, "False", "PodCompleted", null),
                 condition(current, POD_SCHEDULED, "True", null, null));
         List<ContainerStatus> terminated = new ArrayList<>();
-        for (ContainerStatus c : Optional.ofNullable(current.getContainerStatuses()).orElse(List.of())) {
+        for (ContainerStatus c :
+                Optional.ofNullable(current.getContainerStatuses()).orElse(List.of())) {
             String startedAt = c.getState() != null && c.getState().getRunning() != null
                     ? c.getState().getRunning().getStartedAt()
                     : finished;

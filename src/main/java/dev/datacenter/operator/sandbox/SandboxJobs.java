@@ -130,6 +130,9 @@ public final class SandboxJobs implements AutoCloseable {
         } catch (KubernetesClientException e) {
             LOG.debugf("sandbox job controller: job %s: %s; retrying", key, e.getMessage());
             if (!worker.isShutdown()) worker.schedule(() -> enqueue(key), 1, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "sandbox job controller: job %s failed; retrying", key);
+            if (!worker.isShutdown()) worker.schedule(() -> enqueue(key), 1, TimeUnit.SECONDS);
         }
     }
 
@@ -153,10 +156,13 @@ public final class SandboxJobs implements AutoCloseable {
             else if ("Failed".equals(phase)) failed++;
             else if (p.getMetadata().getDeletionTimestamp() == null) active++;
         }
-        Set<String> inFlight = expected.getOrDefault(uid, Set.of());
-        inFlight.removeIf(seen::contains);
-        active += inFlight.size();
-        int parallelism = job.getSpec().getParallelism() == null ? 1 : job.getSpec().getParallelism();
+        Set<String> inFlight = expected.get(uid);
+        if (inFlight != null) {
+            inFlight.removeIf(seen::contains);
+            active += inFlight.size();
+        }
+        int parallelism =
+                job.getSpec().getParallelism() == null ? 1 : job.getSpec().getParallelism();
         int completions = job.getSpec().getCompletions() == null
                 ? Math.max(1, parallelism)
                 : job.getSpec().getCompletions();
@@ -211,7 +217,10 @@ public final class SandboxJobs implements AutoCloseable {
         pod.getMetadata().setUid(null);
         expected.computeIfAbsent(job.getMetadata().getUid(), k -> ConcurrentHashMap.newKeySet())
                 .add(name);
-        client.pods().inNamespace(job.getMetadata().getNamespace()).resource(pod).create();
+        client.pods()
+                .inNamespace(job.getMetadata().getNamespace())
+                .resource(pod)
+                .create();
     }
 
     private void writeStatus(Job job, int active, int succeeded, int failed, boolean complete, boolean failedOut) {
@@ -222,14 +231,14 @@ public final class SandboxJobs implements AutoCloseable {
                 .withSucceeded(succeeded == 0 ? null : succeeded)
                 .withFailed(failed == 0 ? null : failed)
                 .withStartTime(current.getStartTime() == null ? now : current.getStartTime());
-        List<JobCondition> conditions = new ArrayList<>(
-                current.getConditions() == null ? List.of() : current.getConditions());
+        List<JobCondition> conditions =
+                new ArrayList<>(current.getConditions() == null ? List.of() : current.getConditions());
         if (complete && !finished(job)) {
             conditions.add(condition("Complete", null, null, now));
             b.withCompletionTime(now);
         } else if (failedOut && !finished(job)) {
-            conditions.add(condition(
-                    "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now));
+            conditions.add(
+                    condition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now));
         }
         b.withConditions(conditions);
         JobStatus status = b.build();

@@ -245,8 +245,12 @@ public final class SimulatedKubelet implements AutoCloseable {
                 Optional.ofNullable(PodStatuses.current(pod).getPodIP()).orElseGet(() -> addresses.next(nodeName));
         OptionalLong runMillis = runMillis(pod);
         String started = PodStatuses.current(pod).getStartTime();
-        if (runMillis.isPresent() && started != null && "Running".equals(PodStatuses.current(pod).getPhase())) {
-            long left = java.time.Instant.parse(started).toEpochMilli() + runMillis.getAsLong() - System.currentTimeMillis();
+        if (runMillis.isPresent()
+                && started != null
+                && "Running".equals(PodStatuses.current(pod).getPhase())) {
+            long left = java.time.Instant.parse(started).toEpochMilli()
+                    + runMillis.getAsLong()
+                    - System.currentTimeMillis();
             if (left <= 0) {
                 writeStatus(pod, PodStatuses.succeeded(pod));
                 return;
@@ -269,7 +273,9 @@ public final class SimulatedKubelet implements AutoCloseable {
         try {
             return OptionalLong.of(Math.max(0, Math.round(Double.parseDouble(value.trim()) * 1000)));
         } catch (NumberFormatException e) {
-            LOG.debugf("simulated kubelet: ignoring %s=%s on %s", RUN_SECONDS, value, pod.getMetadata().getName());
+            LOG.debugf(
+                    "simulated kubelet: ignoring %s=%s on %s",
+                    RUN_SECONDS, value, pod.getMetadata().getName());
             return OptionalLong.empty();
         }
     }
