@@ -48,6 +48,14 @@ public class FrameworkScheduler {
     @Inject
     AllocationMetrics metrics;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /** Gauge {@code datacenter_framework_pods{pool,state}}: framework pods bound (running) and waiting, per pool. */
+    public static final String FRAMEWORK_PODS = "datacenter.framework.pods";
+
+    private final Map<String, int[]> podsByPool = new ConcurrentHashMap<>();
+
     @ConfigProperty(name = "datacenter.scheduler.name", defaultValue = "datacenter")
     String schedulerName;
 
@@ -126,6 +134,31 @@ public class FrameworkScheduler {
                 events++;
         }
         frameworks = views(engine, feed);
+        Map<String, int[]> counts = new HashMap<>();
+        for (FrameworkView f : frameworks) {
+            int[] c = counts.computeIfAbsent(f.pool(), k -> new int[2]);
+            c[0] += f.running();
+            c[1] += f.waiting();
+        }
+        for (String pool : podsByPool.keySet()) counts.putIfAbsent(pool, new int[2]);
+        counts.forEach((pool, c) -> {
+            int[] gauge = podsByPool.computeIfAbsent(pool, this::registerGauges);
+            gauge[0] = c[0];
+            gauge[1] = c[1];
+        });
+    }
+
+    private int[] registerGauges(String pool) {
+        int[] values = new int[2];
+        io.micrometer.core.instrument.Gauge.builder(FRAMEWORK_PODS, values, v -> v[0])
+                .description("Pods placed by the operator as a second scheduler, by pool and state")
+                .tags("pool", pool, "state", "running")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(FRAMEWORK_PODS, values, v -> v[1])
+                .description("Pods placed by the operator as a second scheduler, by pool and state")
+                .tags("pool", pool, "state", "waiting")
+                .register(registry);
+        return values;
     }
 
     /** Writes the condition when it changed; returns whether an event was written. */

@@ -35,6 +35,13 @@ public class PodScheduling {
     @Inject
     KubernetesClient client;
 
+    public PodScheduling() {}
+
+    /** Writes through this client (for use outside CDI). */
+    public PodScheduling(KubernetesClient client) {
+        this.client = client;
+    }
+
     /** The reporting component of our events, as kube-scheduler's are reported by "default-scheduler". */
     public static final String COMPONENT = "datacenter-scheduler";
 

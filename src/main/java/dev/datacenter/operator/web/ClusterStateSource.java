@@ -27,6 +27,9 @@ public class ClusterStateSource implements OperatorStateSource {
     AllocationLoop loop;
 
     @Inject
+    dev.datacenter.operator.allocation.FrameworkScheduler frameworks;
+
+    @Inject
     AllocationMetrics cycles;
 
     @Inject
@@ -36,7 +39,14 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Override
     public StateView state() {
-        return StateViewBuilder.build(snapshot());
+        StateView state = StateViewBuilder.build(snapshot());
+        if (!loop.running()) {
+            return state;
+        }
+        return state.withFrameworks(frameworks.frameworks().stream()
+                .map(f -> new FrameworkEntryView(
+                        f.namespace(), f.owner(), f.pool(), f.running(), f.waiting(), Amounts.of(f.resources())))
+                .toList());
     }
 
     @Override

@@ -195,19 +195,28 @@ class FrameworkPodsSandboxMockTest {
 
     @Test
     void aBatchPoolAndAServicePoolShareTheNodesByWeightWhileJobsComeAndGo() {
-        // the Jobs take the whole cluster first (48 CPUs)...
+        // the Jobs take the whole cluster first (48 CPUs) and keep 32 more pods waiting (a backlog, so the
+        // batch pool always has demand when a pod ends)...
         client.batch()
                 .v1()
                 .jobs()
                 .inNamespace(NS)
-                .resource(job("wave-a", "batch", "1", 24, 72, 2))
+                .resource(job("wave-a", "batch", "1", 40, 120, 2))
                 .create();
         client.batch()
                 .v1()
                 .jobs()
                 .inNamespace(NS)
-                .resource(job("wave-b", "batch", "1", 24, 72, 2))
+                .resource(job("wave-b", "batch", "1", 40, 120, 2))
                 .create();
+        await(
+                "the Jobs hold all 48 CPUs",
+                Duration.ofSeconds(60),
+                () -> client.pods().inNamespace(NS).list().getItems().stream()
+                                .filter(p -> p.getMetadata().getName().startsWith("wave-"))
+                                .filter(FrameworkPodsSandboxMockTest::running)
+                                .count()
+                        == 48);
         // ...then a service of 16 one-CPU instances arrives in the weight-1 pool: as Job pods end, it gets
         // CPUs until its weighted share meets the batch pool's (12 of 48 against 36 of 48 at weights 1:3)
         client.resources(DataCenterApp.class)
