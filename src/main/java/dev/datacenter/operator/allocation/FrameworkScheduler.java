@@ -134,6 +134,7 @@ public class FrameworkScheduler {
                 events++;
         }
         frameworks = views(engine, feed);
+        forgetGonePods();
         Map<String, int[]> counts = new HashMap<>();
         for (FrameworkView f : frameworks) {
             int[] c = counts.computeIfAbsent(f.pool(), k -> new int[2]);
@@ -146,6 +147,23 @@ public class FrameworkScheduler {
             gauge[0] = c[0];
             gauge[1] = c[1];
         });
+    }
+
+    /** Pods that are gone or bound need no memory of what they were told. */
+    private void forgetGonePods() {
+        for (String podKey : Set.copyOf(lastEvent.keySet())) {
+            if (stillWaiting(podKey)) continue;
+            lastEvent.remove(podKey);
+            lastMessage.remove(podKey);
+        }
+        lastMessage.keySet().removeIf(podKey -> !lastEvent.containsKey(podKey) && !stillWaiting(podKey));
+    }
+
+    private boolean stillWaiting(String podKey) {
+        int slash = podKey.indexOf('/');
+        return cache.pod(podKey.substring(0, slash), podKey.substring(slash + 1))
+                .map(p -> p.getSpec().getNodeName() == null)
+                .orElse(false);
     }
 
     private int[] registerGauges(String pool) {

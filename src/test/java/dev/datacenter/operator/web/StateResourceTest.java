@@ -41,7 +41,7 @@ class StateResourceTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
         JsonNode state = JSON.readTree(response.body());
-        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps");
+        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps", "frameworks");
 
         JsonNode cluster = state.get("cluster");
         assertThat(fields(cluster))
