@@ -545,6 +545,30 @@
     c.textContent = text;
   }
 
+  function frameworksPanel(state) {
+    var list = (state.frameworks || []).slice().sort(function (a, b) {
+      return a.pool.localeCompare(b.pool) || (a.namespace + '/' + a.owner).localeCompare(b.namespace + '/' + b.owner);
+    });
+    var rows = list.map(function (f) {
+      return el('tr', { 'data-testid': 'framework-row', 'data-owner': f.owner }, [
+        el('th', { scope: 'row' }, [
+          el('span', { className: 'service-name', text: f.owner }),
+          el('span', { className: 'service-meta', text: f.namespace })
+        ]),
+        el('td', { text: f.pool }),
+        el('td', { className: 'num', text: String(f.running) }),
+        el('td', { className: 'num', text: String(f.waiting) }),
+        el('td', { className: 'num', text: cores(f.resources.cpus) }),
+        el('td', { className: 'num', text: bytes(f.resources.mem) })
+      ]);
+    });
+    if (!rows.length) {
+      rows = [el('tr', null, [el('td', { className: 'empty', colSpan: 6,
+        text: 'No pods name the operator as their scheduler (schedulerName: datacenter).' })])];
+    }
+    replaceChildren($('framework-table'), rows);
+  }
+
   function renderState(state) {
     last.state = state;
     state.pools.forEach(function (p, i) { colourForPool(p.name, i); });
@@ -554,6 +578,7 @@
     resourcePanel('gpu', state);
     tasksPanel(state);
     servicesPanel(state);
+    frameworksPanel(state);
     waitingPanel(state);
     groupsPanel(state);
     poolsPanel(state);

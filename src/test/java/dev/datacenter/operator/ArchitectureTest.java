@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.datacenter.operator.allocation.AllocationView;
+import dev.datacenter.operator.allocation.FrameworkView;
 import dev.datacenter.operator.allocation.PublishedCycle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,9 @@ class ArchitectureTest {
     void webReadsTheAllocationLoopOnlyThroughItsView() {
         DescribedPredicate<JavaClass> view = DescribedPredicate.describe(
                 "the allocation view types",
-                c -> c.isEquivalentTo(AllocationView.class) || c.isEquivalentTo(PublishedCycle.class));
+                c -> c.isEquivalentTo(AllocationView.class)
+                        || c.isEquivalentTo(PublishedCycle.class)
+                        || c.isEquivalentTo(FrameworkView.class));
         noClasses()
                 .that()
                 .resideInAPackage(ROOT + ".web..")

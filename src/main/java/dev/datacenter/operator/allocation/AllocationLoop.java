@@ -9,6 +9,7 @@ import dev.datacenter.operator.cluster.InformerCache;
 import dev.datacenter.operator.cluster.ObjectKey;
 import dev.datacenter.operator.cluster.PodEvictions;
 import dev.datacenter.operator.inventory.EngineFeed;
+import dev.datacenter.operator.inventory.FrameworkFeed;
 import dev.datacenter.operator.model.AppKey;
 import dev.datacenter.operator.model.InstanceIdentity;
 import dev.datacenter.operator.model.InstanceKey;
@@ -92,6 +93,9 @@ public class AllocationLoop implements ClusterChangeListener {
     @ConfigProperty(name = "datacenter.preemption.refusal-backoff", defaultValue = "30s")
     Duration refusalBackoff;
 
+    @Inject
+    FrameworkScheduler frameworks;
+
     @ConfigProperty(name = "datacenter.allocation.period", defaultValue = "1s")
     Duration period;
 
@@ -158,6 +162,7 @@ public class AllocationLoop implements ClusterChangeListener {
         queries.failAll("the allocation loop stopped (this replica no longer leads)");
         inFlight.clear();
         pending.clear();
+        frameworks.clear();
     }
 
     // ------------------------------------------------------------------ informer side: note and wake
@@ -245,7 +250,8 @@ public class AllocationLoop implements ClusterChangeListener {
 
     private void run() {
         PlacementEngine engine = newEngine();
-        EngineFeed feed = new EngineFeed(engine, cache);
+        FrameworkFeed frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
+        EngineFeed feed = new EngineFeed(engine, cache, frameworkFeed);
         Map<String, AppPlacement> applied = new HashMap<>();
         boolean synced = false;
         List<CycleResult.PendingApp> publishedFrom = null;
@@ -271,14 +277,22 @@ public class AllocationLoop implements ClusterChangeListener {
                 metrics.cycle(result, started);
                 poolFigures.publish(result.pools());
                 for (OfferDecision d : result.decisions()) {
-                    write(engine, applied.get(d.appKey()), d);
+                    if (frameworkFeed.owns(d.appKey())) {
+                        frameworks.bind(engine, frameworkFeed, d, outcome -> {
+                            outcomes.add(outcome);
+                            wake();
+                        });
+                    } else {
+                        write(engine, applied.get(d.appKey()), d);
+                    }
                 }
                 for (Preemption p : result.preemptions()) {
                     preempt(engine, feed, applied, p);
                 }
                 if (!result.unchanged() || result.pendingApps() != publishedFrom) {
                     publishedFrom = result.pendingApps();
-                    publishPending(engine, result, applied);
+                    publishPending(engine, result, applied, frameworkFeed);
+                    frameworks.publish(engine, frameworkFeed, result);
                 }
                 queries.answer(engine);
             } catch (InterruptedException e) {
@@ -287,7 +301,8 @@ public class AllocationLoop implements ClusterChangeListener {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "allocation cycle failed; the next cycle starts over from the caches");
                 engine = newEngine();
-                feed = new EngineFeed(engine, cache);
+                frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
+                feed = new EngineFeed(engine, cache, frameworkFeed);
                 applied.clear();
                 requests.putAll(asRequests(lastRequest));
                 synced = false;
@@ -485,9 +500,16 @@ public class AllocationLoop implements ClusterChangeListener {
         });
     }
 
-    private void publishPending(PlacementEngine engine, CycleResult result, Map<String, AppPlacement> applied) {
+    private void publishPending(
+            PlacementEngine engine,
+            CycleResult result,
+            Map<String, AppPlacement> applied,
+            FrameworkFeed frameworkFeed) {
         Set<String> waiting = new HashSet<>();
         for (CycleResult.PendingApp p : result.pendingApps()) {
+            if (frameworkFeed.owns(p.appKey())) {
+                continue; // framework pods are told on the pods themselves (FrameworkScheduler)
+            }
             waiting.add(p.appKey());
             Optional<PendingSummary> summary = engine.whyPending(p.appKey());
             if (summary.isPresent() && !summary.get().equals(pending.put(p.appKey(), summary.get()))) {

@@ -2,6 +2,7 @@ package dev.datacenter.operator.allocation;
 
 import dev.datacenter.operator.placement.PendingSummary;
 import dev.datacenter.operator.placement.WaitingExplanation;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +30,9 @@ public interface AllocationView {
      * run here, completes empty when it does not place the app.
      */
     CompletableFuture<Optional<WaitingExplanation>> explain(String appKey);
+
+    /** The framework pods (schedulerName datacenter) by owner and pool, as of the newest cycle. */
+    List<FrameworkView> frameworks();
 
     /** Instance failures counted since this process started. */
     long instanceFailures();

@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates instance pods off the allocation loop's thread, on a small pool of writer threads. */
+/**
+ * Creates instance pods off the allocation loop's thread, on a small pool of writer threads; framework pods'
+ * bindings and conditions are written on the same threads.
+ */
 @ApplicationScoped
 public class InstancePodWriter {
 
@@ -26,6 +29,11 @@ public class InstancePodWriter {
     /** Completes with the created pod, or exceptionally with the API's refusal (409, 422, ...). */
     public CompletableFuture<Pod> create(Pod pod) {
         return CompletableFuture.supplyAsync(() -> writes.create(pod), executor());
+    }
+
+    /** Runs another blocking write (a binding, a pod condition) on the same writer threads. */
+    public <T> CompletableFuture<T> run(java.util.function.Supplier<T> write) {
+        return CompletableFuture.supplyAsync(write, executor());
     }
 
     private ExecutorService executor() {

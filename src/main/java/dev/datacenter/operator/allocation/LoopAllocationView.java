@@ -5,6 +5,7 @@ import dev.datacenter.operator.placement.WaitingExplanation;
 import dev.datacenter.operator.runtime.InstanceFailureCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +21,9 @@ public class LoopAllocationView implements AllocationView {
 
     @Inject
     InstanceFailureCounter failures;
+
+    @Inject
+    FrameworkScheduler frameworks;
 
     @Override
     public boolean running() {
@@ -44,6 +48,11 @@ public class LoopAllocationView implements AllocationView {
     @Override
     public CompletableFuture<Optional<WaitingExplanation>> explain(String appKey) {
         return loop.explain(appKey);
+    }
+
+    @Override
+    public List<FrameworkView> frameworks() {
+        return frameworks.frameworks();
     }
 
     @Override

@@ -23,6 +23,14 @@ public final class ApiGroup {
     public static final String ANNOTATION_PINNED_NODE = GROUP + "/pinned-node";
     public static final String ANNOTATION_WIPE = GROUP + "/wipe";
     public static final String ANNOTATION_PORT_RANGE = GROUP + "/port-range";
+    /** On framework pods: Marathon constraints as JSON, {@code [["hostname","UNIQUE"]]}. */
+    public static final String ANNOTATION_CONSTRAINTS = GROUP + "/constraints";
+    /** On framework pods: the gang name; pods of one gang are placed all together or not at all. */
+    public static final String ANNOTATION_GANG = GROUP + "/gang";
+    /** On framework pods: how many pods the gang has in all. */
+    public static final String ANNOTATION_GANG_SIZE = GROUP + "/gang-size";
+    /** On framework pods: an integer, default 0; a higher priority goes first within its pool. */
+    public static final String ANNOTATION_PRIORITY = GROUP + "/priority";
 
     public static final String DEFAULT_POOL = "default";
 

@@ -24,10 +24,17 @@ public final class EngineFeed {
     private final ClusterCache cache;
     private final Map<ObjectKey, String> taskOfPod = new HashMap<>();
     private final Map<String, ObjectKey> podOfTask = new HashMap<>();
+    private final FrameworkFeed frameworks;
 
     public EngineFeed(PlacementEngine engine, ClusterCache cache) {
+        this(engine, cache, null);
+    }
+
+    /** @param frameworks takes the pods that name the operator as their scheduler; null = none are ours */
+    public EngineFeed(PlacementEngine engine, ClusterCache cache, FrameworkFeed frameworks) {
         this.engine = engine;
         this.cache = cache;
+        this.frameworks = frameworks;
     }
 
     /** Every node, pool and pod the cache holds. */
@@ -71,6 +78,10 @@ public final class EngineFeed {
      */
     public String pod(ObjectKey key, String placedTask) {
         Optional<Pod> pod = cache.pod(key.namespace(), key.name());
+        if (frameworks != null && frameworks.pod(key.toString(), pod)) {
+            forget(key);
+            return null;
+        }
         String node = pod.map(EngineInputs::nodeOf).orElse(null);
         if (pod.isEmpty() || node == null || !EngineInputs.holdsResources(pod.get())) {
             String removed = forget(key);

@@ -105,11 +105,17 @@ public final class EngineInputs {
 
     /** An app's tolerations as the engine's (the engine adds the GPU default itself). */
     public static List<dev.datacenter.operator.placement.Toleration> tolerations(DataCenterAppSpec spec) {
-        if (spec.getTolerations() == null) {
+        return tolerations(spec.getTolerations());
+    }
+
+    /** Core tolerations (an app's, or a framework pod's) in the engine's form. */
+    public static List<dev.datacenter.operator.placement.Toleration> tolerations(
+            List<io.fabric8.kubernetes.api.model.Toleration> core) {
+        if (core == null) {
             return List.of();
         }
         List<dev.datacenter.operator.placement.Toleration> tolerations = new ArrayList<>();
-        for (io.fabric8.kubernetes.api.model.Toleration t : spec.getTolerations()) {
+        for (io.fabric8.kubernetes.api.model.Toleration t : core) {
             if (t != null) {
                 tolerations.add(new dev.datacenter.operator.placement.Toleration(
                         t.getKey(), t.getOperator(), t.getValue(), t.getEffect()));

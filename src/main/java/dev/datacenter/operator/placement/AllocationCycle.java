@@ -68,7 +68,16 @@ final class AllocationCycle {
             PoolState p = order.peek();
             AppState a = p.queue.peek();
             Integer ord = a.nextCandidate();
-            if (ord != null) {
+            if (ord != null && a.spec.gang() != null) {
+                GangTurn turn = placeGang(a, fallback, out);
+                if (!turn.placed) {
+                    for (AppState m : turn.members) m.failedUnpinned = true;
+                    if (turn.limited) limited.add(a);
+                    else if (turn.tried && !fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                }
+                if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
+                else p.queue.poll();
+            } else if (ord != null) {
                 boolean pinned = a.pinOf(ord) != null;
                 boolean individual = a.individual(ord);
                 Placement outcome = individual || a.shape == null ? null : failedShapes.get(a.shape);
@@ -105,6 +114,34 @@ final class AllocationCycle {
     }
 
     private record Placement(OfferDecision decision, boolean limited) {}
+
+    private record GangTurn(List<AppState> members, boolean placed, boolean limited, boolean tried) {}
+
+    /**
+     * Every waiting instance of the gang in this one turn, or none: each is assumed in turn, and when one finds
+     * no node all those assumed in this turn are rolled back. Nothing is tried before every member is known.
+     */
+    private GangTurn placeGang(AppState a, boolean fallback, List<OfferDecision> out) {
+        List<AppState> members = Gangs.members(state, a);
+        if (Gangs.known(members) < a.spec.gangSize()) return new GangTurn(members, false, false, false);
+        for (AppState m : members) {
+            if (!m.placeable()) return new GangTurn(members, false, false, false);
+        }
+        List<OfferDecision> made = new ArrayList<>();
+        for (AppState m : members) {
+            for (int ord : new ArrayList<>(m.waiting)) {
+                Placement outcome = tryPlace(m, ord, fallback);
+                if (outcome.decision == null) {
+                    for (int i = made.size() - 1; i >= 0; i--)
+                        accounting.remove(made.get(i).taskId());
+                    return new GangTurn(members, false, outcome.limited, true);
+                }
+                made.add(outcome.decision);
+            }
+        }
+        out.addAll(made);
+        return new GangTurn(members, true, false, true);
+    }
 
     private Placement tryPlace(AppState a, int ord, boolean fallback) {
         PoolState p = a.pool;

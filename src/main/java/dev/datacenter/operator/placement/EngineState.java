@@ -49,6 +49,8 @@ final class EngineState {
 
     final TreeSet<String> waitingApps = new TreeSet<>();
     final TreeSet<String> dirtyApps = new TreeSet<>();
+    /** Gang name to the keys of its member apps. */
+    final Map<String, TreeSet<String>> gangs = new HashMap<>();
     /** Bumped by every change that may let a waiting instance fit: such a change makes the next cycle retry all. */
     long capacityGen;
 

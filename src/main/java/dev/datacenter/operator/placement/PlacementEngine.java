@@ -176,6 +176,11 @@ public final class PlacementEngine {
         }
         for (Colocation c : spec.colocateWith())
             colocators.computeIfAbsent(c.appKey(), k -> new HashSet<>()).add(a.key);
+        if (old != null && old.gang() != null && !old.gang().equals(spec.gang())) leaveGang(old.gang(), a.key);
+        if (spec.gang() != null) {
+            state.gangs.computeIfAbsent(spec.gang(), g -> new TreeSet<>()).add(a.key);
+            dirtyApps.addAll(state.gangs.get(spec.gang()));
+        }
         PoolState pool = state.poolState(spec.pool());
         if (a.pool != null && a.pool != pool) {
             a.pool.addDemand(-a.demandCounted);
@@ -211,6 +216,14 @@ public final class PlacementEngine {
         dirtyApps.add(a.key);
     }
 
+    private void leaveGang(String gang, String appKey) {
+        TreeSet<String> members = state.gangs.get(gang);
+        if (members == null) return;
+        members.remove(appKey);
+        if (members.isEmpty()) state.gangs.remove(gang);
+        else dirtyApps.addAll(members);
+    }
+
     private static void portErrors(AppSpec spec, List<AppError> errors) {
         Set<Integer> fixed = new HashSet<>();
         for (int p : spec.ports()) {
@@ -227,6 +240,7 @@ public final class PlacementEngine {
         state.changed();
         for (Colocation c : a.spec.colocateWith())
             colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(key);
+        if (a.spec.gang() != null) leaveGang(a.spec.gang(), key);
         a.pool.addDemand(-a.demandCounted);
         a.pool.apps.remove(key);
         for (int ord : a.spec.pins().keySet())
@@ -259,7 +273,10 @@ public final class PlacementEngine {
         a.requested.addAll(requested);
         Set<Integer> before = new HashSet<>(a.waiting);
         resetWaiting(a);
-        if (!before.containsAll(a.waiting)) dirtyApps.add(appKey);
+        if (!before.containsAll(a.waiting)) {
+            dirtyApps.add(appKey);
+            if (a.spec.gang() != null) dirtyApps.addAll(state.gangs.get(a.spec.gang()));
+        }
     }
 
     private void resetWaiting(AppState a) {
@@ -443,9 +460,18 @@ public final class PlacementEngine {
         List<CycleResult.PendingApp> out = new ArrayList<>();
         for (String key : waitingApps) {
             AppState a = apps.get(key);
-            out.add(new CycleResult.PendingApp(key, a.spec.pool(), a.waiting.size(), a.errors()));
+            out.add(new CycleResult.PendingApp(key, a.spec.pool(), a.waiting.size(), errorsOf(a)));
         }
         return List.copyOf(out);
+    }
+
+    private List<AppError> errorsOf(AppState a) {
+        List<AppError> errors = a.errors();
+        Optional<AppError> gang = Gangs.problem(state, a);
+        if (gang.isEmpty()) return errors;
+        List<AppError> all = new ArrayList<>(errors);
+        all.add(gang.get());
+        return List.copyOf(all);
     }
 
     /** Figures of every declared pool, by name (for pool status). */
@@ -482,7 +508,7 @@ public final class PlacementEngine {
         if (a == null) return Optional.empty();
         if (a.summaryVersion != state.version) {
             a.summary =
-                    new PendingSummary(a.key, a.spec.pool(), a.waiting.size(), RejectSummary.of(state, a), a.errors());
+                    new PendingSummary(a.key, a.spec.pool(), a.waiting.size(), RejectSummary.of(state, a), errorsOf(a));
             a.summaryVersion = state.version;
         }
         return Optional.of(a.summary);

@@ -30,6 +30,8 @@ final class BuiltinResourceTypes {
             ResourceType.of("apps", "v1", "replicasets", "ReplicaSet", true, List.of("rs"), ALL, true, false),
             ResourceType.of("apps", "v1", "daemonsets", "DaemonSet", true, List.of("ds"), ALL, true, false),
             ResourceType.of("apps", "v1", "controllerrevisions", "ControllerRevision", true, NONE, NONE, false, false),
+            ResourceType.of("batch", "v1", "jobs", "Job", true, NONE, ALL, true, false),
+            ResourceType.of("batch", "v1", "cronjobs", "CronJob", true, List.of("cj"), ALL, true, false),
             ResourceType.of("coordination.k8s.io", "v1", "leases", "Lease", true, NONE, NONE, false, false),
             ResourceType.of(
                     "apiextensions.k8s.io",

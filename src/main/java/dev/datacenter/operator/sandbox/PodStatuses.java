@@ -74,6 +74,42 @@ final class PodStatuses {
     }
 
     /** The node stopped reporting: the pod is no longer Ready (the node lifecycle controller's job). */
+    /** The pod's containers exited 0: phase Succeeded, not Ready, reason PodCompleted, as a kubelet reports it. */
+    static PodStatus succeeded(Pod pod) {
+        PodStatus current = current(pod);
+        String finished = Timestamps.now();
+        List<PodCondition> conditions = List.of(
+                condition(current, "PodReadyToStartContainers", "False", null, null),
+                condition(current, "Initialized", "True", "PodCompleted", null),
+                condition(current, READY, "False", "PodCompleted", null),
+                condition(current, CONTAINERS_READY, "False", "PodCompleted", null),
+                condition(current, POD_SCHEDULED, "True", null, null));
+        List<ContainerStatus> terminated = new ArrayList<>();
+        for (ContainerStatus c :
+                Optional.ofNullable(current.getContainerStatuses()).orElse(List.of())) {
+            String startedAt = c.getState() != null && c.getState().getRunning() != null
+                    ? c.getState().getRunning().getStartedAt()
+                    : finished;
+            terminated.add(new ContainerStatusBuilder(c)
+                    .withReady(false)
+                    .withStarted(false)
+                    .withNewState()
+                    .withNewTerminated()
+                    .withExitCode(0)
+                    .withReason("Completed")
+                    .withStartedAt(startedAt)
+                    .withFinishedAt(finished)
+                    .endTerminated()
+                    .endState()
+                    .build());
+        }
+        return new PodStatusBuilder(current)
+                .withPhase("Succeeded")
+                .withConditions(conditions)
+                .withContainerStatuses(terminated)
+                .build();
+    }
+
     static PodStatus nodeNotReady(Pod pod, String node) {
         PodStatus current = current(pod);
         List<PodCondition> conditions = new ArrayList<>();

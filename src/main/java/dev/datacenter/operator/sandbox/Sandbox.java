@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * The embedded sandbox: when {@code datacenter.sandbox.enabled=true}, an in-process Kubernetes API with the
  * operator's CRDs, the nodes of {@code datacenter.sandbox.nodes}, the manifests of
- * {@code datacenter.sandbox.apply}, a kubeconfig, and a {@link SimulatedKubelet}. When disabled, nothing.
+ * {@code datacenter.sandbox.apply}, a kubeconfig, a {@link SimulatedKubelet} and a minimal Job controller
+ * ({@link SandboxJobs}). When disabled, nothing.
  *
  * <h2>Contract with the operator runtime</h2>
  * <ul>
@@ -49,6 +50,7 @@ public class Sandbox {
     private SandboxApiServer server;
     private KubernetesClient client;
     private SimulatedKubelet kubelet;
+    private SandboxJobs jobs;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         if (!config.enabled()) {
@@ -78,6 +80,7 @@ public class Sandbox {
                         .size())
                 .orElse(0);
         kubelet = new SimulatedKubelet(client).start();
+        jobs = new SandboxJobs(client).start();
         server.injectFaults(config.faults().errorRate(), config.faults().seed());
         Path kubeconfig = KubeconfigWriter.write(Path.of(config.kubeconfig()), server.url());
         LOG.infof(
@@ -88,6 +91,9 @@ public class Sandbox {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (jobs != null) {
+            jobs.close();
+        }
         if (kubelet != null) {
             kubelet.close();
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>JSON merge patches follow RFC 7386 (the plain dispatcher appends arrays and stores nulls) and strategic
  * merge patches are applied by {@link MergePatch#strategic} (the plain dispatcher answers 415);</li>
  * <li>the {@code scale} subresource of custom resources that declare one;</li>
+ * <li>{@code pods/binding} ({@link PodBinding}): a {@code Binding} sets a pending pod's {@code spec.nodeName};</li>
  * <li>a 404 carries a {@code Status} with reason {@code NotFound}, and every answer says it is JSON, as clients
  * expect;</li>
  * <li>{@code kubectl get} gets a server-side Table with the CRD's printer columns ({@link PrinterColumns}).</li>
@@ -313,6 +314,13 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private MockResponse scaleOrElse(RecordedRequest request, Optional<ApiPath> target) {
         if (target.isPresent() && "scale".equals(target.get().subresource())) {
             return scale(request, target.get());
+        }
+        if (target.isPresent() && PodBinding.isBinding(request.method(), target.get())) {
+            return PodBinding.bind(
+                    request,
+                    target.get(),
+                    path -> super.handleGet(path),
+                    ops -> super.dispatch(patchRequest(target.get().objectPath(), ops)));
         }
         if (target.isPresent()
                 && "eviction".equals(target.get().subresource())
@@ -626,7 +634,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
                 .setBody(body instanceof String s ? s : Json.write(body)));
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static MockResponse status(int code, String reason, String message) {
         return json(
                         code,
                         new StatusBuilder()

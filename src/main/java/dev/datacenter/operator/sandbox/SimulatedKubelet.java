@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,8 +34,11 @@ import org.jboss.logging.Logger;
  * (the in-process API refuses {@code pods/binding}); otherwise it stays Pending with
  * {@code PodScheduled=False, reason Unschedulable} and a message saying why. Pods not pinned this way are
  * left alone: the sandbox has no general scheduler.</li>
- * <li><b>kubelet</b>: a pod bound to a Ready node is reported Running and Ready (conditions, container
- * statuses, host and pod IPs) through the pods' {@code /status} path.</li>
+ * <li><b>kubelet</b>: a pod bound to a Ready node (by the stand-in above, by {@code pods/binding}, or created with
+ * {@code spec.nodeName}) is reported Running and Ready (conditions, container statuses, host and pod IPs)
+ * through the pods' {@code /status} path. A pod annotated {@value #RUN_SECONDS}{@code : "<seconds>"} completes
+ * that long after it started: phase {@code Succeeded}, its containers terminated with exit code 0 (how the
+ * sandbox runs Jobs to completion).</li>
  * <li>It records the scheduler's {@code Scheduled} and {@code FailedScheduling} Events on the pod.</li>
  * <li><b>node lifecycle controller</b>: a pod on a node that is not Ready gets {@code Ready=False}; a pod
  * bound to a node that no longer exists is deleted (pod garbage collection).</li>
@@ -47,6 +51,8 @@ public final class SimulatedKubelet implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SimulatedKubelet.class);
     private static final long RETRY_MILLIS = 1000;
+    /** Annotation on a pod: the simulated container exits 0 this many seconds (a decimal) after the pod started. */
+    public static final String RUN_SECONDS = "datacenter.dev/sandbox-run-seconds";
 
     private final KubernetesClient client;
     private final VolumeBinder volumes;
@@ -323,7 +329,47 @@ public final class SimulatedKubelet implements AutoCloseable {
         String hostIp = NodePin.internalIp(node.get()).orElse("127.0.0.1");
         String podIp =
                 Optional.ofNullable(PodStatuses.current(pod).getPodIP()).orElseGet(() -> addresses.next(nodeName));
+        OptionalLong runMillis = runMillis(pod);
+        String started = PodStatuses.current(pod).getStartTime();
+        if (runMillis.isPresent()
+                && started != null
+                && "Running".equals(PodStatuses.current(pod).getPhase())) {
+            long left = java.time.Instant.parse(started).toEpochMilli()
+                    + runMillis.getAsLong()
+                    - System.currentTimeMillis();
+            if (left <= 0) {
+                writeStatus(pod, PodStatuses.succeeded(pod));
+                return;
+            }
+            later(Cache.metaNamespaceKeyFunc(pod), left);
+            return;
+        }
         writeStatus(pod, PodStatuses.running(pod, hostIp, podIp));
+        if (runMillis.isPresent()) {
+            later(Cache.metaNamespaceKeyFunc(pod), runMillis.getAsLong());
+        }
+    }
+
+    private static OptionalLong runMillis(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(RUN_SECONDS);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Math.max(0, Math.round(Double.parseDouble(value.trim()) * 1000)));
+        } catch (NumberFormatException e) {
+            LOG.debugf(
+                    "simulated kubelet: ignoring %s=%s on %s",
+                    RUN_SECONDS, value, pod.getMetadata().getName());
+            return OptionalLong.empty();
+        }
+    }
+
+    private void later(String key, long millis) {
+        if (!worker.isShutdown()) {
+            worker.schedule(() -> enqueue(key), Math.max(1, millis), TimeUnit.MILLISECONDS);
+        }
     }
 
     private Optional<Node> node(String name) {

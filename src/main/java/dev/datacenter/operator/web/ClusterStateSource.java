@@ -46,7 +46,14 @@ public class ClusterStateSource implements OperatorStateSource {
 
     @Override
     public StateView state() {
-        return StateViewBuilder.build(snapshot());
+        StateView state = StateViewBuilder.build(snapshot());
+        if (!allocation.running()) {
+            return state;
+        }
+        return state.withFrameworks(allocation.frameworks().stream()
+                .map(f -> new FrameworkEntryView(
+                        f.namespace(), f.owner(), f.pool(), f.running(), f.waiting(), Amounts.of(f.resources())))
+                .toList());
     }
 
     @Override

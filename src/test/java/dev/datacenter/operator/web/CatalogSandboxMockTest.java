@@ -52,7 +52,7 @@ class CatalogSandboxMockTest {
         List<JsonNode> apps = catalog("DataCenterApp");
         assertThat(apps)
                 .extracting(a -> a.at("/metadata/name").asText())
-                .contains("jokes", "cassandra", "memcached", "trainer", "spark-executors");
+                .contains("jokes", "cassandra", "memcached", "spark-executors");
         for (JsonNode pool : catalog("ResourcePool")) {
             String name = pool.at("/metadata/name").asText();
             await("pool " + name + " exists and is Ready", () -> {
@@ -119,12 +119,35 @@ class CatalogSandboxMockTest {
                         .isEqualTo(1L);
             }
         }
-        // the GPU workers are on GPU nodes, one each
-        List<String> trainerNodes =
-                client.pods().inNamespace("demo").withLabel("datacenter.dev/app", "trainer").list().getItems().stream()
-                        .map(p -> p.getSpec().getNodeName())
-                        .sorted()
-                        .toList();
+        // the Jobs of the catalog (placed by the operator as a second scheduler) run to completion;
+        // the GPU training workers ran on the GPU nodes, one each
+        for (JsonNode job : catalog("Job")) {
+            String namespace = job.at("/metadata/namespace").asText();
+            String name = job.at("/metadata/name").asText();
+            await("Job " + name + " completes", Duration.ofSeconds(120), () -> {
+                var j = client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get();
+                return j != null
+                        && j.getStatus() != null
+                        && j.getStatus().getConditions() != null
+                        && j.getStatus().getConditions().stream()
+                                .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+            });
+        }
+        List<String> trainerNodes = client
+                .pods()
+                .inNamespace("demo")
+                .withLabel("batch.kubernetes.io/job-name", "trainer")
+                .list()
+                .getItems()
+                .stream()
+                .map(p -> p.getSpec().getNodeName())
+                .sorted()
+                .toList();
         assertThat(trainerNodes).containsExactly("node-a4", "node-b4");
     }
 

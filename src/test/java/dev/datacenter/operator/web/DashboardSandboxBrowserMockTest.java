@@ -49,10 +49,7 @@ class DashboardSandboxBrowserMockTest {
         await(
                 "the catalog settled",
                 Duration.ofSeconds(90),
-                () -> ready("memcached") == 3
-                        && ready("trainer") == 2
-                        && ready("spark-executors") == 6
-                        && ready("cassandra") == 3);
+                () -> ready("memcached") == 3 && ready("spark-executors") == 6 && ready("cassandra") == 3);
         try (HeadlessChromium chromium = HeadlessChromium.startOrSkip(1440, 1400)) {
             ChromeDriver browser = chromium.browser;
             browser.get(root.toString());
@@ -123,7 +120,7 @@ class DashboardSandboxBrowserMockTest {
             assertThat(cells).hasSize(12);
             assertThat(browser.findElements(By.cssSelector("[data-testid=pool-row]")))
                     .extracting(e -> e.getDomAttribute("data-pool"))
-                    .containsExactly("default", "spark", "training");
+                    .containsExactly("batch", "default", "spark", "training");
 
             chromium.screenshot(SCREENSHOT, 1440);
             assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);

@@ -41,8 +41,9 @@ class StateResourceMockTest {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
         JsonNode state = JSON.readTree(response.body());
-        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps", "groups");
+        assertThat(fields(state)).containsExactly("time", "cluster", "nodes", "pools", "apps", "groups", "frameworks");
         assertThat(state.get("groups").isArray()).isTrue();
+        assertThat(state.get("frameworks").isArray()).isTrue();
 
         JsonNode cluster = state.get("cluster");
         assertThat(fields(cluster))
