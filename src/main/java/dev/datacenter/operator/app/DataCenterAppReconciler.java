@@ -6,6 +6,7 @@ import dev.datacenter.operator.api.ApiGroup;
 import dev.datacenter.operator.api.ConditionReasons;
 import dev.datacenter.operator.api.DataCenterApp;
 import dev.datacenter.operator.api.DataCenterAppStatus;
+import dev.datacenter.operator.api.LaunchBackoffStatus;
 import dev.datacenter.operator.api.LaunchDelay;
 import dev.datacenter.operator.api.TaskFailure;
 import dev.datacenter.operator.app.AppInstances.Member;
@@ -159,7 +160,7 @@ public class DataCenterAppReconciler implements Reconciler {
         labels.apply(app, round.members);
         finishRestart(round);
         Optional<SpecProblem> conflict = claimConflict(app, prepared);
-        DataCenterAppStatus status = aggregator.aggregate(
+        writeStatus(
                 app,
                 new AppObservation(
                         conflict,
@@ -173,9 +174,7 @@ public class DataCenterAppReconciler implements Reconciler {
                                 round.failure,
                                 round.delay,
                                 round.pending)),
-                Instant.now());
-        status.setLaunchBackoff(round.backoffStatus);
-        statusWriter.writeIfChanged(app, status);
+                round.backoffStatus);
         requeueForTimers(round, key);
     }
 
@@ -347,7 +346,13 @@ public class DataCenterAppReconciler implements Reconciler {
     }
 
     private void writeStatus(DataCenterApp app, AppObservation observed) {
+        writeStatus(app, observed, null);
+    }
+
+    /** @param backoff the launch backoff to record ({@code status.launchBackoff}), null while none counts */
+    private void writeStatus(DataCenterApp app, AppObservation observed, LaunchBackoffStatus backoff) {
         DataCenterAppStatus status = aggregator.aggregate(app, observed, Instant.now());
+        status.setLaunchBackoff(backoff);
         actions.failure(app).ifPresent(failed -> {
             // this process's newest refusal replaces the one the status showed before
             List<io.fabric8.kubernetes.api.model.Condition> conditions =
