@@ -781,6 +781,7 @@ class PoolsAndClaimsMockTest {
                 .isEqualTo(dev.datacenter.operator.model.Names.claimName("data", "db", 0));
         await(
                 "the refusal is cleared by the wipe",
+                LONG,
                 () -> Conditions.find(getSet("legacy", "data").getStatus().getConditions(), "ActionFailed")
                         .isEmpty());
     }
