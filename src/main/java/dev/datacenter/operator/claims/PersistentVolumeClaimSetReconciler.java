@@ -76,8 +76,11 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     private final Map<String, Instant> lostSince = new ConcurrentHashMap<>();
     /** The set's resourceVersion at its last wipe: a cached copy still showing that annotation is not wiped twice. */
     private final Map<ResourceKey, String> wipedAt = new ConcurrentHashMap<>();
-    /** The newest refused action of each set. */
-    private final Map<ResourceKey, Condition> lastActionFailed = new ConcurrentHashMap<>();
+    /**
+     * The newest action of each set this process carried out: the refusal, or empty when it succeeded (so a
+     * refusal the cached status still shows is not carried over a later success).
+     */
+    private final Map<ResourceKey, Optional<Condition>> lastActionFailed = new ConcurrentHashMap<>();
     /** The newest abandonment of each set. */
     private final Map<ResourceKey, Abandoned> lastAbandoned = new ConcurrentHashMap<>();
 
@@ -236,13 +239,15 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
     private Optional<Condition> actionFailed(ResourceKey key, PersistentVolumeClaimSet set, WipeOutcome wipe) {
         Long generation = set.getMetadata().getGeneration();
         if (wipe.acted()) {
-            wipe.failure().ifPresentOrElse(c -> lastActionFailed.put(key, c), () -> lastActionFailed.remove(key));
+            lastActionFailed.put(key, wipe.failure());
             return wipe.failure();
         }
-        Optional<Condition> remembered = Optional.ofNullable(lastActionFailed.get(key))
-                .filter(c -> java.util.Objects.equals(c.getObservedGeneration(), generation));
-        return remembered.or(() -> ActionFailures.carried(
-                set.getStatus() == null ? null : set.getStatus().getConditions(), generation));
+        Optional<Condition> remembered = lastActionFailed.get(key);
+        if (remembered != null) {
+            return remembered.filter(c -> java.util.Objects.equals(c.getObservedGeneration(), generation));
+        }
+        return ActionFailures.carried(
+                set.getStatus() == null ? null : set.getStatus().getConditions(), generation);
     }
 
     /**
