@@ -29,7 +29,9 @@ if [ "${FAULTS_SKIP_BUILD:-0}" != 1 ] || [ ! -f target/quarkus-app/quarkus-run.j
   ./mvnw -q package -DskipTests
 fi
 
-CP="target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*"
+# a copy of the build, so that a build during the run does not change the JVMs the suite restarts
+rm -rf "$WORK/app" && cp -r target/quarkus-app "$WORK/app"
+CP="$WORK/app/lib/main/*:$WORK/app/lib/boot/*"
 java -Xmx512m -cp "$CP" -Dfaults.root="$ROOT" -Dfaults.only="${FAULTS_ONLY:-}" \
      -Dfaults.seed="${FAULTS_SEED:-42}" bench/faults/FaultsDriver.java "$@" &
 DRIVER_PID=$!
