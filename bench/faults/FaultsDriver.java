@@ -691,6 +691,7 @@ public class FaultsDriver {
         System.out.println("|---:|---:|---:|---:|---:|---:|");
         for (double rate : List.of(0.0, 0.05, 0.20)) {
             int breaksBefore = BREAKS.size();
+            RANDOM.setSeed(Long.getLong("faults.seed", 42L)); // every rate gets the same changes
             String label = String.format("%.0f %%", rate * 100);
             SandboxProcess sandbox = new SandboxProcess("faults-" + (int) (rate * 100), rate);
             KubernetesClient client = sandbox.client;
