@@ -33,6 +33,14 @@ public class DeletionExpectations {
         return Set.copyOf(uids);
     }
 
+    /** The deletion of {@code uid} failed: the pod is not expected to go. */
+    public void unexpect(String appKey, String uid) {
+        Set<String> uids = deleted.get(appKey);
+        if (uids != null && uid != null) {
+            uids.remove(uid);
+        }
+    }
+
     public void forget(String appKey) {
         deleted.remove(appKey);
     }

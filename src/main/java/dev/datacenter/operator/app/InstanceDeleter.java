@@ -15,9 +15,21 @@ public class InstanceDeleter {
     @Inject
     DeletionExpectations expectations;
 
+    /**
+     * Deletes the pod. A delete the API server refuses (a 500, a 409) is no longer expected: the pod stays
+     * and counts as running again, else the app would wait forever for a deletion that never comes.
+     */
     public void delete(String appKey, Pod pod) {
-        expectations.expect(appKey, pod.getMetadata().getUid());
-        writes.delete(
-                Pod.class, pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+        String uid = pod.getMetadata().getUid();
+        expectations.expect(appKey, uid);
+        try {
+            writes.delete(
+                    Pod.class,
+                    pod.getMetadata().getNamespace(),
+                    pod.getMetadata().getName());
+        } catch (RuntimeException e) {
+            expectations.unexpect(appKey, uid);
+            throw e;
+        }
     }
 }

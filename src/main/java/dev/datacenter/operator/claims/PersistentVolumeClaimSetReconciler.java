@@ -13,6 +13,7 @@ import dev.datacenter.operator.claims.ClaimSetPlan.NodeHealth;
 import dev.datacenter.operator.cluster.ClusterCache;
 import dev.datacenter.operator.cluster.StatusWriter;
 import dev.datacenter.operator.inventory.EngineInputs;
+import dev.datacenter.operator.model.ClaimTemplateChecks;
 import dev.datacenter.operator.model.Names;
 import dev.datacenter.operator.model.SpecDefaults;
 import dev.datacenter.operator.runtime.ReconcileQueue;
@@ -153,7 +154,14 @@ public class PersistentVolumeClaimSetReconciler implements Reconciler {
         Optional<Condition> actionFailed = actionFailed(key, set, wipe);
         statusWriter.writeIfChanged(
                 withoutDoneWipe(set),
-                aggregator.aggregate(set, plan.claims(), abandoned, conflicting, actionFailed, now));
+                aggregator.aggregate(
+                        set,
+                        plan.claims(),
+                        abandoned,
+                        ClaimTemplateChecks.problems(set.getSpec().getTemplate()),
+                        conflicting,
+                        actionFailed,
+                        now));
         plan.recheckAfter().ifPresent(d -> queue.enqueueAfter(key, d.plusMillis(100)));
     }
 

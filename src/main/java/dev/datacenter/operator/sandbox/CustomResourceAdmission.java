@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * What the API server does to a custom resource before storing it: the schema's defaults applied, the fields
  * the schema does not declare pruned (or refused with 400 when the request asks for strict field validation,
  * as {@code kubectl} does), then the OpenAPI schema and the {@code x-kubernetes-validations} rules checked by
- * {@link CrdValidator}, a failure answered 422 with the server's Status ({@code DataCenterApp.datacenter.dev
+ * {@link CrdValidator} (after the metadata checks of {@link ObjectMetaValidation}), a failure answered 422 with the server's Status ({@code DataCenterApp.datacenter.dev
  * "x" is invalid: spec.instances: Invalid value: -1: ...}).
  */
 final class CustomResourceAdmission {
@@ -79,7 +79,8 @@ final class CustomResourceAdmission {
      */
     static Outcome admit(CrdValidator validator, String group, JsonNode object, boolean strict) {
         JsonNode defaulted = validator.withDefaults(withoutNulls(object));
-        List<Violation> violations = validator.validate(strict ? defaulted : validator.pruned(defaulted));
+        List<Violation> violations = new java.util.ArrayList<>(ObjectMetaValidation.violations(object));
+        violations.addAll(validator.validate(strict ? defaulted : validator.pruned(defaulted)));
         if (violations.isEmpty()) {
             return new Outcome(validator.pruned(defaulted), null);
         }

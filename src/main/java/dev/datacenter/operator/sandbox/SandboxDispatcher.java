@@ -103,6 +103,10 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         writes.lock();
         try {
             if (request.method() == HttpMethod.DELETE) {
+                if (target.isPresent() && target.get().subresource() != null) {
+                    // the CRUD server would take such a path for its collection and delete every object in it
+                    return status(404, "NotFound", "the server could not find the requested resource");
+                }
                 return withNotFoundStatus(delete(request, target), target);
             }
             if (request.method() == HttpMethod.POST

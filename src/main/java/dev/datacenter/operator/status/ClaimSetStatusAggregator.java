@@ -17,7 +17,8 @@ import java.util.Optional;
  * NotReady or gone; else True with {@code ClaimsPending} while a claim waits for its first instance to be
  * placed, or {@code ClaimsBound}), and {@code DataAbandoned}: the newest claim whose data was given up (a
  * Relocate or a wipe), kept until another replaces it. {@code Ready} is False with {@code ClaimConflict}
- * while a claim of another set or app is in the way of one of the set's own. {@code ActionFailed}
+ * while a claim of another set or app is in the way of one of the set's own, with {@code InvalidSpec} while
+ * claims made from {@code spec.template} would be refused. {@code ActionFailed}
  * ({@link ActionFailures}) reports an invalid wipe.
  */
 public final class ClaimSetStatusAggregator {
@@ -43,6 +44,21 @@ public final class ClaimSetStatusAggregator {
             List<String> conflicts,
             Optional<Condition> actionFailed,
             Instant now) {
+        return aggregate(set, claims, abandoned, List.of(), conflicts, actionFailed, now);
+    }
+
+    /**
+     * @param templateProblems what is wrong with {@code spec.template} (claims made from it would be
+     *        refused): Ready False with {@code InvalidSpec}, before anything else
+     */
+    public PersistentVolumeClaimSetStatus aggregate(
+            PersistentVolumeClaimSet set,
+            List<ClaimStatus> claims,
+            Optional<Abandoned> abandoned,
+            List<String> templateProblems,
+            List<String> conflicts,
+            Optional<Condition> actionFailed,
+            Instant now) {
         PersistentVolumeClaimSetStatus previous =
                 set.getStatus() == null ? new PersistentVolumeClaimSetStatus() : set.getStatus();
         PersistentVolumeClaimSetStatus status = new PersistentVolumeClaimSetStatus();
@@ -56,17 +72,25 @@ public final class ClaimSetStatusAggregator {
         status.setLostCount((int) count(claims, ClaimPhase.Lost));
         List<Condition> desired = new ArrayList<>();
         desired.add(
-                conflicts.isEmpty()
-                        ? ready(claims, generation, now)
-                        : Conditions.of(
+                !templateProblems.isEmpty()
+                        ? Conditions.of(
                                 ConditionReasons.READY,
                                 false,
-                                ConditionReasons.CLAIM_CONFLICT,
-                                String.join("; ", conflicts)
-                                        + " (the claim is not mounted, pinned, wiped or deleted; rename the set or"
-                                        + " the app, or remove the claim in the way)",
+                                ConditionReasons.INVALID_SPEC,
+                                String.join("; ", templateProblems),
                                 generation,
-                                now));
+                                now)
+                        : conflicts.isEmpty()
+                                ? ready(claims, generation, now)
+                                : Conditions.of(
+                                        ConditionReasons.READY,
+                                        false,
+                                        ConditionReasons.CLAIM_CONFLICT,
+                                        String.join("; ", conflicts)
+                                                + " (the claim is not mounted, pinned, wiped or deleted; rename the set or"
+                                                + " the app, or remove the claim in the way)",
+                                        generation,
+                                        now));
         if (abandoned.isPresent()) {
             desired.add(Conditions.of(
                     DATA_ABANDONED,

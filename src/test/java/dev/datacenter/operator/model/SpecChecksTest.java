@@ -56,4 +56,28 @@ class SpecChecksTest {
                         "volume name datacenter-artifacts is reserved for the artifacts",
                         "volume datacenter-artifacts is mounted at /mnt/artifacts, where the artifacts go");
     }
+
+    @Test
+    void hugeImagesArgumentsAndEnvironmentAndBadEnvironmentNamesAreReported() {
+        DataCenterApp app = Apps.app("web");
+        app.getSpec().getContainer().setImage("r/" + "x".repeat(SpecChecks.IMAGE_MAX));
+        app.getSpec().getContainer().setArgs(List.of("-v", "a".repeat(SpecChecks.ARG_MAX_BYTES + 1)));
+        app.getSpec()
+                .getContainer()
+                .setEnv(List.of(
+                        new io.fabric8.kubernetes.api.model.EnvVar("OK", "fine", null),
+                        new io.fabric8.kubernetes.api.model.EnvVar("A=B", "v", null),
+                        new io.fabric8.kubernetes.api.model.EnvVar("BIG", "v".repeat(SpecChecks.ARG_MAX_BYTES), null)));
+        assertThat(SpecChecks.problems(app.getSpec()))
+                .hasSize(4)
+                .anySatisfy(p -> assertThat(p).startsWith("container.image is 1026 characters long"))
+                .anySatisfy(p -> assertThat(p).startsWith("container.args[1] is longer than 131072 bytes"))
+                .anySatisfy(p -> assertThat(p).startsWith("container.env[1].name \"A=B\""))
+                .anySatisfy(p -> assertThat(p).startsWith("container.env[2] (BIG) is longer"));
+
+        app.getSpec().getContainer().setImage("registry.example/web:1");
+        app.getSpec().getContainer().setArgs(List.of("a".repeat(SpecChecks.ARG_MAX_BYTES)));
+        app.getSpec().getContainer().setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("A", "v", null)));
+        assertThat(SpecChecks.problems(app.getSpec())).isEmpty();
+    }
 }

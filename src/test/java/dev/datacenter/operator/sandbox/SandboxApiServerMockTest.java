@@ -1,12 +1,14 @@
 package dev.datacenter.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -210,6 +212,84 @@ class SandboxApiServerMockTest {
         JsonNode status = Json.parse(response.body());
         assertThat(status.path("reason").asText()).isEqualTo("NotFound");
         assertThat(status.path("message").asText()).isEqualTo("pods \"nope\" not found");
+    }
+
+    @Test
+    void customResourceWithANameOrLabelsTheApiServerRefusesIsA422() {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("names")
+                        .endMetadata()
+                        .build())
+                .create();
+        var apps = client.genericKubernetesResources(DCA).inNamespace("names");
+        for (GenericKubernetesResource bad : List.of(
+                app("x".repeat(300), Map.of(), Map.of()),
+                app("a_b", Map.of(), Map.of()),
+                app("upper-Case", Map.of(), Map.of()),
+                app("labelled", Map.of("big", "v".repeat(64)), Map.of()),
+                app("annotated", Map.of(), Map.of("big", "v".repeat(300 * 1024))))) {
+            assertThatThrownBy(() -> apps.resource(bad).create())
+                    .isInstanceOfSatisfying(
+                            KubernetesClientException.class,
+                            e -> assertThat(e.getCode()).isEqualTo(422))
+                    .hasMessageContaining("metadata.");
+        }
+        assertThat(apps.list().getItems()).isEmpty();
+        apps.resource(app("ok.name-1", Map.of("tier", "web"), Map.of("note", "fine")))
+                .create();
+        assertThat(apps.withName("ok.name-1").get()).isNotNull();
+    }
+
+    @Test
+    void deleteWithAnExtraPathSegmentDeletesNothing() throws Exception {
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("keep")
+                        .endMetadata()
+                        .build())
+                .create();
+        var apps = client.genericKubernetesResources(DCA).inNamespace("keep");
+        apps.resource(app("a", Map.of(), Map.of())).create();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url()
+                                        + "/apis/datacenter.dev/v1alpha1/namespaces/keep/datacenterapps/a/b"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(apps.withName("a").get()).isNotNull();
+        assertThat(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .list()
+                        .getItems())
+                .isNotEmpty();
+    }
+
+    private static GenericKubernetesResource app(
+            String name, Map<String, String> labels, Map<String, String> annotations) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("datacenter.dev/v1alpha1")
+                .withKind("DataCenterApp")
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .addToAdditionalProperties(
+                        "spec",
+                        Map.of(
+                                "instances",
+                                1,
+                                "container",
+                                Map.of("image", "nginx"),
+                                "resources",
+                                Map.of("cpus", "100m", "mem", "64Mi")))
+                .build();
     }
 
     private static JsonNode resource(JsonNode list, String name) {

@@ -92,6 +92,23 @@ class PoolAndClaimSetStatusAggregatorTest {
                 .hasValueSatisfying(c -> assertThat(c.getMessage()).contains("data-db-2"));
     }
 
+    @Test
+    void aTemplateWhoseClaimsWouldBeRefusedMakesTheSetNotReadyWithInvalidSpec() {
+        PersistentVolumeClaimSet set = TestObjects.claimSet("ns", "data");
+        PersistentVolumeClaimSetStatus status = new ClaimSetStatusAggregator()
+                .aggregate(
+                        set,
+                        List.of(claim(0, ClaimPhase.Pinned)),
+                        Optional.empty(),
+                        List.of("spec.template.accessModes: unsupported value \"Sometimes\""),
+                        List.of("a claim in the way"),
+                        Optional.empty(),
+                        T0);
+        assertThat(ready(status.getConditions()).getStatus()).isEqualTo("False");
+        assertThat(ready(status.getConditions()).getReason()).isEqualTo(ConditionReasons.INVALID_SPEC);
+        assertThat(ready(status.getConditions()).getMessage()).contains("Sometimes");
+    }
+
     private static ClaimStatus claim(int ordinal, ClaimPhase phase) {
         ClaimStatus c = new ClaimStatus();
         c.setOrdinal(ordinal);

@@ -58,6 +58,10 @@ public final class TestObjects {
         PersistentVolumeClaimSetSpec spec = new PersistentVolumeClaimSetSpec();
         PersistentVolumeClaimSpec template = new PersistentVolumeClaimSpec();
         template.setAccessModes(List.of("ReadWriteOnce"));
+        // a claim without a storage request is refused by the API server (the set would be InvalidSpec)
+        template.setResources(new io.fabric8.kubernetes.api.model.VolumeResourceRequirementsBuilder()
+                .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi"))
+                .build());
         spec.setTemplate(template);
         set.setSpec(spec);
         return set;
