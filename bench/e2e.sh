@@ -9,27 +9,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+APP=${APP:-target/quarkus-app}   # the packaged operator to run
 WORK=$ROOT/target/e2e
 mkdir -p "$WORK"
 QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 
 PIDS=()
-cleanup() {
+cleanup() { # every process this script started, by its pid; SIGKILL after 20 s
+  local p
   for p in "${PIDS[@]:-}"; do
     [[ -n "$p" ]] && kill "$p" 2>/dev/null || true
   done
+  for _ in $(seq 20); do
+    local alive=0
+    for p in "${PIDS[@]:-}"; do
+      [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null && alive=1
+    done
+    (( alive )) || return 0
+    sleep 1
+  done
   for p in "${PIDS[@]:-}"; do
-    [[ -n "$p" ]] && wait "$p" 2>/dev/null || true
+    [[ -n "$p" ]] && kill -9 "$p" 2>/dev/null || true
   done
 }
 trap cleanup EXIT INT TERM
 
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f target/quarkus-app/quarkus-run.jar ]]; then
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$APP"/quarkus-run.jar ]]; then
   echo "building the operator (./mvnw package -DskipTests)" >&2
   ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true >&2
 fi
-javac -nowarn -cp "target/quarkus-app/lib/main/*" -d "$WORK/classes" bench/e2e/E2eDriver.java 2>&1 | grep -v '^Note:' >&2 || true
+javac -nowarn -cp "$APP/lib/main/*" -d "$WORK/classes" bench/e2e/E2eDriver.java 2>&1 | grep -v '^Note:' >&2 || true
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -45,7 +55,7 @@ WRITERS=${WRITERS:-$(grep -E '^datacenter.allocation.writers=' src/main/resource
 
 run_size() { # nodes apps perApp sandboxHeap operatorHeap
   local nodes=$1 apps=$2 per=$3 sbheap=$4 opheap=$5
-  local nodefile=$WORK/nodes-$nodes.json kubeconfig=$WORK/kubeconfig-$nodes
+  local nodefile=$WORK/nodes-$nodes.json kubeconfig=$WORK/kubeconfig-$nodes-$$
   python3 bench/e2e/nodes.py "$nodes" > "$nodefile"
   rm -f "$kubeconfig"
   local api=$(free_port) sbhttp=$(free_port) ophttp=$(free_port)
@@ -53,7 +63,7 @@ run_size() { # nodes apps perApp sandboxHeap operatorHeap
   java -Xmx"$sbheap" -XX:+UseG1GC -Ddatacenter.sandbox.enabled=true -Ddatacenter.sandbox.operator=false \
        -Ddatacenter.sandbox.api-port="$api" -Ddatacenter.sandbox.nodes="$nodefile" \
        -Ddatacenter.sandbox.kubeconfig="$kubeconfig" -Dquarkus.http.port="$sbhttp" \
-       -jar target/quarkus-app/quarkus-run.jar > "$WORK/sandbox-$nodes.log" 2>&1 &
+       -jar "$APP"/quarkus-run.jar > "$WORK/sandbox-$nodes.log" 2>&1 &
   local sbpid=$!
   PIDS+=("$sbpid")
   local until=$((SECONDS + 300))
@@ -63,14 +73,14 @@ run_size() { # nodes apps perApp sandboxHeap operatorHeap
   done
   KUBECONFIG=$kubeconfig java -Xmx"$opheap" -XX:+UseG1GC -Dquarkus.http.port="$ophttp" \
        -Ddatacenter.allocation.writers="$WRITERS" ${OPERATOR_OPTS:-} \
-       -jar target/quarkus-app/quarkus-run.jar > "$WORK/operator-$nodes.log" 2>&1 &
+       -jar "$APP"/quarkus-run.jar > "$WORK/operator-$nodes.log" 2>&1 &
   local oppid=$!
   PIDS+=("$oppid")
   wait_http "http://localhost:$ophttp/q/health/ready" 300
-  java -Xmx1g -cp "$WORK/classes:target/quarkus-app/lib/main/*" E2eDriver "$kubeconfig" "$nodes" "$apps" "$per" \
+  java -Xmx1g -cp "$WORK/classes:$APP/lib/main/*" E2eDriver "$kubeconfig" "$nodes" "$apps" "$per" \
        "$WRITERS" "$ophttp" "$oppid" "$sbpid" "${CEILING_PODS:-3000}"
-  kill "$oppid" "$sbpid" 2>/dev/null || true
-  wait "$oppid" "$sbpid" 2>/dev/null || true
+  cleanup
+  PIDS=()
 }
 
 echo "# End to end ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

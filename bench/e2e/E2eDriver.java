@@ -47,7 +47,17 @@ public class E2eDriver {
     static long operatorPid, sandboxPid;
     static final StringBuilder out = new StringBuilder();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String kubeconfig = Files.readString(Path.of(args[0]));
         nodes = Integer.parseInt(args[1]);
         apps = Integer.parseInt(args[2]);
@@ -153,7 +163,6 @@ public class E2eDriver {
         // leave the namespace empty for the next size
         client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).delete();
         client.close();
-        System.exit(0);
     }
 
     static long timeoutFor(int total) {
@@ -181,7 +190,8 @@ public class E2eDriver {
             fs.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
-                    client.pods().inNamespace(CEILING_NS).resource(pod(run + "-" + i, "sim-" + String.format("%05d", i % nodes))).create();
+                    Pod p = pod(run + "-" + i, "sim-" + String.format("%05d", i % nodes));
+                    createTolerating409(() -> client.pods().inNamespace(CEILING_NS).resource(p).create());
                 }
                 return null;
             }));
@@ -229,7 +239,7 @@ public class E2eDriver {
                 spec.put("container", Map.of("image", "docker.io/hashicorp/http-echo:1.0", "args", List.of("-listen=:8080", "-text=v1")));
                 spec.put("resources", Map.of("cpus", "10m", "mem", "16Mi"));
                 app.setAdditionalProperty("spec", spec);
-                client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).resource(app).create();
+                createTolerating409(() -> client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).resource(app).create());
                 return null;
             }));
         }
@@ -237,6 +247,17 @@ public class E2eDriver {
             f.get();
         }
         pool.shutdown();
+    }
+
+    /** The client retries a request whose answer it did not get: the retry of a create that went through is a 409. */
+    static void createTolerating409(Runnable create) {
+        try {
+            create.run();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
     }
 
     static void patchAll(String mergePatch) throws Exception {
