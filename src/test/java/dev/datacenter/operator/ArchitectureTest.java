@@ -106,7 +106,8 @@ class ArchitectureTest {
         JavaClasses tests = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages(ROOT);
-        // in-process API tests (a Quarkus application with the mock or the sandbox API) end in MockTest
+        // in-process API tests (a Quarkus application with the mock or the sandbox API) end in MockTest; a
+        // benchmark run by hand ends in Benchmark, which keeps it out of the default test run
         classes()
                 .that()
                 .areAnnotatedWith("io.quarkus.test.junit.QuarkusTest")
@@ -114,6 +115,8 @@ class ArchitectureTest {
                 .haveSimpleNameEndingWith("MockTest")
                 .orShould()
                 .haveSimpleNameEndingWith("IT")
+                .orShould()
+                .haveSimpleNameEndingWith("Benchmark")
                 .check(tests);
     }
 
