@@ -111,33 +111,6 @@ public class E2eDriver {
         long heapSbBytes = heapUsed(heapSb);
         long rssOp = rss(operatorPid), rssSb = rss(sandboxPid);
 
-        // rolling upgrade of every app at once
-        Set<String> old = new HashSet<>();
-        pods.getStore().list().forEach(p -> old.add(p.getMetadata().getUid()));
-        Snapshot s = Snapshot.take();
-        t0 = System.nanoTime();
-        patchAll("{\"spec\":{\"container\":{\"args\":[\"-listen=:8080\",\"-text=v2\"]}}}");
-        double[] up = {-1};
-        double upReady = waitFor(pods, total, p -> !old.contains(p.getMetadata().getUid()), t0, up, timeoutFor(total) * 2);
-        Snapshot e = Snapshot.take();
-        phases.add(row("rolling upgrade of every app", total, up[0], upReady, s, e));
-
-        // scale to zero
-        s = Snapshot.take();
-        t0 = System.nanoTime();
-        patchAll("{\"spec\":{\"instances\":0}}");
-        double gone = waitForEmpty(pods, t0, timeoutFor(total));
-        e = Snapshot.take();
-        phases.add(row("scale to zero", total, -1, gone, s, e));
-        // and back
-        s = Snapshot.take();
-        t0 = System.nanoTime();
-        patchAll("{\"spec\":{\"instances\":" + perApp + "}}");
-        double[] back = {-1};
-        double backReady = waitFor(pods, total, p -> true, t0, back, timeoutFor(total));
-        e = Snapshot.take();
-        phases.add(row("scale back to " + perApp + " per app", total, back[0], backReady, s, e));
-
         // report
         out.append("\n### ").append(String.format("%,d nodes × %,d instances (%,d apps)", nodes, total, apps)).append("\n\n");
         out.append("| writers | plain-client pod creates/s (ceiling) | operator placements/s (burst) | ratio |\n|---:|---:|---:|---:|\n");
@@ -147,11 +120,55 @@ public class E2eDriver {
                 out.append(String.format("| (client with %s threads) | %,.0f | | %.2f |\n", w, c, placementsPerSecond / c));
             }
         });
-        out.append("\n| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String[] r : phases) {
-            out.append("| ").append(String.join(" | ", r)).append(" |\n");
-        }
+        System.out.println(out);
+        System.out.flush();
+        out.setLength(0);
+        String heapTable = heapTable(heapOpBytes, heapSbBytes, rssOp, rssSb, total);
+        System.out.println(heapTable);
+        System.out.println("| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        printRow(phases.get(0));
+        // rolling upgrade of every app at once
+        Set<String> old = new HashSet<>();
+        pods.getStore().list().forEach(p -> old.add(p.getMetadata().getUid()));
+        Snapshot s = Snapshot.take();
+        t0 = System.nanoTime();
+        patchAll("{\"spec\":{\"container\":{\"args\":[\"-listen=:8080\",\"-text=v2\"]}}}");
+        double[] up = {-1};
+        double upReady = waitFor(pods, total, p -> !old.contains(p.getMetadata().getUid()), t0, up, timeoutFor(total) * 2);
+        Snapshot e = Snapshot.take();
+        printRow(row("rolling upgrade of every app", total, up[0], upReady, s, e));
+
+        // scale to zero
+        s = Snapshot.take();
+        t0 = System.nanoTime();
+        patchAll("{\"spec\":{\"instances\":0}}");
+        double gone = waitForEmpty(pods, t0, timeoutFor(total));
+        e = Snapshot.take();
+        printRow(row("scale to zero", total, -1, gone, s, e));
+        // and back
+        s = Snapshot.take();
+        t0 = System.nanoTime();
+        patchAll("{\"spec\":{\"instances\":" + perApp + "}}");
+        double[] back = {-1};
+        double backReady = waitFor(pods, total, p -> true, t0, back, timeoutFor(total));
+        e = Snapshot.take();
+        printRow(row("scale back to " + perApp + " per app", total, back[0], backReady, s, e));
+
+        System.out.println();
+        pods.close();
+        // leave the namespace empty for the next size
+        client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).delete();
+        client.close();
+    }
+
+    static void printRow(String[] r) {
+        System.out.println("| " + String.join(" | ", r) + " |");
+        System.out.flush();
+    }
+
+    static String heapTable(long heapOpBytes, long heapSbBytes, long rssOp, long rssSb, int total) {
+        StringBuilder out = new StringBuilder();
         out.append("\n| process | heap after GC (MiB) | RSS (MiB) | heap per cached pod (bytes) | heap per node (bytes) |\n|---|---:|---:|---:|---:|\n");
         int cachedPods = total;
         out.append(String.format("| operator | %,.0f | %,.0f | %,.0f | %,.0f |\n", heapOpBytes / 1048576.0, rssOp / 1048576.0,
@@ -160,11 +177,7 @@ public class E2eDriver {
                 (double) heapSbBytes / (cachedPods + nodes), (double) heapSbBytes / nodes));
         out.append("\n(heap measured after the burst, all ").append(String.format("%,d", total))
                 .append(" pods Running; per cached pod = heap / (pods + nodes); per node = heap / nodes.)\n");
-        System.out.println(out);
-        pods.close();
-        // leave the namespace empty for the next size
-        client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).delete();
-        client.close();
+        return out.toString();
     }
 
     static long timeoutFor(int total) {
