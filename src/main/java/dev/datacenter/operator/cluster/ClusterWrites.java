@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every write the operator makes to the Kubernetes API: creates, edits (read, change, update with the read
  * resourceVersion, retried by the client on a 409), deletes and status updates, of any kind. One place,
  * so that writes are counted ({@code datacenter_api_writes_total{verb,kind,outcome}}) and can be limited
- * or observed in one spot. Reads go through the informer cache ({@link ClusterCache}); the one fresh read
+ * or observed in one spot: every write takes a token of {@link WriteRateLimit} first
+ * ({@code datacenter.client.writes-per-second}, {@code datacenter.client.write-burst}). Reads go through the informer cache ({@link ClusterCache}); the one fresh read
  * here, {@link #get}, is for a caller that must look past a stale cache after a conflict.
  */
 @ApplicationScoped
@@ -30,7 +32,14 @@ public class ClusterWrites {
     @Inject
     MeterRegistry registry;
 
+    @ConfigProperty(name = "datacenter.client.writes-per-second", defaultValue = "200")
+    double writesPerSecond;
+
+    @ConfigProperty(name = "datacenter.client.write-burst", defaultValue = "400")
+    int writeBurst;
+
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private volatile WriteRateLimit limit;
 
     /** Creates the object in its own namespace (from its metadata). */
     public <T extends HasMetadata> T create(T object) {
@@ -102,7 +111,22 @@ public class ClusterWrites {
                 : client.resources(type).inNamespace(namespace).withName(name);
     }
 
+    /** The token bucket every write here passes ({@code datacenter.client.writes-per-second}). */
+    public WriteRateLimit rateLimit() {
+        WriteRateLimit l = limit;
+        if (l == null) {
+            synchronized (this) {
+                if (limit == null) {
+                    limit = new WriteRateLimit(writesPerSecond, writeBurst);
+                }
+                l = limit;
+            }
+        }
+        return l;
+    }
+
     private <V> V counted(String verb, String kind, Supplier<V> write) {
+        rateLimit().acquire();
         try {
             V result = write.get();
             count(verb, kind, "ok");

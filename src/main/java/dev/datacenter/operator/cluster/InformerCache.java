@@ -115,8 +115,15 @@ public class InformerCache {
         apps = decoded(DataCenterApp.class, true, CacheIndexes.appIndexes(), ClusterChangeListener::appChanged);
         pools = decoded(ResourcePool.class, false, Map.of(), ClusterChangeListener::poolChanged);
         claimSets = decoded(PersistentVolumeClaimSet.class, true, Map.of(), ClusterChangeListener::claimSetChanged);
-        nodes = register(client.nodes().runnableInformer(resync), ClusterChangeListener::nodeChanged);
-        pods = register(client.pods().inAnyNamespace().runnableInformer(resync), ClusterChangeListener::podChanged);
+        nodes = register(
+                client.nodes().runnableInformer(resync).itemStore(new SlimItemStore<>(CachedFields::slim)),
+                ClusterChangeListener::nodeChanged);
+        pods = register(
+                client.pods()
+                        .inAnyNamespace()
+                        .runnableInformer(resync)
+                        .itemStore(new SlimItemStore<>(CachedFields::slim)),
+                ClusterChangeListener::podChanged);
         pods.addIndexers(CacheIndexes.podIndexes());
         claims = register(
                 client.persistentVolumeClaims()

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -16,6 +17,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,6 +47,31 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private volatile String serverAddress = "127.0.0.1";
 
     private volatile FaultInjection faults = FaultInjection.NONE;
+    private final NameIndexedStore store = NameIndexedStore.install(this);
+
+    /** A GET of one named object is answered from the store's name index ({@link NameIndexedStore}). */
+    @Override
+    public MockResponse handleGet(String path) {
+        if (!path.contains("watch")) {
+            AttributeSet query = attributeExtractor.fromPath(path);
+            if (NameIndexedStore.named(query)) {
+                Map.Entry<AttributeSet, String> found = store.find(query);
+                if (found != null) {
+                    return new MockResponse().setResponseCode(200).setBody(found.getValue());
+                }
+            }
+        }
+        return super.handleGet(path);
+    }
+
+    /** How fabric8's create, update and patch handlers find the stored object: through the name index. */
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+        if (NameIndexedStore.named(attributes)) {
+            return store.find(attributes);
+        }
+        return super.findResource(attributes);
+    }
 
     void setServerAddress(String serverAddress) {
         this.serverAddress = serverAddress;
@@ -126,7 +153,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     /** {@code pods/eviction}: deletes the pod unless the PodDisruptionBudget selecting it refuses (429). */
     private MockResponse evict(ApiPath target) {
-        MockResponse current = super.handleGet(target.objectPath());
+        MockResponse current = handleGet(target.objectPath());
         if (current.code() != 200) {
             return current;
         }
@@ -168,7 +195,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     private List<JsonNode> items(String listPath) {
-        MockResponse list = super.handleGet(listPath);
+        MockResponse list = handleGet(listPath);
         List<JsonNode> out = new ArrayList<>();
         if (list.code() == 200) {
             Json.parse(list.getBody().readUtf8()).path("items").forEach(out::add);
@@ -187,7 +214,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         try {
             Optional<String> finalizer = propagationPolicy(request).map(GarbageCollector.POLICY_FINALIZERS::get);
             if (finalizer.isPresent() && target.isPresent() && target.get().name() != null) {
-                MockResponse current = super.handleGet(target.get().objectPath());
+                MockResponse current = handleGet(target.get().objectPath());
                 if (current.code() == 200) {
                     JsonNode stored = Json.parse(current.getBody().readUtf8());
                     List<String> finalizers = new ArrayList<>();
@@ -323,7 +350,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
             return PodBinding.bind(
                     request,
                     target.get(),
-                    path -> super.handleGet(path),
+                    path -> handleGet(path),
                     ops -> super.dispatch(patchRequest(target.get().objectPath(), ops)));
         }
         if (target.isPresent()
@@ -384,7 +411,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
                     ? json(outcome.refusal().getCode(), outcome.refusal()).orElseThrow()
                     : super.dispatch(withBody(request, outcome.admitted()));
         }
-        MockResponse current = super.handleGet(target.objectPath());
+        MockResponse current = handleGet(target.objectPath());
         if (current.code() != 200) {
             return request.method() == HttpMethod.PUT ? super.dispatch(request) : current;
         }
@@ -493,11 +520,26 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     /** Every CRD in the store, read through the dispatcher itself so one created by kubectl counts too. */
     List<CustomResourceDefinition> storedCrds() {
-        MockResponse list = super.handleGet(CRDS_PATH);
-        return Json.KUBERNETES
+        CrdsRead cached = crdsRead;
+        long changes = store.crdChanges();
+        if (cached != null && cached.changes() == changes) {
+            return cached.crds();
+        }
+        MockResponse list = handleGet(CRDS_PATH);
+        List<CustomResourceDefinition> crds = List.copyOf(Json.KUBERNETES
                 .unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class)
-                .getItems();
+                .getItems());
+        crdsRead = new CrdsRead(changes, crds);
+        return crds;
     }
+
+    /**
+     * The CRDs as last read, and the store's count of CRD changes then: every admitted write needs them, and listing
+     * them scans the whole store.
+     */
+    private record CrdsRead(long changes, List<CustomResourceDefinition> crds) {}
+
+    private volatile CrdsRead crdsRead;
 
     // --- merge patches ---------------------------------------------------------------------------
 
@@ -516,7 +558,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (target.isEmpty() || target.get().name() == null) {
             return super.dispatch(request);
         }
-        MockResponse current = super.handleGet(target.get().objectPath());
+        MockResponse current = handleGet(target.get().objectPath());
         if (current.code() != 200) {
             return current;
         }
@@ -567,7 +609,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (scale.isEmpty()) {
             return status(404, "NotFound", "the sandbox serves the scale subresource of custom resources only");
         }
-        MockResponse current = super.handleGet(target.objectPath());
+        MockResponse current = handleGet(target.objectPath());
         if (current.code() != 200) {
             return current;
         }

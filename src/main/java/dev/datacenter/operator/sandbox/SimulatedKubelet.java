@@ -77,7 +77,10 @@ public final class SimulatedKubelet implements AutoCloseable {
     /** Starts watching; returns once the caches are filled. */
     public synchronized SimulatedKubelet start() {
         nodes = client.nodes().inform(handler(this::nodeChanged), 0);
-        pods = client.pods().inAnyNamespace().inform(handler(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod))), 0);
+        pods = client.pods()
+                .inAnyNamespace()
+                .withIndexers(Map.of(BY_NODE, SimulatedKubelet::nodeOf))
+                .inform(handler(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod))), 0);
         claims = client.persistentVolumeClaims().inAnyNamespace().inform(handler(this::claimChanged), 0);
         pods.getStore().list().forEach(pod -> enqueue(Cache.metaNamespaceKeyFunc(pod)));
         worker.scheduleWithFixedDelay(this::nodeLifecycle, 1, 1, TimeUnit.SECONDS);
@@ -152,6 +155,9 @@ public final class SimulatedKubelet implements AutoCloseable {
                         n.getSpec().setTaints(desired);
                         return n;
                     });
+                }
+                if (desired.isEmpty()) {
+                    continue; // no NoExecute taint: nothing to evict
                 }
                 for (Pod pod : podsOn(node.getMetadata().getName())) {
                     if (pod.getMetadata().getDeletionTimestamp() != null || NodeRoom.isTerminal(pod)) {
@@ -264,10 +270,16 @@ public final class SimulatedKubelet implements AutoCloseable {
                 : Optional.of("node " + node.getMetadata().getName() + ": " + NodeRoom.schedulerMessage(missing));
     }
 
+    /** The pods bound to the node, from an index of the pod cache by node (not a scan of every pod). */
     private List<Pod> podsOn(String nodeName) {
-        return pods.getStore().list().stream()
-                .filter(p -> nodeName.equals(p.getSpec().getNodeName()))
-                .toList();
+        return pods.getIndexer().byIndex(BY_NODE, nodeName);
+    }
+
+    private static final String BY_NODE = "node";
+
+    private static List<String> nodeOf(Pod pod) {
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        return node == null || node.isEmpty() ? List.of() : List.of(node);
     }
 
     private void bind(Pod pod, String node) {
