@@ -287,7 +287,7 @@ public class AllocationLoop implements ClusterChangeListener {
                     }
                 }
                 for (Preemption p : result.preemptions()) {
-                    preempt(engine, feed, applied, p);
+                    preempt(engine, feed, frameworkFeed, applied, p);
                 }
                 if (!result.unchanged() || result.pendingApps() != publishedFrom) {
                     publishedFrom = result.pendingApps();
@@ -320,16 +320,25 @@ public class AllocationLoop implements ClusterChangeListener {
      * Evicts the victims of a preemption through the Eviction API (PodDisruptionBudgets honoured). A refused
      * or failed eviction tells the engine, which spares that victim for a while and chooses again next cycle.
      */
-    private void preempt(PlacementEngine engine, EngineFeed feed, Map<String, AppPlacement> applied, Preemption p) {
+    private void preempt(
+            PlacementEngine engine,
+            EngineFeed feed,
+            FrameworkFeed frameworkFeed,
+            Map<String, AppPlacement> applied,
+            Preemption p) {
         AppPlacement preemptor = applied.get(p.appKey());
         for (Preemption.Victim v : p.victims()) {
-            Optional<ObjectKey> podKey = feed.podOf(v.taskId());
+            // a victim is an instance of a DataCenterApp or a framework pod the operator bound
+            boolean frameworkPod = frameworkFeed.owns(v.appKey());
+            Optional<ObjectKey> podKey =
+                    frameworkPod ? frameworks.podOf(frameworkFeed, v.appKey(), v.instance()) : feed.podOf(v.taskId());
             if (podKey.isEmpty()) {
                 engine.evictionRefused(v.taskId());
                 continue;
             }
             String namespace = podKey.get().namespace();
             String podName = podKey.get().name();
+            Optional<Pod> frameworkVictim = frameworkPod ? cache.pod(namespace, podName) : Optional.empty();
             evictions.evict(namespace, podName).whenComplete((outcome, failure) -> {
                 boolean done = failure == null
                         && (outcome == PodEvictions.Outcome.EVICTED || outcome == PodEvictions.Outcome.GONE);
@@ -342,6 +351,10 @@ public class AllocationLoop implements ClusterChangeListener {
                     return;
                 }
                 metrics.preempted(p.pool(), v.pool());
+                frameworkVictim.ifPresent(pod -> frameworks.preempted(
+                        pod,
+                        "evicted from node " + p.node() + " so that pool " + p.pool() + " can place " + p.appKey()
+                                + " instance " + p.instance()));
                 String instance = "instance " + v.instance() + " (pod " + podName + ")";
                 victimApp(v.appKey())
                         .ifPresent(app -> events.record(

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.allocation;
 
 import dev.datacenter.operator.cluster.ClusterCache;
+import dev.datacenter.operator.cluster.ObjectKey;
 import dev.datacenter.operator.cluster.PodScheduling;
 import dev.datacenter.operator.inventory.FrameworkFeed;
 import dev.datacenter.operator.placement.CycleResult;
@@ -110,6 +111,28 @@ public class FrameworkScheduler {
                         cache.pod(namespace, name)
                                 .ifPresent(p -> writeQuietly(() -> scheduling.scheduled(p, d.node())));
                     }
+                });
+    }
+
+    /** The pod behind instance {@code ordinal} of a framework app, if the feed knows it. */
+    Optional<ObjectKey> podOf(FrameworkFeed feed, String appKey, int ordinal) {
+        return feed.podOf(appKey, ordinal).map(key -> {
+            int slash = key.indexOf('/');
+            return new ObjectKey(key.substring(0, slash), key.substring(slash + 1));
+        });
+    }
+
+    /** A framework pod evicted by preemption: a Warning {@code Preempted} event on it, as kube-scheduler writes. */
+    void preempted(Pod evicted, String message) {
+        writer.run(() -> {
+                    scheduling.preempted(evicted, message);
+                    return true;
+                })
+                .whenComplete((ok, failure) -> {
+                    if (failure != null)
+                        LOG.debugf(
+                                "Preempted event of pod %s not written: %s",
+                                evicted.getMetadata().getName(), rootMessage(failure));
                 });
     }
 

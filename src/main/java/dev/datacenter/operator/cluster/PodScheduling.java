@@ -139,6 +139,11 @@ public class PodScheduling {
         event(pod, "Warning", FAILED_SCHEDULING, message);
     }
 
+    /** A Warning {@code Preempted} event on a pod evicted to make room for another. */
+    public void preempted(Pod pod, String message) {
+        event(pod, "Warning", "Preempted", message);
+    }
+
     /** A Normal {@code Scheduled} event on the pod. */
     public void scheduled(Pod pod, String node) {
         event(
