@@ -6,8 +6,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.datacenter.operator.allocation.AllocationView;
 import dev.datacenter.operator.allocation.FrameworkView;
 import dev.datacenter.operator.allocation.PublishedCycle;
@@ -99,6 +105,55 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")
                 .check(main);
+    }
+
+    @Test
+    void placementStateClassesKeepTheirFieldsToThemselves() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".placement..")
+                .should(accessNonPrivateFieldsOfOtherClassesOfTheirPackage())
+                .check(main);
+    }
+
+    @Test
+    void webAndAppClassesKeepTheirFieldsToThemselves() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".web..", ROOT + ".app..")
+                .should(accessNonPrivateFieldsOfOtherClassesOfTheirPackage())
+                .check(main);
+    }
+
+    /**
+     * Reading or writing a field another class of the same package declares (a nested class counts as part of its
+     * top-level class), unless the field is private or a static final constant. Record components are read
+     * through their accessors, which are methods, so records pass.
+     */
+    private static ArchCondition<JavaClass> accessNonPrivateFieldsOfOtherClassesOfTheirPackage() {
+        return new ArchCondition<>("access non-private fields of other classes of their package") {
+            @Override
+            public void check(JavaClass accessor, ConditionEvents events) {
+                for (JavaFieldAccess access : accessor.getFieldAccessesFromSelf()) {
+                    JavaField field = access.getTarget().resolveMember().orElse(null);
+                    if (field == null) continue;
+                    JavaClass owner = field.getOwner();
+                    boolean constant = field.getModifiers().contains(JavaModifier.STATIC)
+                            && field.getModifiers().contains(JavaModifier.FINAL);
+                    boolean foreign = owner.getPackageName().equals(accessor.getPackageName())
+                            && !topLevel(owner).equals(topLevel(accessor))
+                            && !field.getModifiers().contains(JavaModifier.PRIVATE)
+                            && !constant;
+                    if (foreign) events.add(SimpleConditionEvent.satisfied(access, access.getDescription()));
+                }
+            }
+        };
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass t = c;
+        while (t.getEnclosingClass().isPresent()) t = t.getEnclosingClass().get();
+        return t;
     }
 
     @Test

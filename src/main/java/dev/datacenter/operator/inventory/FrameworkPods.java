@@ -1,8 +1,8 @@
 package dev.datacenter.operator.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datacenter.operator.api.ApiGroup;
+import dev.datacenter.operator.model.Json;
 import dev.datacenter.operator.placement.AppSpec;
 import dev.datacenter.operator.placement.Constraint;
 import dev.datacenter.operator.placement.Resources;
@@ -24,7 +24,6 @@ import java.util.Objects;
 public final class FrameworkPods {
 
     public static final String SPARK_APP_LABEL = "spark-app-selector";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FrameworkPods() {}
 
@@ -105,7 +104,7 @@ public final class FrameworkPods {
         if (json == null || json.isBlank()) return List.of();
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(
                     ApiGroup.ANNOTATION_CONSTRAINTS + " is not JSON: " + e.getOriginalMessage());

@@ -21,16 +21,16 @@ final class AllocationCycle {
     private final PoolLedger ledger;
     private final Map<String, AppState> apps;
     /** Pool-level refusals (limit or others' guarantees) this cycle: offers declined before any node was evaluated. */
-    long gateDeclines;
+    private long gateDeclines;
 
     AllocationCycle(EngineState state, TaskAccounting accounting) {
         this.state = state;
         this.accounting = accounting;
-        this.inventory = state.inventory;
-        this.check = state.check;
-        this.search = state.search;
-        this.ledger = state.ledger;
-        this.apps = state.apps;
+        this.inventory = state.inventory();
+        this.check = state.check();
+        this.search = state.search();
+        this.ledger = state.ledger();
+        this.apps = state.apps();
     }
 
     /**
@@ -39,26 +39,22 @@ final class AllocationCycle {
      */
     List<AppState> runDrf(
             List<AppState> candidates, boolean fallback, List<OfferDecision> out, List<AppState> limited) {
-        Resources capacity = inventory.capacity;
-        search.hint.refresh(apps, state.version);
+        Resources capacity = inventory.capacity();
+        search.refreshHint(apps, state.version());
         List<PoolState> active = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             AppState a = candidates.get(i);
-            a.resetCycle();
-            a.rank = i;
-            PoolState p = a.pool;
-            if (p.queue == null) {
-                p.queue = new FairQueue<>();
-                active.add(p);
-            }
-            p.queue.add(a, DominantResourceFairness.share(a, capacity), a.rank);
+            a.enterPass(i);
+            PoolState p = a.pool();
+            if (p.openQueue()) active.add(p);
+            p.queue().add(a, DominantResourceFairness.share(a, capacity), a.rank());
         }
-        active.sort(Comparator.comparing((PoolState p) -> p.name));
+        active.sort(Comparator.comparing((PoolState p) -> p.name()));
         FairQueue<PoolState> order = new FairQueue<>();
         for (int i = 0; i < active.size(); i++) {
             PoolState p = active.get(i);
-            p.rank = i;
-            order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank);
+            p.rankInPass(i);
+            order.add(p, DominantResourceFairness.weightedShare(p, capacity), p.rank());
         }
         List<AppState> scarce = new ArrayList<>();
         Map<String, Placement> failedShapes = new HashMap<>();
@@ -66,45 +62,48 @@ final class AllocationCycle {
         // turn (or polled when done): the same order as polling and re-adding them, with half the heap work
         while (!order.isEmpty()) {
             PoolState p = order.peek();
-            AppState a = p.queue.peek();
+            AppState a = p.queue().peek();
             Integer ord = a.nextCandidate();
-            if (ord != null && a.spec.gang() != null) {
+            if (ord != null && a.spec().gang() != null) {
                 GangTurn turn = placeGang(a, fallback, out);
                 if (!turn.placed) {
-                    for (AppState m : turn.members) m.failedUnpinned = true;
+                    for (AppState m : turn.members) m.failUnpinned();
                     if (turn.limited) limited.add(a);
-                    else if (turn.tried && !fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                    else if (turn.tried
+                            && !fallback
+                            && !a.wantsGpu()
+                            && !p.group().gpu().isEmpty()) scarce.add(a);
                 }
-                if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
-                else p.queue.poll();
+                if (a.nextCandidate() != null) p.queue().rekeyTop(DominantResourceFairness.share(a, capacity));
+                else p.queue().poll();
             } else if (ord != null) {
                 boolean pinned = a.pinOf(ord) != null;
                 boolean individual = a.individual(ord);
-                Placement outcome = individual || a.shape == null ? null : failedShapes.get(a.shape);
+                Placement outcome = individual || a.shape() == null ? null : failedShapes.get(a.shape());
                 if (outcome == null) {
                     outcome = tryPlace(a, ord, fallback);
-                    if (outcome.decision == null && !individual && a.shape != null) failedShapes.put(a.shape, outcome);
+                    if (outcome.decision == null && !individual && a.shape() != null)
+                        failedShapes.put(a.shape(), outcome);
                 }
                 if (outcome.decision != null) {
                     out.add(outcome.decision);
                 } else if (pinned) {
-                    a.failedPinned.add(ord);
+                    a.failPinned(ord);
                 } else {
-                    if (individual) a.failedPinned.add(ord);
-                    else a.failedUnpinned = true;
-                    if (!a.listedAfterFailure) { // once per app and pass, though barred instances fail one by one
-                        a.listedAfterFailure = true;
+                    if (individual) a.failPinned(ord);
+                    else a.failUnpinned();
+                    if (a.listAfterFailure()) { // once per app and pass, though barred instances fail one by one
                         if (outcome.limited) limited.add(a);
-                        else if (!fallback && !a.wantsGpu() && !p.group.gpu.isEmpty()) scarce.add(a);
+                        else if (!fallback && !a.wantsGpu() && !p.group().gpu().isEmpty()) scarce.add(a);
                     }
                 }
-                if (a.nextCandidate() != null) p.queue.rekeyTop(DominantResourceFairness.share(a, capacity));
-                else p.queue.poll();
+                if (a.nextCandidate() != null) p.queue().rekeyTop(DominantResourceFairness.share(a, capacity));
+                else p.queue().poll();
             } else {
-                p.queue.poll();
+                p.queue().poll();
             }
-            if (p.queue.isEmpty()) {
-                p.queue = null;
+            if (p.queue().isEmpty()) {
+                p.closeQueue();
                 order.poll();
             } else {
                 order.rekeyTop(DominantResourceFairness.weightedShare(p, capacity));
@@ -123,13 +122,13 @@ final class AllocationCycle {
      */
     private GangTurn placeGang(AppState a, boolean fallback, List<OfferDecision> out) {
         List<AppState> members = Gangs.members(state, a);
-        if (Gangs.known(members) < a.spec.gangSize()) return new GangTurn(members, false, false, false);
+        if (Gangs.known(members) < a.spec().gangSize()) return new GangTurn(members, false, false, false);
         for (AppState m : members) {
             if (!m.placeable()) return new GangTurn(members, false, false, false);
         }
         List<OfferDecision> made = new ArrayList<>();
         for (AppState m : members) {
-            for (int ord : new ArrayList<>(m.waiting)) {
+            for (int ord : new ArrayList<>(m.waiting())) {
                 Placement outcome = tryPlace(m, ord, fallback);
                 if (outcome.decision == null) {
                     for (int i = made.size() - 1; i >= 0; i--)
@@ -144,18 +143,18 @@ final class AllocationCycle {
     }
 
     private Placement tryPlace(AppState a, int ord, boolean fallback) {
-        PoolState p = a.pool;
-        Resources req = a.spec.resources();
-        if (p.reservedUnused.isZero() && !PoolAdmission.admits(p, req, ledger, inventory)) {
+        PoolState p = a.pool();
+        Resources req = a.spec().resources();
+        if (p.reservedUnused().isZero() && !PoolAdmission.admits(p, req, ledger, inventory)) {
             gateDeclines++;
-            check.declined.merge(DeclineReason.PoolLimitReached, 1L, Long::sum);
+            check.decline(DeclineReason.PoolLimitReached);
             return new Placement(null, true);
         }
         PlacementRequest r = new PlacementRequest(a, ord, inventory, apps);
         NodeState n = search.find(r, fallback);
         if (n == null) return new Placement(null, false);
         if (!PoolAdmission.admits(p, PoolAdmission.growth(p, n, req), ledger, inventory)) {
-            check.declined.merge(DeclineReason.PoolLimitReached, 1L, Long::sum);
+            check.decline(DeclineReason.PoolLimitReached);
             return new Placement(null, true);
         }
         return new Placement(place(a, ord, n, r), false);
@@ -163,17 +162,26 @@ final class AllocationCycle {
 
     private OfferDecision place(AppState a, int ord, NodeState n, PlacementRequest r) {
         Resources offered = r.freeOn(n);
-        List<Integer> ports = a.portRequest.length == 0 ? List.of() : n.ports.assign(a.portRequest);
+        List<Integer> ports =
+                a.portRequest().length == 0 ? List.of() : n.ports().assign(a.portRequest());
         List<String> satisfied =
-                a.rules.rules.isEmpty() && a.spec.colocateWith().isEmpty() ? List.of() : a.rules.describe(n, a);
-        String id = RunningTask.instanceId(a.key, ord);
-        TaskRecord t = new TaskRecord(id, a.key, ord, n.name, a.spec.resources(), ports, true);
-        t.started = Long.MAX_VALUE;
-        state.version++;
+                a.rules().rules().isEmpty() && a.spec().colocateWith().isEmpty()
+                        ? List.of()
+                        : a.rules().describe(n, a);
+        String id = RunningTask.instanceId(a.key(), ord);
+        OfferDecision d = new OfferDecision(
+                a.key(), ord, id, n.name(), a.pool().name(), ports, a.spec().resources(), offered, satisfied);
+        TaskRecord t = new TaskRecord(id, a.key(), ord, n.name(), a.spec().resources(), ports, true, Long.MAX_VALUE, d);
+        state.advanceVersion();
         accounting.add(t, a, n, true);
-        OfferDecision d =
-                new OfferDecision(a.key, ord, id, n.name, a.pool.name, ports, a.spec.resources(), offered, satisfied);
-        t.decision = d;
         return d;
+    }
+
+    void startCycle() {
+        gateDeclines = 0;
+    }
+
+    long gateDeclines() {
+        return gateDeclines;
     }
 }

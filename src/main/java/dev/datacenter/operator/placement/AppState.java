@@ -12,54 +12,54 @@ import java.util.TreeSet;
 /** The engine's mutable view of one app: spec, compiled rules, pending and placed instances, value counts. */
 final class AppState {
 
-    final String key;
-    AppSpec spec;
-    ConstraintEvaluator rules;
-    int[] portRequest;
+    private final String key;
+    private AppSpec spec;
+    private ConstraintEvaluator rules;
+    private int[] portRequest;
     /** Apps with equal shapes (pool, resources, ports, no constraints) fail alike within a pass; null when constrained. */
-    String shape;
+    private String shape;
 
-    List<AppError> specErrors = List.of();
-    PoolState pool;
-    final TreeSet<Integer> requested = new TreeSet<>();
-    final TreeSet<Integer> waiting = new TreeSet<>();
+    private List<AppError> specErrors = List.of();
+    private PoolState pool;
+    private final TreeSet<Integer> requested = new TreeSet<>();
+    private final TreeSet<Integer> waiting = new TreeSet<>();
     /** Placed or assumed instances by ordinal; a hash map (the hot path puts one per placement): iterate sorted where order matters. */
-    final HashMap<Integer, TaskRecord> instances = new HashMap<>();
+    private final HashMap<Integer, TaskRecord> instances = new HashMap<>();
 
-    Resources allocated = Resources.ZERO;
+    private Resources allocated = Resources.ZERO;
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
-    int demandCounted;
-    boolean listedWaiting;
+    private int demandCounted;
+    private boolean listedWaiting;
 
-    boolean failedUnpinned;
+    private boolean failedUnpinned;
     /** Already put on the cycle's limited or scarce list this pass. */
-    boolean listedAfterFailure;
+    private boolean listedAfterFailure;
 
-    final Set<Integer> failedPinned = new HashSet<>();
-    int rank;
+    private final Set<Integer> failedPinned = new HashSet<>();
+    private int rank;
 
     /** Instances the freed room of a preemption is held for: ordinal to the node (a pin while nominated). */
-    final TreeMap<Integer, Pin> nominated = new TreeMap<>();
+    private final TreeMap<Integer, Pin> nominated = new TreeMap<>();
 
-    PendingSummary summary;
-    long summaryVersion = -1;
+    private PendingSummary summary;
+    private long summaryVersion = -1;
 
     /** spec.tolerations plus the default ones (nvidia.com/gpu for a GPU app). */
-    List<Toleration> tolerations = List.of();
+    private List<Toleration> tolerations = List.of();
 
     AppState(String key) {
         this.key = key;
     }
 
     List<AppError> errors() {
-        if (pool != null && pool.declared) return specErrors;
+        if (pool != null && pool.declared()) return specErrors;
         List<AppError> all = new ArrayList<>(specErrors);
         all.add(new AppError(AppError.POOL_NOT_FOUND, "pool '" + spec.pool() + "' does not exist"));
         return all;
     }
 
     boolean placeable() {
-        return specErrors.isEmpty() && pool != null && pool.declared;
+        return specErrors.isEmpty() && pool != null && pool.declared();
     }
 
     int demand() {
@@ -91,6 +91,121 @@ final class AppState {
         return true;
     }
 
+    /** Brings its pool's demand up to date with this app's; call after any change of waiting, spec or pool. */
+    void syncDemand() {
+        int d = demand();
+        if (d != demandCounted) {
+            pool.addDemand(d - demandCounted);
+            demandCounted = d;
+        }
+    }
+
+    /** Whether the app must be listed among the waiting apps or taken off: returns true when that flipped. */
+    boolean relist() {
+        boolean waits = !waiting.isEmpty();
+        if (waits == listedWaiting) return false;
+        listedWaiting = waits;
+        return true;
+    }
+
+    /** Takes a new spec: compiles its constraints and checks its ports (errors become {@link #errors()}). */
+    void respec(AppSpec spec) {
+        this.spec = spec;
+        indexTolerations();
+        rules = ConstraintEvaluator.compile(spec.constraints());
+        portRequest = spec.ports().stream().mapToInt(Integer::intValue).toArray();
+        List<AppError> errors = new ArrayList<>(rules.errors());
+        portErrors(spec, errors);
+        specErrors = List.copyOf(errors);
+        shape = spec.constraints().isEmpty() && spec.colocateWith().isEmpty()
+                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports() + "|" + spec.tolerations()
+                : null;
+    }
+
+    private static void portErrors(AppSpec spec, List<AppError> errors) {
+        Set<Integer> fixed = new HashSet<>();
+        for (int p : spec.ports()) {
+            if (p < 0 || p > 65535) errors.add(new AppError("InvalidPorts", "host port " + p + " out of range"));
+            else if (p > 0 && !fixed.add(p))
+                errors.add(new AppError("InvalidPorts", "host port " + p + " requested twice"));
+        }
+    }
+
+    /** Takes over a task recorded before the app was known (its per-value counts need a {@link #recount} after). */
+    void adopt(TaskRecord t) {
+        instances.put(t.instance(), t);
+        allocated = allocated.plus(t.resources());
+    }
+
+    /** Sets which instances need a node and which of them wait (those without a task). */
+    void request(Set<Integer> ordinals) {
+        requested.clear();
+        requested.addAll(ordinals);
+        resetWaiting();
+    }
+
+    /** Recomputes the waiting instances: requested ones without a task. */
+    void resetWaiting() {
+        waiting.clear();
+        for (int i : requested) if (!instances.containsKey(i)) waiting.add(i);
+    }
+
+    /** The freed room of a preemption on {@code node} is held for the instance: it is pinned there meanwhile. */
+    void nominate(int instance, String node) {
+        nominated.put(instance, new Pin(node, true));
+    }
+
+    void unnominate(int instance) {
+        nominated.remove(instance);
+    }
+
+    /** The summary cached at engine version {@code version}, or null when none is. */
+    PendingSummary summary(long version) {
+        return summaryVersion == version ? summary : null;
+    }
+
+    void cacheSummary(PendingSummary s, long version) {
+        summary = s;
+        summaryVersion = version;
+    }
+
+    /** Leaves its pool (the app moves to another or is removed): its demand no longer counts there. */
+    void leavePool() {
+        pool.addDemand(-demandCounted);
+        demandCounted = 0;
+        pool.removeApp(key);
+    }
+
+    /** Joins a pool; {@link #syncDemand} counts its demand there. */
+    void joinPool(PoolState p) {
+        pool = p;
+        p.addApp(this);
+    }
+
+    /** No longer listed among the waiting apps (it is removed). */
+    void unlist() {
+        listedWaiting = false;
+    }
+
+    /**
+     * Records the instance's task (placed, running or adopted) on node {@code n}; returns whether the instance
+     * was waiting (it no longer is).
+     */
+    boolean addInstance(TaskRecord t, NodeState n) {
+        instances.put(t.instance(), t);
+        allocated = allocated.plus(t.resources());
+        count(n, +1);
+        return waiting.remove(t.instance());
+    }
+
+    /** Forgets the instance's task on node {@code n}; the instance waits again while it is requested. */
+    void removeInstance(TaskRecord t, NodeState n) {
+        instances.remove(t.instance());
+        allocated = allocated.minus(t.resources());
+        count(n, -1);
+        if (requested.contains(t.instance())) waiting.add(t.instance());
+    }
+
     /** Whether the node refused this instance lately. */
     boolean barred(int instance, String node) {
         if (spec.barred().isEmpty()) return false;
@@ -107,7 +222,7 @@ final class AppState {
 
     /** Adds or removes (delta -1) one instance on node {@code n} to the per-value counts. */
     void count(NodeState n, int delta) {
-        for (String field : rules.countedFields) {
+        for (String field : rules.countedFields()) {
             String v = n.attribute(field);
             if (v == null) continue;
             Map<String, Integer> m = counts.computeIfAbsent(field, f -> new HashMap<>());
@@ -120,7 +235,7 @@ final class AppState {
     void recount(NodeInventory inventory) {
         counts.clear();
         for (TaskRecord t : instances.values()) {
-            NodeState n = inventory.find(t.node);
+            NodeState n = inventory.find(t.node());
             if (n != null) count(n, +1);
         }
     }
@@ -157,9 +272,84 @@ final class AppState {
         return p != null || nominated.isEmpty() ? p : nominated.get(ordinal);
     }
 
-    void resetCycle() {
+    /** The app enters a pass at place {@code rank} (the tie-break of its pool's order), with no failures yet. */
+    void enterPass(int rank) {
+        this.rank = rank;
+        resetCycle();
+    }
+
+    /** An unpinned instance found no node: the app's other unpinned instances would not either, this pass. */
+    void failUnpinned() {
+        failedUnpinned = true;
+    }
+
+    /** An instance tried on its own found no node this pass. */
+    void failPinned(int instance) {
+        failedPinned.add(instance);
+    }
+
+    /** Whether the app is put on the pass's limited or scarce list now: true only the first time in a pass. */
+    boolean listAfterFailure() {
+        if (listedAfterFailure) return false;
+        listedAfterFailure = true;
+        return true;
+    }
+
+    private void resetCycle() {
         listedAfterFailure = false;
         failedUnpinned = false;
         failedPinned.clear();
+    }
+
+    Resources allocated() {
+        return allocated;
+    }
+
+    HashMap<Integer, TaskRecord> instances() {
+        return instances;
+    }
+
+    String key() {
+        return key;
+    }
+
+    boolean listedWaiting() {
+        return listedWaiting;
+    }
+
+    TreeMap<Integer, Pin> nominated() {
+        return nominated;
+    }
+
+    PoolState pool() {
+        return pool;
+    }
+
+    int[] portRequest() {
+        return portRequest;
+    }
+
+    int rank() {
+        return rank;
+    }
+
+    TreeSet<Integer> requested() {
+        return requested;
+    }
+
+    ConstraintEvaluator rules() {
+        return rules;
+    }
+
+    String shape() {
+        return shape;
+    }
+
+    AppSpec spec() {
+        return spec;
+    }
+
+    TreeSet<Integer> waiting() {
+        return waiting;
     }
 }

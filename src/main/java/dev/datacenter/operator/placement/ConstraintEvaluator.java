@@ -17,10 +17,10 @@ final class ConstraintEvaluator {
     record Rule(
             Constraint constraint, String field, Constraint.Operator op, String value, Pattern pattern, int number) {}
 
-    final List<Rule> rules;
-    final List<AppError> errors;
+    private final List<Rule> rules;
+    private final List<AppError> errors;
     /** Fields whose per-value instance counts the app must keep. */
-    final Set<String> countedFields;
+    private final Set<String> countedFields;
 
     private ConstraintEvaluator(List<Rule> rules, List<AppError> errors, Set<String> countedFields) {
         this.rules = rules;
@@ -91,7 +91,7 @@ final class ConstraintEvaluator {
         for (int i = 0; i < rules.size(); i++) {
             if (!acceptsRule(i, n, r)) return false;
         }
-        for (int i = 0; i < r.colocValues.size(); i++) {
+        for (int i = 0; i < r.colocValues().size(); i++) {
             if (!acceptsColocation(i, n, r)) return false;
         }
         return true;
@@ -99,7 +99,7 @@ final class ConstraintEvaluator {
 
     /** Whether constraint {@code i} (of {@link #rules}) accepts the node for the request. */
     boolean acceptsRule(int i, NodeState n, PlacementRequest r) {
-        AppState app = r.app;
+        AppState app = r.app();
         Rule rule = rules.get(i);
         String v = n.attribute(rule.field);
         if (rule.op == Constraint.Operator.UNLIKE) {
@@ -110,7 +110,7 @@ final class ConstraintEvaluator {
             case UNIQUE -> app.count(rule.field, v) == 0;
             case MAX_PER -> app.count(rule.field, v) < rule.number;
             case CLUSTER -> {
-                String target = rule.value != null ? rule.value : r.sticky[i];
+                String target = rule.value != null ? rule.value : r.sticky()[i];
                 yield target == null || target.equals(v);
             }
             case LIKE -> rule.pattern.matcher(v).matches();
@@ -121,8 +121,8 @@ final class ConstraintEvaluator {
 
     /** Whether colocation rule {@code i} (of the app's {@code colocateWith}) accepts the node. */
     boolean acceptsColocation(int i, NodeState n, PlacementRequest r) {
-        String v = n.attribute(r.app.spec.colocateWith().get(i).field());
-        return v != null && r.colocValues.get(i).contains(v);
+        String v = n.attribute(r.app().spec().colocateWith().get(i).field());
+        return v != null && r.colocValues().get(i).contains(v);
     }
 
     /** Human-readable lines saying how the node satisfies each rule (for "why is instance i on node n"). */
@@ -131,14 +131,26 @@ final class ConstraintEvaluator {
         for (Rule rule : rules) {
             String v = n.attribute(rule.field);
             out.add(rule.constraint + ": node value " + (v == null ? "(none)" : "'" + v + "'")
-                    + (app.rules.countedFields.contains(rule.field) && v != null
+                    + (app.rules().countedFields.contains(rule.field) && v != null
                             ? ", instances with this value " + app.count(rule.field, v)
                             : ""));
         }
-        for (Colocation c : app.spec.colocateWith()) {
+        for (Colocation c : app.spec().colocateWith()) {
             out.add("colocateWith " + c.appKey() + " on " + c.field() + ": node value '" + n.attribute(c.field())
                     + "'");
         }
         return out;
+    }
+
+    Set<String> countedFields() {
+        return countedFields;
+    }
+
+    List<AppError> errors() {
+        return errors;
+    }
+
+    List<Rule> rules() {
+        return rules;
     }
 }

@@ -16,6 +16,6 @@ final class DominantResourceFairness {
 
     static double share(AppState a, Resources clusterCapacity) {
         // a share is at most about 1, so one step of priority outweighs any difference of shares
-        return a.allocated.dominantShare(clusterCapacity) - 2.0 * a.spec.priority();
+        return a.allocated().dominantShare(clusterCapacity) - 2.0 * a.spec().priority();
     }
 }

@@ -12,10 +12,10 @@ import java.util.TreeSet;
 final class FreeIndex {
 
     static final Comparator<NodeState> ORDER = (a, b) -> {
-        int c = Long.compare(a.keyCpu, b.keyCpu);
+        int c = Long.compare(a.keyCpu(), b.keyCpu());
         if (c != 0) return c;
-        c = Long.compare(a.keyMem, b.keyMem);
-        return c != 0 ? c : a.name.compareTo(b.name);
+        c = Long.compare(a.keyMem(), b.keyMem());
+        return c != 0 ? c : a.name().compareTo(b.name());
     };
 
     private final TreeSet<NodeState> nodes = new TreeSet<>(ORDER);
@@ -23,23 +23,22 @@ final class FreeIndex {
     private final NodeState probe = NodeState.probe(0, 0);
 
     /** Sum of the indexed nodes' free cpus (their frozen keys). */
-    long freeCpu;
+    private long freeCpu;
 
     void add(NodeState n) {
         if (nodes.add(n)) {
-            n.memberships.add(this);
-            freeCpu += n.keyCpu;
+            n.indexedIn(this);
+            freeCpu += n.keyCpu();
         }
     }
 
     void remove(NodeState n) {
-        if (nodes.remove(n)) freeCpu -= n.keyCpu;
+        if (nodes.remove(n)) freeCpu -= n.keyCpu();
     }
 
     /** Nodes whose free cpus and memory could hold the request, fullest first. Iterate at once (shared probe). */
     NavigableSet<NodeState> atLeast(long cpus, long mem) {
-        probe.keyCpu = cpus;
-        probe.keyMem = mem;
+        probe.probeAt(cpus, mem);
         return nodes.tailSet(probe, true);
     }
 
@@ -49,5 +48,9 @@ final class FreeIndex {
 
     int size() {
         return nodes.size();
+    }
+
+    long freeCpu() {
+        return freeCpu;
     }
 }

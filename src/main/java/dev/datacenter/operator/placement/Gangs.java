@@ -19,10 +19,10 @@ final class Gangs {
 
     /** The member apps of the app's gang, by key (the app alone when it has no gang). */
     static List<AppState> members(EngineState state, AppState a) {
-        if (a.spec.gang() == null) return List.of(a);
+        if (a.spec().gang() == null) return List.of(a);
         List<AppState> out = new ArrayList<>();
-        for (String key : state.gangs.getOrDefault(a.spec.gang(), new TreeSet<>())) {
-            AppState m = state.apps.get(key);
+        for (String key : state.gangs().getOrDefault(a.spec().gang(), new TreeSet<>())) {
+            AppState m = state.apps().get(key);
             if (m != null) out.add(m);
         }
         return out;
@@ -31,7 +31,7 @@ final class Gangs {
     /** Instances of the gang known to the engine: placed, assumed or waiting. */
     static int known(List<AppState> members) {
         int n = 0;
-        for (AppState m : members) n += m.instances.size() + m.waiting.size();
+        for (AppState m : members) n += m.instances().size() + m.waiting().size();
         return n;
     }
 
@@ -40,11 +40,12 @@ final class Gangs {
         Resources sum = Resources.ZERO;
         int counted = 0;
         for (AppState m : members) {
-            int n = m.instances.size() + m.waiting.size();
-            for (int i = 0; i < n; i++) sum = sum.plus(m.spec.resources());
+            int n = m.instances().size() + m.waiting().size();
+            for (int i = 0; i < n; i++) sum = sum.plus(m.spec().resources());
             counted += n;
         }
-        Resources per = members.isEmpty() ? Resources.ZERO : members.get(0).spec.resources();
+        Resources per =
+                members.isEmpty() ? Resources.ZERO : members.get(0).spec().resources();
         for (int i = counted; i < gangSize; i++) sum = sum.plus(per);
         return sum;
     }
@@ -54,28 +55,28 @@ final class Gangs {
      * nodes have in all), or why it waits for members; empty otherwise or when the app has no gang.
      */
     static Optional<AppError> problem(EngineState state, AppState a) {
-        if (a.spec.gang() == null || a.pool == null || !a.pool.declared) return Optional.empty();
+        if (a.spec().gang() == null || a.pool() == null || !a.pool().declared()) return Optional.empty();
         List<AppState> members = members(state, a);
         int known = known(members);
-        if (known < a.spec.gangSize()) {
+        if (known < a.spec().gangSize()) {
             return Optional.of(new AppError(
                     "GangIncomplete",
-                    "gang " + a.spec.gang() + " waits for its members: " + known + " of " + a.spec.gangSize()
-                            + " pods exist"));
+                    "gang " + a.spec().gang() + " waits for its members: " + known + " of "
+                            + a.spec().gangSize() + " pods exist"));
         }
-        Resources need = demand(members, a.spec.gangSize());
-        if (!need.fitsUnder(Resources.ZERO, a.pool.spec.limit())) {
+        Resources need = demand(members, a.spec().gangSize());
+        if (!need.fitsUnder(Resources.ZERO, a.pool().spec().limit())) {
             return Optional.of(new AppError(
                     CANNOT_FIT,
-                    "gang " + a.spec.gang() + " of " + a.spec.gangSize() + " pods needs " + describe(need)
-                            + " in all, more than the limit of pool " + a.pool.name));
+                    "gang " + a.spec().gang() + " of " + a.spec().gangSize() + " pods needs " + describe(need)
+                            + " in all, more than the limit of pool " + a.pool().name()));
         }
-        if (!need.fitsIn(a.pool.group.capacity)) {
+        if (!need.fitsIn(a.pool().group().capacity())) {
             return Optional.of(new AppError(
                     CANNOT_FIT,
-                    "gang " + a.spec.gang() + " of " + a.spec.gangSize() + " pods needs " + describe(need)
-                            + " in all, more than the nodes of pool " + a.pool.name + " have ("
-                            + describe(a.pool.group.capacity) + ")"));
+                    "gang " + a.spec().gang() + " of " + a.spec().gangSize() + " pods needs " + describe(need)
+                            + " in all, more than the nodes of pool " + a.pool().name() + " have ("
+                            + describe(a.pool().group().capacity()) + ")"));
         }
         return Optional.empty();
     }

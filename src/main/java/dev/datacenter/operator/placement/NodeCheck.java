@@ -9,13 +9,18 @@ import java.util.Map;
  */
 final class NodeCheck {
 
-    long evaluated;
-    long evaluatedTotal;
-    final Map<DeclineReason, Long> declined = new EnumMap<>(DeclineReason.class);
+    private long evaluated;
+    private long evaluatedTotal;
+    private final Map<DeclineReason, Long> declined = new EnumMap<>(DeclineReason.class);
 
     void resetCycle() {
         evaluated = 0;
         declined.clear();
+    }
+
+    /** Records a refusal made before any node was evaluated (a pool-level one). */
+    void decline(DeclineReason reason) {
+        declined.merge(reason, 1L, Long::sum);
     }
 
     /** Checks and records the outcome as an offer made (and declined when a reason is returned). */
@@ -30,18 +35,30 @@ final class NodeCheck {
     /** The first failing check, or null when the node can take the instance. Does not count. */
     static DeclineReason check(NodeState n, PlacementRequest r, boolean scarceAllowed) {
         if (!n.present()) return DeclineReason.NodeUnschedulable;
-        if (!n.groups.contains(r.pool.group)) return DeclineReason.UnfulfilledRole;
-        if (!n.spec.schedulable() || n.podsFull()) return DeclineReason.NodeUnschedulable;
-        if (n.hardTaints != null && !r.app.toleratesAll(n.hardTaints)) return DeclineReason.UntoleratedTaint;
-        if (r.app.barred(r.instance, n.name)) return DeclineReason.RefusedByNode;
-        if (r.pin != null && !r.pin.node().equals(n.name)) return DeclineReason.PinnedNodeUnavailable;
-        if (!r.app.rules.accepts(n, r)) return DeclineReason.UnfulfilledConstraint;
-        DeclineReason shortfall = r.resources.shortfall(r.freeOn(n));
+        if (!n.groups().contains(r.pool().group())) return DeclineReason.UnfulfilledRole;
+        if (!n.spec().schedulable() || n.podsFull()) return DeclineReason.NodeUnschedulable;
+        if (n.hardTaints() != null && !r.app().toleratesAll(n.hardTaints())) return DeclineReason.UntoleratedTaint;
+        if (r.app().barred(r.instance(), n.name())) return DeclineReason.RefusedByNode;
+        if (r.pin() != null && !r.pin().node().equals(n.name())) return DeclineReason.PinnedNodeUnavailable;
+        if (!r.app().rules().accepts(n, r)) return DeclineReason.UnfulfilledConstraint;
+        DeclineReason shortfall = r.resources().shortfall(r.freeOn(n));
         if (shortfall != null) return shortfall;
-        if (r.app.portRequest.length > 0 && !n.ports.canAssign(r.app.portRequest))
+        if (r.app().portRequest().length > 0 && !n.ports().canAssign(r.app().portRequest()))
             return DeclineReason.InsufficientPorts;
-        if (!scarceAllowed && r.pin == null && !r.app.wantsGpu() && n.gpuNode())
+        if (!scarceAllowed && r.pin() == null && !r.app().wantsGpu() && n.gpuNode())
             return DeclineReason.DeclinedScarceResources;
         return null;
+    }
+
+    Map<DeclineReason, Long> declined() {
+        return declined;
+    }
+
+    long evaluated() {
+        return evaluated;
+    }
+
+    long evaluatedTotal() {
+        return evaluatedTotal;
     }
 }

@@ -10,17 +10,45 @@ import java.util.TreeMap;
  */
 final class NodeGroup {
 
-    final LabelSelector selector;
-    int pools;
-    final TreeMap<String, NodeState> members = new TreeMap<>();
-    final FreeIndex plain = new FreeIndex();
-    final FreeIndex gpu = new FreeIndex();
+    private final LabelSelector selector;
+    private int pools;
+    private final TreeMap<String, NodeState> members = new TreeMap<>();
+    private final FreeIndex plain = new FreeIndex();
+    private final FreeIndex gpu = new FreeIndex();
     private final Map<String, TreeMap<String, FreeIndex[]>> byField = new HashMap<>();
-    Resources capacity = Resources.ZERO;
-    int offerableNodes;
+    private Resources capacity = Resources.ZERO;
+    private int offerableNodes;
 
     NodeGroup(LabelSelector selector) {
         this.selector = selector;
+    }
+
+    /** One more pool selects this group. */
+    void share() {
+        pools++;
+    }
+
+    /** One pool less selects this group; returns whether others still do. */
+    boolean unshare() {
+        return --pools > 0;
+    }
+
+    void admit(NodeState n) {
+        members.put(n.name(), n);
+    }
+
+    void expel(NodeState n) {
+        members.remove(n.name());
+    }
+
+    void expelAll() {
+        members.clear();
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) an offerable member's allocatable to the group's totals. */
+    void contribute(Resources allocatable, int sign) {
+        capacity = NodeInventory.add(capacity, allocatable, sign);
+        offerableNodes += sign;
     }
 
     FreeIndex main(boolean gpuNodes) {
@@ -54,5 +82,25 @@ final class NodeGroup {
 
     private static FreeIndex[] sub(TreeMap<String, FreeIndex[]> values, String v) {
         return values.computeIfAbsent(v, k -> new FreeIndex[] {new FreeIndex(), new FreeIndex()});
+    }
+
+    Resources capacity() {
+        return capacity;
+    }
+
+    FreeIndex gpu() {
+        return gpu;
+    }
+
+    TreeMap<String, NodeState> members() {
+        return members;
+    }
+
+    int offerableNodes() {
+        return offerableNodes;
+    }
+
+    LabelSelector selector() {
+        return selector;
     }
 }

@@ -3,7 +3,6 @@ package dev.datacenter.operator.placement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -15,13 +14,13 @@ import java.util.function.Function;
  */
 final class NodeInventory {
 
-    final TreeMap<String, NodeState> nodes = new TreeMap<>();
+    private final TreeMap<String, NodeState> nodes = new TreeMap<>();
     private final HashMap<String, NodeState> byName = new HashMap<>();
-    final Map<LabelSelector, NodeGroup> groups = new LinkedHashMap<>();
-    Resources capacity = Resources.ZERO;
-    Resources generalFree = Resources.ZERO;
+    private final Map<LabelSelector, NodeGroup> groups = new LinkedHashMap<>();
+    private Resources capacity = Resources.ZERO;
+    private Resources generalFree = Resources.ZERO;
     /** Nodes with a PreferNoSchedule taint: while none, the search never looks at taints for ranking. */
-    int softTainted;
+    private int softTainted;
 
     private final Function<String, PoolState> pools;
 
@@ -44,15 +43,17 @@ final class NodeInventory {
     }
 
     void forget(NodeState n) {
-        byName.remove(n.name);
-        nodes.remove(n.name);
+        byName.remove(n.name());
+        nodes.remove(n.name());
     }
 
     /** Applies {@code change} to the node's accounting and re-indexes it. */
     void update(NodeState n, Runnable change) {
-        unindex(n);
+        n.unindex();
         contribute(n, -1);
+        if (n.softTaints() != null) softTainted--;
         change.run();
+        if (n.softTaints() != null) softTainted++;
         n.recompute();
         contribute(n, +1);
         index(n);
@@ -64,28 +65,28 @@ final class NodeInventory {
      * its general free alone, so the rest of the bookkeeping is skipped.
      */
     void updateUsage(NodeState n, Runnable change) {
-        if (!n.offerable() || !n.reservedByPool.isEmpty()) {
+        if (!n.offerable() || n.hasReservations()) {
             update(n, change);
             return;
         }
-        unindex(n);
-        Resources before = n.generalFree;
+        n.unindex();
+        Resources before = n.generalFree();
         change.run();
         n.recompute();
-        if (!before.equals(n.generalFree))
-            generalFree = generalFree.minus(before).plus(n.generalFree);
+        if (!before.equals(n.generalFree()))
+            generalFree = generalFree.minus(before).plus(n.generalFree());
         index(n);
     }
 
     /** Re-evaluates which groups the node belongs to (after a label change); call inside {@link #update}. */
     void regroup(NodeState n) {
-        for (NodeGroup g : n.groups) g.members.remove(n.name);
-        n.groups.clear();
+        for (NodeGroup g : n.groups()) g.expel(n);
+        n.leaveAllGroups();
         if (!n.present()) return;
         for (NodeGroup g : groups.values()) {
-            if (g.selector.matches(n.spec.labels())) {
-                n.groups.add(g);
-                g.members.put(n.name, n);
+            if (g.selector().matches(n.spec().labels())) {
+                n.join(g);
+                g.admit(n);
             }
         }
     }
@@ -97,61 +98,65 @@ final class NodeInventory {
             NodeGroup created = new NodeGroup(selector);
             groups.put(selector, created);
             for (NodeState n : nodes.values()) {
-                if (n.present() && selector.matches(n.spec.labels())) {
+                if (n.present() && selector.matches(n.spec().labels())) {
                     update(n, () -> {
-                        n.groups.add(created);
-                        created.members.put(n.name, n);
+                        n.join(created);
+                        created.admit(n);
                     });
                 }
             }
             g = created;
         }
-        g.pools++;
+        g.share();
         return g;
     }
 
     void release(NodeGroup g) {
-        if (--g.pools > 0) return;
-        groups.remove(g.selector);
-        for (NodeState n : new ArrayList<>(g.members.values())) {
-            update(n, () -> n.groups.remove(g));
+        if (g.unshare()) return;
+        groups.remove(g.selector());
+        for (NodeState n : new ArrayList<>(g.members().values())) {
+            update(n, () -> n.leave(g));
         }
-        g.members.clear();
-    }
-
-    private void unindex(NodeState n) {
-        List<FreeIndex> m = n.memberships;
-        for (int i = 0; i < m.size(); i++) m.get(i).remove(n);
-        m.clear();
+        g.expelAll();
     }
 
     private void index(NodeState n) {
         if (!n.offerable()) return;
-        for (int i = 0; i < n.groups.size(); i++) n.groups.get(i).index(n);
+        for (int i = 0; i < n.groups().size(); i++) n.groups().get(i).index(n);
     }
 
     private void contribute(NodeState n, int sign) {
         if (!n.offerable()) return;
-        Resources alloc = n.spec.allocatable();
+        Resources alloc = n.spec().allocatable();
         capacity = add(capacity, alloc, sign);
-        generalFree = add(generalFree, n.generalFree, sign);
-        for (int i = 0; i < n.groups.size(); i++) {
-            NodeGroup g = n.groups.get(i);
-            g.capacity = add(g.capacity, alloc, sign);
-            g.offerableNodes += sign;
+        generalFree = add(generalFree, n.generalFree(), sign);
+        for (int i = 0; i < n.groups().size(); i++) {
+            n.groups().get(i).contribute(alloc, sign);
         }
-        for (Map.Entry<String, Resources> e : n.reservedByPool.entrySet()) {
+        for (Map.Entry<String, Resources> e : n.reservedByPool().entrySet()) {
             PoolState p = pools.apply(e.getKey());
             if (p == null) continue;
-            Resources unused = n.unusedReserved.get(e.getKey());
-            p.reservedTotal = add(p.reservedTotal, e.getValue(), sign);
-            if (unused != null) p.addReservedUnused(sign > 0 ? unused : Resources.ZERO.minus(unused));
-            if (sign > 0 && unused != null) p.reservationNodes.put(n.name, n);
-            else p.reservationNodes.remove(n.name);
+            p.contributeReservation(n, e.getValue(), n.unusedReserved().get(e.getKey()), sign);
         }
     }
 
-    private static Resources add(Resources a, Resources b, int sign) {
+    static Resources add(Resources a, Resources b, int sign) {
         return sign > 0 ? a.plus(b) : a.minus(b);
+    }
+
+    Resources capacity() {
+        return capacity;
+    }
+
+    Resources generalFree() {
+        return generalFree;
+    }
+
+    TreeMap<String, NodeState> nodes() {
+        return nodes;
+    }
+
+    int softTainted() {
+        return softTainted;
     }
 }

@@ -25,7 +25,7 @@ final class NodeSearch {
     private final NodeInventory inventory;
     private final NodeCheck check;
     /** Tie-break among equally fitting nodes: away from attribute values other apps are pinned to. */
-    final TargetHint hint = new TargetHint();
+    private final TargetHint hint = new TargetHint();
 
     NodeSearch(NodeInventory inventory, NodeCheck check) {
         this.inventory = inventory;
@@ -64,7 +64,7 @@ final class NodeSearch {
 
     /** Whether the search passes over the node (without counting an offer) for its soft taints. */
     private boolean disfavoured(NodeState n, PlacementRequest r) {
-        if (avoidSoft && n.softTaints != null && n.disfavours(r.app)) {
+        if (avoidSoft && n.softTaints() != null && n.disfavours(r.app())) {
             skippedSoft = true;
             return true;
         }
@@ -72,16 +72,16 @@ final class NodeSearch {
     }
 
     private NodeState search(PlacementRequest r, boolean fallback) {
-        boolean gpuSide = r.app.wantsGpu() || fallback;
-        if (r.pin != null) {
-            NodeState n = inventory.find(r.pin.node());
+        boolean gpuSide = r.app().wantsGpu() || fallback;
+        if (r.pin() != null) {
+            NodeState n = inventory.find(r.pin().node());
             return n != null && check.offer(n, r, true) == null ? n : null;
         }
         Set<String> hosts = hostTargets(r);
         if (hosts != null) return bestByName(hosts, r, fallback);
-        NodeGroup g = r.pool.group;
+        NodeGroup g = r.pool().group();
         ConstraintEvaluator.Rule spread = null;
-        for (ConstraintEvaluator.Rule rule : r.app.rules.rules) {
+        for (ConstraintEvaluator.Rule rule : r.app().rules().rules()) {
             if (rule.op() == Constraint.Operator.GROUP_BY) {
                 spread = rule;
                 break;
@@ -95,19 +95,20 @@ final class NodeSearch {
     /** Node names allowed by hostname rules (IS, CLUSTER, colocation on @hostname), or null when none applies. */
     private static Set<String> hostTargets(PlacementRequest r) {
         Set<String> hosts = null;
-        List<ConstraintEvaluator.Rule> rules = r.app.rules.rules;
+        List<ConstraintEvaluator.Rule> rules = r.app().rules().rules();
         for (int i = 0; i < rules.size(); i++) {
             ConstraintEvaluator.Rule rule = rules.get(i);
             if (!NodeAttributes.HOSTNAME.equals(rule.field())) continue;
             String target = null;
             if (rule.op() == Constraint.Operator.IS) target = rule.value();
             else if (rule.op() == Constraint.Operator.CLUSTER)
-                target = rule.value() != null ? rule.value() : r.sticky[i];
+                target = rule.value() != null ? rule.value() : r.sticky()[i];
             if (target != null) hosts = intersect(hosts, Set.of(target));
         }
-        List<Colocation> coloc = r.app.spec.colocateWith();
+        List<Colocation> coloc = r.app().spec().colocateWith();
         for (int i = 0; i < coloc.size(); i++) {
-            if (NodeAttributes.isHostname(coloc.get(i).field())) hosts = intersect(hosts, r.colocValues.get(i));
+            if (NodeAttributes.isHostname(coloc.get(i).field()))
+                hosts = intersect(hosts, r.colocValues().get(i));
         }
         return hosts;
     }
@@ -119,7 +120,7 @@ final class NodeSearch {
     }
 
     private NodeState bestByName(Set<String> hosts, PlacementRequest r, boolean fallback) {
-        if (inventory.softTainted == 0) return bestByName0(hosts, r, fallback);
+        if (inventory.softTainted() == 0) return bestByName0(hosts, r, fallback);
         return preferUntainted(() -> bestByName0(hosts, r, fallback));
     }
 
@@ -137,11 +138,11 @@ final class NodeSearch {
     private NodeState spread(
             ConstraintEvaluator.Rule rule, PlacementRequest r, NodeGroup g, boolean gpuSide, boolean fallback) {
         String field = rule.field();
-        AppState app = r.app;
+        AppState app = r.app();
         TreeMap<String, FreeIndex[]> values = NodeAttributes.HOSTNAME.equals(field) ? null : g.field(field);
         if (values == null || values.size() > MAX_VALUE_SOURCES) {
             FreeIndex all = g.main(gpuSide);
-            int maxTier = app.instances.size();
+            int maxTier = app.instances().size();
             for (int tier = 0; tier <= maxTier; tier++) {
                 final int t = tier;
                 Predicate<NodeState> inTier = n -> {
@@ -175,7 +176,7 @@ final class NodeSearch {
     private static List<FreeIndex> valueSources(PlacementRequest r, NodeGroup g, boolean gpuSide) {
         List<String> bestValues = null;
         TreeMap<String, FreeIndex[]> bestField = null;
-        List<ConstraintEvaluator.Rule> rules = r.app.rules.rules;
+        List<ConstraintEvaluator.Rule> rules = r.app().rules().rules();
         for (int i = 0; i < rules.size(); i++) {
             ConstraintEvaluator.Rule rule = rules.get(i);
             if (NodeAttributes.HOSTNAME.equals(rule.field())) continue;
@@ -183,7 +184,7 @@ final class NodeSearch {
             TreeMap<String, FreeIndex[]> values;
             switch (rule.op()) {
                 case IS, CLUSTER -> {
-                    String target = rule.value() != null ? rule.value() : r.sticky[i];
+                    String target = rule.value() != null ? rule.value() : r.sticky()[i];
                     if (target == null) continue;
                     values = g.field(rule.field());
                     allowed = List.of(target);
@@ -200,7 +201,7 @@ final class NodeSearch {
                     if (values.size() > MAX_VALUE_SOURCES) continue;
                     int max = rule.op() == Constraint.Operator.UNIQUE ? 1 : rule.number();
                     allowed = new ArrayList<>();
-                    for (String v : values.keySet()) if (r.app.count(rule.field(), v) < max) allowed.add(v);
+                    for (String v : values.keySet()) if (r.app().count(rule.field(), v) < max) allowed.add(v);
                 }
                 default -> {
                     continue;
@@ -211,9 +212,9 @@ final class NodeSearch {
                 bestField = values;
             }
         }
-        List<Colocation> coloc = r.app.spec.colocateWith();
+        List<Colocation> coloc = r.app().spec().colocateWith();
         for (int i = 0; i < coloc.size(); i++) {
-            Set<String> allowed = r.colocValues.get(i);
+            Set<String> allowed = r.colocValues().get(i);
             if (NodeAttributes.isHostname(coloc.get(i).field()) || allowed.size() > MAX_VALUE_SOURCES) continue;
             if (bestValues == null || allowed.size() < bestValues.size()) {
                 bestValues = new ArrayList<>(new TreeSet<>(allowed));
@@ -235,13 +236,13 @@ final class NodeSearch {
      */
     private NodeState searchTier(
             List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
-        if (inventory.softTainted == 0) return searchTier0(sources, filter, r, fallback);
+        if (inventory.softTainted() == 0) return searchTier0(sources, filter, r, fallback);
         return preferUntainted(() -> searchTier0(sources, filter, r, fallback));
     }
 
     private NodeState searchTier0(
             List<FreeIndex> sources, Predicate<NodeState> filter, PlacementRequest r, boolean fallback) {
-        Map<String, NodeState> reserved = r.pool.reservationNodes;
+        Map<String, NodeState> reserved = r.pool().reservationNodes();
         if (!reserved.isEmpty()) {
             for (NodeState n : reserved.values()) {
                 if ((filter == null || filter.test(n)) && !disfavoured(n, r) && check.offer(n, r, fallback) == null)
@@ -250,8 +251,8 @@ final class NodeSearch {
         }
         if (!hint.isEmpty()) return searchHinted(sources, filter, r, fallback);
         NodeState best = null;
-        long cpus = r.resources.cpus();
-        long mem = r.resources.mem();
+        long cpus = r.resources().cpus();
+        long mem = r.resources().mem();
         for (int s = 0; s < sources.size(); s++) {
             for (NodeState n : sources.get(s).atLeast(cpus, mem)) {
                 if (best != null && FreeIndex.ORDER.compare(n, best) >= 0) break;
@@ -276,10 +277,10 @@ final class NodeSearch {
         NodeState best = null;
         NodeState risky = null;
         long bestPenalty = 0;
-        long cpus = r.resources.cpus();
-        long mem = r.resources.mem();
-        NodeGroup g = r.pool.group;
-        boolean[] exempt = hint.exemptions(r.app);
+        long cpus = r.resources().cpus();
+        long mem = r.resources().mem();
+        NodeGroup g = r.pool().group();
+        boolean[] exempt = hint.exemptions(r.app());
         for (int s = 0; s < sources.size(); s++) {
             int tied = 0;
             int skipped = 0;
@@ -291,8 +292,8 @@ final class NodeSearch {
                     if (kc == 0) {
                         if (++tied > TargetHint.TIE_SCAN) break;
                         penalty = hint.penalty(n, g);
-                        if (penalty > bestPenalty || (penalty == bestPenalty && n.name.compareTo(best.name) >= 0))
-                            continue;
+                        if (penalty > bestPenalty
+                                || (penalty == bestPenalty && n.name().compareTo(best.name()) >= 0)) continue;
                     }
                 }
                 if (filter != null && !filter.test(n)) continue;
@@ -317,7 +318,12 @@ final class NodeSearch {
     }
 
     private static int compareKeys(NodeState a, NodeState b) {
-        int c = Long.compare(a.keyCpu, b.keyCpu);
-        return c != 0 ? c : Long.compare(a.keyMem, b.keyMem);
+        int c = Long.compare(a.keyCpu(), b.keyCpu());
+        return c != 0 ? c : Long.compare(a.keyMem(), b.keyMem());
+    }
+
+    /** Brings the packing hint up to date with the apps' pinned demand (rebuilt only when the engine changed). */
+    void refreshHint(Map<String, AppState> apps, long version) {
+        hint.refresh(apps, version);
     }
 }

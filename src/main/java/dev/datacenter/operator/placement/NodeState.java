@@ -10,34 +10,34 @@ import java.util.TreeMap;
 /** The engine's mutable view of one node: what runs there, what is held and reserved, and what is free. */
 final class NodeState {
 
-    final String name;
-    NodeSpec spec;
-    final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
-    Resources used = Resources.ZERO;
-    int pods;
-    final TreeMap<String, Resources> holds = new TreeMap<>();
-    Resources held = Resources.ZERO;
-    final TreeMap<String, Resources> reservedByPool = new TreeMap<>();
-    final Map<String, Resources> usedByPool = new HashMap<>();
-    final TreeMap<String, Resources> unusedReserved = new TreeMap<>();
-    Resources generalFree = Resources.ZERO;
+    private final String name;
+    private NodeSpec spec;
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private Resources used = Resources.ZERO;
+    private int pods;
+    private final TreeMap<String, Resources> holds = new TreeMap<>();
+    private Resources held = Resources.ZERO;
+    private final TreeMap<String, Resources> reservedByPool = new TreeMap<>();
+    private final Map<String, Resources> usedByPool = new HashMap<>();
+    private final TreeMap<String, Resources> unusedReserved = new TreeMap<>();
+    private Resources generalFree = Resources.ZERO;
     /** The spec's NoSchedule/NoExecute taints, null when none (the common case: one null check). */
-    Taint[] hardTaints;
+    private Taint[] hardTaints;
     /** The spec's PreferNoSchedule taints, null when none. */
-    Taint[] softTaints;
+    private Taint[] softTaints;
 
-    final PortAllocator ports;
-    final List<NodeGroup> groups = new ArrayList<>();
-    final List<FreeIndex> memberships = new ArrayList<>(4);
-    long keyCpu;
-    long keyMem;
+    private final PortAllocator ports;
+    private final List<NodeGroup> groups = new ArrayList<>();
+    private final List<FreeIndex> memberships = new ArrayList<>(4);
+    private long keyCpu;
+    private long keyMem;
     /** Cached by {@link TargetHint}: this node's values and per-value indexes for the hint fields. */
-    long[][] hintWeights;
+    private long[][] hintWeights;
 
-    FreeIndex[] hintIndexes;
-    long hintStamp = -1;
-    NodeSpec hintSpec;
-    NodeGroup hintGroup;
+    private FreeIndex[] hintIndexes;
+    private long hintStamp = -1;
+    private NodeSpec hintSpec;
+    private NodeGroup hintGroup;
 
     NodeState(String name) {
         this.name = name;
@@ -55,8 +55,121 @@ final class NodeState {
         return new NodeState(cpu, mem);
     }
 
+    /** Replaces the spec (null: the node is gone) and what is drawn from it. Call inside an inventory update. */
+    void respec(NodeSpec spec) {
+        NodeSpec old = this.spec;
+        this.spec = spec;
+        indexTaints();
+        if (spec != null && (old == null || !old.portRange().equals(spec.portRange())))
+            ports.setRange(spec.portRange());
+    }
+
+    /** Moves this probe (a lookup key, never indexed) to the given free capacity. */
+    void probeAt(long cpus, long mem) {
+        keyCpu = cpus;
+        keyMem = mem;
+    }
+
+    /** Accounts a task on this node: usage, pod count, ports and usage by pool. Call inside an inventory update. */
+    void addTask(TaskRecord t) {
+        tasks.put(t.id(), t);
+        used = used.plus(t.resources());
+        pods++;
+        ports.hold(t.ports());
+        if (t.pool() != null) usedByPool.merge(t.pool(), t.resources(), Resources::plus);
+    }
+
+    /** Takes a task off this node, undoing {@link #addTask}. Call inside an inventory update. */
+    void removeTask(TaskRecord t) {
+        tasks.remove(t.id());
+        used = used.minus(t.resources());
+        pods--;
+        ports.release(t.ports());
+        if (t.pool() != null) unuse(t.pool(), t.resources());
+    }
+
+    /** Moves a task's usage from pool {@code from} to pool {@code to} (either may be null). Call inside an inventory update. */
+    void reattribute(TaskRecord t, String from, String to) {
+        if (from != null) unuse(from, t.resources());
+        if (to != null) usedByPool.merge(to, t.resources(), Resources::plus);
+    }
+
+    private void unuse(String pool, Resources r) {
+        Resources left = usedByPool.getOrDefault(pool, Resources.ZERO).minus(r);
+        if (left.isZero()) usedByPool.remove(pool);
+        else usedByPool.put(pool, left);
+    }
+
+    /** The resources held for a task id (a pin with held resources, or a nomination), or null. */
+    Resources holdOf(String id) {
+        return holds.get(id);
+    }
+
+    /** Sets (or with null releases) what is held for a task id. Call inside an inventory update. */
+    void hold(String id, Resources amount) {
+        Resources current = holds.remove(id);
+        if (current != null) held = held.minus(current);
+        if (amount != null) {
+            holds.put(id, amount);
+            held = held.plus(amount);
+        }
+    }
+
+    /** Sets (or with null removes) the pool's reservation on this node. Call inside an inventory update. */
+    void reserve(String pool, Resources amount) {
+        if (amount == null) reservedByPool.remove(pool);
+        else reservedByPool.put(pool, amount);
+    }
+
+    boolean hasReservations() {
+        return !reservedByPool.isEmpty();
+    }
+
+    /** Drops every reservation (the node is gone). Call inside an inventory update. */
+    void clearReservations() {
+        reservedByPool.clear();
+    }
+
+    /** Notes that the node belongs to a group (the group keeps its members itself). Call inside an inventory update. */
+    void join(NodeGroup g) {
+        groups.add(g);
+    }
+
+    void leave(NodeGroup g) {
+        groups.remove(g);
+    }
+
+    void leaveAllGroups() {
+        groups.clear();
+    }
+
+    /** Notes that an index holds this node, so that {@link #unindex} can take it out. */
+    void indexedIn(FreeIndex index) {
+        memberships.add(index);
+    }
+
+    /** Takes the node out of every index that holds it. */
+    void unindex() {
+        for (int i = 0; i < memberships.size(); i++) memberships.get(i).remove(this);
+        memberships.clear();
+    }
+
+    /** Whether {@link #cacheHint} was called for these hint fields, this spec and this group. */
+    boolean hintCurrent(long stamp, NodeGroup group) {
+        return hintStamp == stamp && hintSpec == spec && hintGroup == group;
+    }
+
+    /** Caches {@link TargetHint}'s per-field cells and indexes for this node. */
+    void cacheHint(long[][] weights, FreeIndex[] indexes, long stamp, NodeGroup group) {
+        hintWeights = weights;
+        hintIndexes = indexes;
+        hintStamp = stamp;
+        hintSpec = spec;
+        hintGroup = group;
+    }
+
     /** Sets the taint arrays from the spec; call whenever the spec changes. */
-    void indexTaints() {
+    private void indexTaints() {
         hardTaints = null;
         softTaints = null;
         if (spec == null || spec.taints().isEmpty()) return;
@@ -122,5 +235,77 @@ final class NodeState {
         generalFree = avail;
         keyCpu = avail.cpus();
         keyMem = avail.mem();
+    }
+
+    Resources generalFree() {
+        return generalFree;
+    }
+
+    List<NodeGroup> groups() {
+        return groups;
+    }
+
+    Taint[] hardTaints() {
+        return hardTaints;
+    }
+
+    Resources held() {
+        return held;
+    }
+
+    FreeIndex[] hintIndexes() {
+        return hintIndexes;
+    }
+
+    long[][] hintWeights() {
+        return hintWeights;
+    }
+
+    TreeMap<String, Resources> holds() {
+        return holds;
+    }
+
+    long keyCpu() {
+        return keyCpu;
+    }
+
+    long keyMem() {
+        return keyMem;
+    }
+
+    String name() {
+        return name;
+    }
+
+    PortAllocator ports() {
+        return ports;
+    }
+
+    TreeMap<String, Resources> reservedByPool() {
+        return reservedByPool;
+    }
+
+    Taint[] softTaints() {
+        return softTaints;
+    }
+
+    NodeSpec spec() {
+        return spec;
+    }
+
+    Map<String, TaskRecord> tasks() {
+        return tasks;
+    }
+
+    TreeMap<String, Resources> unusedReserved() {
+        return unusedReserved;
+    }
+
+    Resources used() {
+        return used;
+    }
+
+    Map<String, Resources> usedByPool() {
+        return usedByPool;
     }
 }

@@ -36,15 +36,13 @@ public final class PlacementEngine {
     private long refusalBackoffMillis = 30_000;
     private long preemptVersion = -1;
     private long nextPreemptDeadline = Long.MAX_VALUE;
-    private final TreeMap<String, PoolState> pools = state.pools;
-    private final NodeInventory inventory = state.inventory;
-    private final NodeCheck check = state.check;
-    private final Map<String, AppState> apps = state.apps;
-    private final Map<String, TaskRecord> tasks = state.tasks;
-    private final Map<String, TreeMap<Integer, TaskRecord>> orphans = state.orphans;
-    private final Map<String, Set<String>> colocators = state.colocators;
-    private final TreeSet<String> waitingApps = state.waitingApps;
-    private final TreeSet<String> dirtyApps = state.dirtyApps;
+    private final TreeMap<String, PoolState> pools = state.pools();
+    private final NodeInventory inventory = state.inventory();
+    private final NodeCheck check = state.check();
+    private final Map<String, AppState> apps = state.apps();
+    private final Map<String, TaskRecord> tasks = state.tasks();
+    private final TreeSet<String> waitingApps = state.waitingApps();
+    private final TreeSet<String> dirtyApps = state.dirtyApps();
 
     /** Extra passes within one cycle for pools that other pools' guarantees held back. */
     private static final int MAX_GUARANTEE_ROUNDS = 3;
@@ -64,21 +62,17 @@ public final class PlacementEngine {
     /** Adds or replaces a node (labels, allocatable, schedulable, port range). An equal spec is a no-op. */
     public void upsertNode(NodeSpec spec) {
         NodeState n = inventory.getOrCreate(spec.name());
-        NodeSpec old = n.spec;
+        NodeSpec old = n.spec();
         if (spec.equals(old)) return;
         state.changed();
         boolean relabel = old == null || !old.labels().equals(spec.labels());
-        if (n.softTaints != null) inventory.softTainted--;
         inventory.update(n, () -> {
-            n.spec = spec;
-            n.indexTaints();
-            if (old == null || !old.portRange().equals(spec.portRange())) n.ports.setRange(spec.portRange());
+            n.respec(spec);
             if (relabel) {
                 inventory.regroup(n);
                 for (PoolState p : pools.values()) reserve(p, n);
             }
         });
-        if (n.softTaints != null) inventory.softTainted++;
         if (relabel && old != null) state.recountAppsOn(n);
     }
 
@@ -87,12 +81,10 @@ public final class PlacementEngine {
         NodeState n = inventory.find(name);
         if (n == null || !n.present()) return;
         state.changed();
-        if (n.softTaints != null) inventory.softTainted--;
         inventory.update(n, () -> {
-            n.spec = null;
-            n.indexTaints();
+            n.respec(null);
             inventory.regroup(n);
-            n.reservedByPool.clear();
+            n.clearReservations();
         });
         state.recountAppsOn(n);
         state.forgetIfEmpty(n);
@@ -102,28 +94,26 @@ public final class PlacementEngine {
 
     /** Adds or replaces a pool (an equal spec is a no-op). Upserting {@code default} replaces the implied default pool. */
     public void upsertPool(PoolSpec spec) {
-        PoolState p = pools.computeIfAbsent(spec.name(), k -> new PoolState(k, state.ledger));
-        PoolSpec old = p.spec;
-        if (p.declared && spec.equals(old)) return;
+        PoolState p = state.poolState(spec.name());
+        PoolSpec old = p.spec();
+        if (p.declared() && spec.equals(old)) return;
         state.changed();
-        boolean reselect = p.group == null || !p.group.selector.equals(spec.nodeSelector());
+        boolean reselect = p.group() == null || !p.group().selector().equals(spec.nodeSelector());
         boolean rereserve = reselect || old == null || !old.reservations().equals(spec.reservations());
-        p.spec = spec;
-        p.declared = true;
+        p.declare(spec);
         if (reselect) {
-            NodeGroup previous = p.group;
-            p.group = inventory.acquire(spec.nodeSelector());
+            NodeGroup previous = p.selectNodes(inventory.acquire(spec.nodeSelector()));
             if (previous != null) inventory.release(previous);
         }
         if (rereserve
                 && (!spec.reservations().isEmpty()
                         || (old != null && !old.reservations().isEmpty()))) {
-            for (NodeState n : inventory.nodes.values()) {
+            for (NodeState n : inventory.nodes().values()) {
                 if (n.present()) inventory.update(n, () -> reserve(p, n));
             }
         }
         p.refresh();
-        for (AppState a : p.apps.values()) state.refreshDemand(a);
+        for (AppState a : p.apps().values()) state.refreshDemand(a);
     }
 
     /** Removes a pool; its apps wait with {@code PoolNotFound}. Removing {@code default} restores the implied one. */
@@ -133,30 +123,28 @@ public final class PlacementEngine {
             return;
         }
         PoolState p = pools.get(name);
-        if (p == null || !p.declared) return;
+        if (p == null || !p.declared()) return;
         state.changed();
-        if (!p.spec.reservations().isEmpty()) {
-            for (NodeState n : new ArrayList<>(inventory.nodes.values())) {
-                if (n.reservedByPool.containsKey(name)) inventory.update(n, () -> n.reservedByPool.remove(name));
+        if (!p.spec().reservations().isEmpty()) {
+            for (NodeState n : new ArrayList<>(inventory.nodes().values())) {
+                if (n.reservedByPool().containsKey(name)) inventory.update(n, () -> n.reserve(name, null));
             }
         }
-        p.declared = false;
-        inventory.release(p.group);
-        p.group = null;
+        inventory.release(p.undeclare());
         p.refresh();
-        for (AppState a : p.apps.values()) state.refreshDemand(a);
+        for (AppState a : p.apps().values()) state.refreshDemand(a);
     }
 
     /** Sets pool {@code p}'s reservation entry on node {@code n}; call inside an inventory update. */
     private static void reserve(PoolState p, NodeState n) {
-        n.reservedByPool.remove(p.name);
-        if (!p.declared || !n.present() || p.spec.reservations().isEmpty()) return;
-        if (!p.spec.nodeSelector().matches(n.spec.labels())) return;
+        n.reserve(p.name(), null);
+        if (!p.declared() || !n.present() || p.spec().reservations().isEmpty()) return;
+        if (!p.spec().nodeSelector().matches(n.spec().labels())) return;
         Resources sum = Resources.ZERO;
-        for (Reservation r : p.spec.reservations()) {
-            if (r.nodeSelector().matches(n.spec.labels())) sum = sum.plus(r.resources());
+        for (Reservation r : p.spec().reservations()) {
+            if (r.nodeSelector().matches(n.spec().labels())) sum = sum.plus(r.resources());
         }
-        if (!sum.isZero()) n.reservedByPool.put(p.name, sum);
+        if (!sum.isZero()) n.reserve(p.name(), sum);
     }
 
     // ---------------------------------------------------------------- apps
@@ -166,46 +154,28 @@ public final class PlacementEngine {
      * ({@link PendingSummary#errors()}), never exceptions. Running tasks keep the resources they were placed with.
      */
     public void upsertApp(AppSpec spec) {
-        AppState a = apps.computeIfAbsent(spec.key(), AppState::new);
-        AppSpec old = a.spec;
+        AppState a = state.appState(spec.key());
+        AppSpec old = a.spec();
         if (spec.equals(old)) return;
         state.changed();
         if (old != null) {
-            for (Colocation c : old.colocateWith())
-                colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(a.key);
+            for (Colocation c : old.colocateWith()) state.uncolocate(c.appKey(), a.key());
         }
-        for (Colocation c : spec.colocateWith())
-            colocators.computeIfAbsent(c.appKey(), k -> new HashSet<>()).add(a.key);
-        if (old != null && old.gang() != null && !old.gang().equals(spec.gang())) leaveGang(old.gang(), a.key);
-        if (spec.gang() != null) {
-            state.gangs.computeIfAbsent(spec.gang(), g -> new TreeSet<>()).add(a.key);
-            dirtyApps.addAll(state.gangs.get(spec.gang()));
-        }
+        for (Colocation c : spec.colocateWith()) state.colocate(c.appKey(), a.key());
+        if (old != null && old.gang() != null && !old.gang().equals(spec.gang())) state.leaveGang(old.gang(), a.key());
+        if (spec.gang() != null) state.joinGang(spec.gang(), a.key());
         PoolState pool = state.poolState(spec.pool());
-        if (a.pool != null && a.pool != pool) {
-            a.pool.addDemand(-a.demandCounted);
-            a.demandCounted = 0;
-            a.pool.apps.remove(a.key);
-            for (TaskRecord t : a.instances.values()) accounting.attribute(t, pool.name);
+        if (a.pool() != null && a.pool() != pool) {
+            a.leavePool();
+            for (TaskRecord t : a.instances().values()) accounting.attribute(t, pool.name());
         }
-        a.pool = pool;
-        pool.apps.put(a.key, a);
-        a.spec = spec;
-        a.indexTolerations();
-        a.rules = ConstraintEvaluator.compile(spec.constraints());
-        a.portRequest = spec.ports().stream().mapToInt(Integer::intValue).toArray();
-        List<AppError> errors = new ArrayList<>(a.rules.errors);
-        portErrors(spec, errors);
-        a.specErrors = List.copyOf(errors);
-        a.shape = spec.constraints().isEmpty() && spec.colocateWith().isEmpty()
-                ? spec.pool() + "|" + spec.resources() + "|" + spec.ports() + "|" + spec.tolerations()
-                : null;
-        TreeMap<Integer, TaskRecord> adopted = orphans.remove(a.key);
+        a.joinPool(pool);
+        a.respec(spec);
+        TreeMap<Integer, TaskRecord> adopted = accounting.takeOrphans(a.key());
         if (adopted != null) {
             for (TaskRecord t : adopted.values()) {
-                a.instances.put(t.instance, t);
-                a.allocated = a.allocated.plus(t.resources);
-                accounting.attribute(t, pool.name);
+                a.adopt(t);
+                accounting.attribute(t, pool.name());
             }
         }
         a.recount(inventory);
@@ -213,48 +183,27 @@ public final class PlacementEngine {
         if (old != null) holdOrdinals.addAll(old.pins().keySet());
         for (int ord : holdOrdinals) accounting.syncHold(a, ord, old);
         resetWaiting(a);
-        dirtyApps.add(a.key);
-    }
-
-    private void leaveGang(String gang, String appKey) {
-        TreeSet<String> members = state.gangs.get(gang);
-        if (members == null) return;
-        members.remove(appKey);
-        if (members.isEmpty()) state.gangs.remove(gang);
-        else dirtyApps.addAll(members);
-    }
-
-    private static void portErrors(AppSpec spec, List<AppError> errors) {
-        Set<Integer> fixed = new HashSet<>();
-        for (int p : spec.ports()) {
-            if (p < 0 || p > 65535) errors.add(new AppError("InvalidPorts", "host port " + p + " out of range"));
-            else if (p > 0 && !fixed.add(p))
-                errors.add(new AppError("InvalidPorts", "host port " + p + " requested twice"));
-        }
+        state.markDirty(a.key());
     }
 
     /** Removes an app. Its running tasks stay accounted on their nodes until removed. */
     public void removeApp(String key) {
-        AppState a = apps.remove(key);
+        AppState a = state.removeAppState(key);
         if (a == null) return;
         state.changed();
-        for (Colocation c : a.spec.colocateWith())
-            colocators.getOrDefault(c.appKey(), new HashSet<>()).remove(key);
-        if (a.spec.gang() != null) leaveGang(a.spec.gang(), key);
-        a.pool.addDemand(-a.demandCounted);
-        a.pool.apps.remove(key);
-        for (int ord : a.spec.pins().keySet())
-            accounting.setHold(a, a.spec.pins().get(ord), ord, null);
+        for (Colocation c : a.spec().colocateWith()) state.uncolocate(c.appKey(), key);
+        if (a.spec().gang() != null) state.leaveGang(a.spec().gang(), key);
+        a.leavePool();
+        for (int ord : a.spec().pins().keySet())
+            accounting.setHold(a, a.spec().pins().get(ord), ord, null);
         TreeMap<Integer, TaskRecord> orphaned = new TreeMap<>();
-        for (TaskRecord t : a.instances.values()) {
+        for (TaskRecord t : a.instances().values()) {
             accounting.attribute(t, null);
-            orphaned.put(t.instance, t);
+            orphaned.put(t.instance(), t);
         }
-        if (!orphaned.isEmpty()) orphans.put(key, orphaned);
-        for (int ord : new ArrayList<>(a.nominated.keySet())) accounting.dropNomination(key, ord);
-        waitingApps.remove(key);
-        a.listedWaiting = false;
-        dirtyApps.remove(key);
+        if (!orphaned.isEmpty()) accounting.orphan(key, orphaned);
+        for (int ord : new ArrayList<>(a.nominated().keySet())) accounting.dropNomination(key, ord);
+        state.unlist(a);
     }
 
     /**
@@ -267,21 +216,19 @@ public final class PlacementEngine {
         AppState a = apps.get(appKey);
         if (a == null) throw new IllegalArgumentException("unknown app " + appKey);
         TreeSet<Integer> requested = new TreeSet<>(instances);
-        if (requested.equals(a.requested)) return;
-        state.version++;
-        a.requested.clear();
-        a.requested.addAll(requested);
-        Set<Integer> before = new HashSet<>(a.waiting);
-        resetWaiting(a);
-        if (!before.containsAll(a.waiting)) {
-            dirtyApps.add(appKey);
-            if (a.spec.gang() != null) dirtyApps.addAll(state.gangs.get(a.spec.gang()));
+        if (requested.equals(a.requested())) return;
+        state.advanceVersion();
+        Set<Integer> before = new HashSet<>(a.waiting());
+        a.request(requested);
+        state.refreshDemand(a);
+        if (!before.containsAll(a.waiting())) {
+            state.markDirty(appKey);
+            if (a.spec().gang() != null) state.markGangDirty(a.spec().gang());
         }
     }
 
     private void resetWaiting(AppState a) {
-        a.waiting.clear();
-        for (int i : a.requested) if (!a.instances.containsKey(i)) a.waiting.add(i);
+        a.resetWaiting();
         state.refreshDemand(a);
     }
 
@@ -294,21 +241,26 @@ public final class PlacementEngine {
     public void addRunningTask(RunningTask task) {
         TaskRecord existing = tasks.get(task.id());
         if (existing != null) {
-            if (existing.node.equals(task.node())
-                    && existing.resources.equals(task.resources())
-                    && (task.hostPorts().isEmpty() || existing.ports.equals(task.hostPorts()))) {
-                existing.assumed = false;
-                if (task.started() > 0) existing.started = task.started();
-                state.version++;
+            if (existing.node().equals(task.node())
+                    && existing.resources().equals(task.resources())
+                    && (task.hostPorts().isEmpty() || existing.ports().equals(task.hostPorts()))) {
+                existing.confirm(task.started());
+                state.advanceVersion();
                 return;
             }
             removeTask(task.id());
         }
-        state.version++;
-        TaskRecord t = new TaskRecord(
-                task.id(), task.appKey(), task.instance(), task.node(), task.resources(), task.hostPorts(), false);
-        t.started = task.started();
-        accounting.add(t);
+        state.advanceVersion();
+        accounting.add(new TaskRecord(
+                task.id(),
+                task.appKey(),
+                task.instance(),
+                task.node(),
+                task.resources(),
+                task.hostPorts(),
+                false,
+                task.started(),
+                null));
     }
 
     /** Forgets a task (the pod ended or was deleted): its resources and ports are free again. */
@@ -319,9 +271,9 @@ public final class PlacementEngine {
     /** Confirms an assumed decision: the instance is running. Returns false when it is no longer assumed. */
     public boolean commit(OfferDecision decision) {
         TaskRecord t = tasks.get(decision.taskId());
-        if (t == null || !t.assumed || !t.node.equals(decision.node())) return false;
-        t.assumed = false;
-        state.version++;
+        if (t == null || !t.assumed() || !t.node().equals(decision.node())) return false;
+        t.confirm(0);
+        state.advanceVersion();
         return true;
     }
 
@@ -331,8 +283,8 @@ public final class PlacementEngine {
      */
     public boolean rollback(OfferDecision decision) {
         TaskRecord t = tasks.get(decision.taskId());
-        if (t == null || !t.assumed || !t.node.equals(decision.node())) return false;
-        return removeTask(t.id);
+        if (t == null || !t.assumed() || !t.node().equals(decision.node())) return false;
+        return removeTask(t.id());
     }
 
     // ---------------------------------------------------------------- the cycle
@@ -344,7 +296,7 @@ public final class PlacementEngine {
     public CycleResult allocate() {
         long start = System.nanoTime();
         check.resetCycle();
-        cycle.gateDeclines = 0;
+        cycle.startCycle();
         long gen = state.enablingChanges();
         boolean capacityChanged = gen != lastCycleGen;
         if (!capacityChanged && dirtyApps.isEmpty()) {
@@ -355,26 +307,28 @@ public final class PlacementEngine {
         List<AppState> candidates = new ArrayList<>();
         for (String key : capacityChanged ? waitingApps : dirtyApps) {
             AppState a = apps.get(key);
-            if (a != null && a.placeable() && !a.waiting.isEmpty()) candidates.add(a);
+            if (a != null && a.placeable() && !a.waiting().isEmpty()) candidates.add(a);
         }
-        dirtyApps.clear();
+        state.clearDirty();
         List<OfferDecision> decisions = new ArrayList<>();
         List<AppState> limited = new ArrayList<>();
-        long relaxations = state.ledger.relaxations;
+        long relaxations = state.ledger().relaxations();
         List<AppState> scarce = cycle.runDrf(candidates, false, decisions, limited);
         if (!scarce.isEmpty()) cycle.runDrf(byKey(scarce), true, decisions, limited);
         for (int round = 0;
-                round < MAX_GUARANTEE_ROUNDS && !limited.isEmpty() && state.ledger.relaxations != relaxations;
+                round < MAX_GUARANTEE_ROUNDS
+                        && !limited.isEmpty()
+                        && state.ledger().relaxations() != relaxations;
                 round++) {
             // pools held back for others' guarantees get another turn once those guarantees shrank this cycle
-            relaxations = state.ledger.relaxations;
+            relaxations = state.ledger().relaxations();
             List<AppState> retry = byKey(limited);
             limited = new ArrayList<>();
             scarce = cycle.runDrf(retry, false, decisions, limited);
             if (!scarce.isEmpty()) cycle.runDrf(byKey(scarce), true, decisions, limited);
         }
         // what this cycle changed itself is settled, unless held-back pools may still go (then retry next cycle)
-        boolean settled = limited.isEmpty() || state.ledger.relaxations == relaxations;
+        boolean settled = limited.isEmpty() || state.ledger().relaxations() == relaxations;
         if (settled) lastCycleGen = state.enablingChanges();
         return result(decisions, false, start, preempt());
     }
@@ -385,16 +339,18 @@ public final class PlacementEngine {
      * when nothing changed since the last time and no deadline passed.
      */
     private List<Preemption> preempt() {
-        if (state.nominations.isEmpty() && state.evicting.isEmpty() && state.refused.isEmpty() && !preemptor.wanted())
-            return List.of();
-        if (state.version == preemptVersion && state.now < nextPreemptDeadline) return List.of();
+        if (state.nominations().isEmpty()
+                && state.evicting().isEmpty()
+                && state.refused().isEmpty()
+                && !preemptor.wanted()) return List.of();
+        if (state.version() == preemptVersion && state.now() < nextPreemptDeadline) return List.of();
         preemptor.expire();
         List<Preemption> out = preemptor.run(nominationTimeoutMillis);
-        preemptVersion = state.version;
+        preemptVersion = state.version();
         long next = Long.MAX_VALUE;
-        for (EngineState.Nomination nm : state.nominations.values()) next = Math.min(next, nm.deadline());
-        for (long d : state.evicting.values()) next = Math.min(next, d);
-        for (long d : state.refused.values()) next = Math.min(next, d);
+        for (EngineState.Nomination nm : state.nominations().values()) next = Math.min(next, nm.deadline());
+        for (long d : state.evicting().values()) next = Math.min(next, d);
+        for (long d : state.refused().values()) next = Math.min(next, d);
         nextPreemptDeadline = next;
         return out;
     }
@@ -403,7 +359,7 @@ public final class PlacementEngine {
 
     /** Sets the engine's clock (epoch millis) for nomination and refusal timeouts; the caller's clock, never read here. */
     public void setTime(long epochMillis) {
-        state.now = epochMillis;
+        state.setNow(epochMillis);
     }
 
     /**
@@ -426,31 +382,31 @@ public final class PlacementEngine {
 
     /** Node nominated for the instance (room held after a preemption), if any. */
     public Optional<String> nominatedNode(String appKey, int instance) {
-        EngineState.Nomination nm = state.nominations.get(RunningTask.instanceId(appKey, instance));
+        EngineState.Nomination nm = state.nominations().get(RunningTask.instanceId(appKey, instance));
         return nm == null ? Optional.empty() : Optional.of(nm.node());
     }
 
     /** Task ids whose eviction the engine waits for. */
     public Set<String> evicting() {
-        return Set.copyOf(state.evicting.keySet());
+        return Set.copyOf(state.evicting().keySet());
     }
 
     private static List<AppState> byKey(List<AppState> apps) {
         List<AppState> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(apps));
-        sorted.sort(java.util.Comparator.comparing((AppState a) -> a.key));
+        sorted.sort(java.util.Comparator.comparing((AppState a) -> a.key()));
         return sorted;
     }
 
     private CycleResult result(
             List<OfferDecision> decisions, boolean unchanged, long start, List<Preemption> preemptions) {
-        if (cachedVersion != state.version) {
+        if (cachedVersion != state.version()) {
             cachedPending = pendingApps();
             cachedPools = poolFigures();
-            cachedVersion = state.version;
+            cachedVersion = state.version();
         }
-        long made = check.evaluated + cycle.gateDeclines;
+        long made = check.evaluated() + cycle.gateDeclines();
         Map<DeclineReason, Long> byReason = new EnumMap<>(DeclineReason.class);
-        byReason.putAll(check.declined);
+        byReason.putAll(check.declined());
         OfferStatistics stats = new OfferStatistics(
                 made, decisions.size(), Math.max(0, made - decisions.size()), byReason, System.nanoTime() - start);
         return new CycleResult(List.copyOf(decisions), cachedPending, stats, cachedPools, unchanged, preemptions);
@@ -460,7 +416,7 @@ public final class PlacementEngine {
         List<CycleResult.PendingApp> out = new ArrayList<>();
         for (String key : waitingApps) {
             AppState a = apps.get(key);
-            out.add(new CycleResult.PendingApp(key, a.spec.pool(), a.waiting.size(), errorsOf(a)));
+            out.add(new CycleResult.PendingApp(key, a.spec().pool(), a.waiting().size(), errorsOf(a)));
         }
         return List.copyOf(out);
     }
@@ -476,22 +432,22 @@ public final class PlacementEngine {
 
     /** Figures of every declared pool, by name (for pool status). */
     public List<PoolFigures> poolFigures() {
-        Resources capacity = inventory.capacity;
+        Resources capacity = inventory.capacity();
         List<PoolFigures> out = new ArrayList<>();
         for (PoolState p : pools.values()) {
-            if (!p.declared) continue;
+            if (!p.declared()) continue;
             out.add(new PoolFigures(
-                    p.name,
-                    p.group.offerableNodes,
-                    p.group.capacity,
-                    p.allocated,
-                    p.reservedTotal,
-                    p.spec.guarantee(),
+                    p.name(),
+                    p.group().offerableNodes(),
+                    p.group().capacity(),
+                    p.allocated(),
+                    p.reservedTotal(),
+                    p.spec().guarantee(),
                     p.dominantShare(capacity),
                     p.weightedShare(capacity),
-                    p.apps.size(),
-                    p.demand,
-                    p.preemptions));
+                    p.apps().size(),
+                    p.demand(),
+                    p.preemptions()));
         }
         return List.copyOf(out);
     }
@@ -506,12 +462,12 @@ public final class PlacementEngine {
     public Optional<PendingSummary> whyPending(String appKey) {
         AppState a = apps.get(appKey);
         if (a == null) return Optional.empty();
-        if (a.summaryVersion != state.version) {
-            a.summary =
-                    new PendingSummary(a.key, a.spec.pool(), a.waiting.size(), RejectSummary.of(state, a), errorsOf(a));
-            a.summaryVersion = state.version;
-        }
-        return Optional.of(a.summary);
+        PendingSummary cached = a.summary(state.version());
+        if (cached != null) return Optional.of(cached);
+        PendingSummary summary = new PendingSummary(
+                a.key(), a.spec().pool(), a.waiting().size(), RejectSummary.of(state, a), errorsOf(a));
+        a.cacheSummary(summary, state.version());
+        return Optional.of(summary);
     }
 
     /**
@@ -527,32 +483,32 @@ public final class PlacementEngine {
     /** Why instance {@code instance} of the app is where it is, or empty when it has no task. */
     public Optional<PlacementExplanation> whyPlaced(String appKey, int instance) {
         AppState a = apps.get(appKey);
-        TaskRecord t = a == null ? null : a.instances.get(instance);
+        TaskRecord t = a == null ? null : a.instances().get(instance);
         if (t == null) return Optional.empty();
-        OfferDecision d = t.decision;
+        OfferDecision d = t.decision();
         if (d != null) {
             return Optional.of(new PlacementExplanation(
                     appKey,
                     instance,
-                    t.node,
+                    t.node(),
                     d.pool(),
                     d.resources(),
                     d.offered(),
                     d.satisfied(),
                     d.hostPorts(),
-                    t.assumed));
+                    t.assumed()));
         }
-        NodeState n = inventory.find(t.node);
-        List<String> satisfied = n != null && n.present() ? a.rules.describe(n, a) : List.of();
+        NodeState n = inventory.find(t.node());
+        List<String> satisfied = n != null && n.present() ? a.rules().describe(n, a) : List.of();
         return Optional.of(new PlacementExplanation(
-                appKey, instance, t.node, t.pool, t.resources, null, satisfied, t.ports, t.assumed));
+                appKey, instance, t.node(), t.pool(), t.resources(), null, satisfied, t.ports(), t.assumed()));
     }
 
     // ---------------------------------------------------------------- views for tests, REST and benchmarks
 
     /** Total node evaluations since the engine was created (offers made); a cheap unchanged cycle adds none. */
     public long nodesEvaluated() {
-        return check.evaluatedTotal;
+        return check.evaluatedTotal();
     }
 
     /** Free resources of a node for tasks of a pool (general free plus the pool's unused reservation). */
@@ -564,32 +520,32 @@ public final class PlacementEngine {
     /** Instance ordinals of the app that wait for a node. */
     public Set<Integer> waiting(String appKey) {
         AppState a = apps.get(appKey);
-        return a == null ? Set.of() : Set.copyOf(a.waiting);
+        return a == null ? Set.of() : Set.copyOf(a.waiting());
     }
 
     /** Every present node, by name, with its accounting. Costs a pass over the nodes: for the REST API, not the hot path. */
     public List<NodeView> nodes() {
-        List<NodeView> out = new ArrayList<>(inventory.nodes.size());
-        for (NodeState n : inventory.nodes.values()) {
+        List<NodeView> out = new ArrayList<>(inventory.nodes().size());
+        for (NodeState n : inventory.nodes().values()) {
             if (!n.present()) continue;
             List<String> in = new ArrayList<>();
-            for (PoolState p : pools.values()) if (p.declared && n.groups.contains(p.group)) in.add(p.name);
+            for (PoolState p : pools.values()) if (p.declared() && n.groups().contains(p.group())) in.add(p.name());
             out.add(new NodeView(
-                    n.name,
-                    n.spec.labels(),
-                    n.spec.allocatable(),
-                    n.used,
-                    n.held,
-                    n.generalFree,
-                    n.spec.schedulable(),
+                    n.name(),
+                    n.spec().labels(),
+                    n.spec().allocatable(),
+                    n.used(),
+                    n.held(),
+                    n.generalFree(),
+                    n.spec().schedulable(),
                     List.copyOf(in),
-                    n.tasks.size()));
+                    n.tasks().size()));
         }
         return out;
     }
 
     /** Sum of allocatable resources of schedulable nodes. */
     public Resources clusterCapacity() {
-        return inventory.capacity;
+        return inventory.capacity();
     }
 }

@@ -10,18 +10,18 @@ final class PoolAdmission {
 
     /** How much the pool's consumption grows when {@code r} is placed for it on node {@code n}. */
     static Resources growth(PoolState p, NodeState n, Resources r) {
-        Resources reserved = n.reservedByPool.get(p.name);
+        Resources reserved = n.reservedByPool().get(p.name());
         if (reserved == null) return r;
-        Resources used = n.usedByPool.getOrDefault(p.name, Resources.ZERO);
+        Resources used = n.usedByPool().getOrDefault(p.name(), Resources.ZERO);
         return used.plus(r).max(reserved).minus(used.max(reserved));
     }
 
     static boolean admits(PoolState p, Resources growth, PoolLedger ledger, NodeInventory inventory) {
-        if (!growth.fitsUnder(p.consumption(), p.spec.limit())) return false;
-        Resources others = ledger.unmetTotal.minus(p.unmetCounted);
+        if (!growth.fitsUnder(p.consumption(), p.spec().limit())) return false;
+        Resources others = ledger.unmetTotal().minus(p.unmetCounted());
         if (others.isZero()) return true;
         Resources own = p.unmet();
-        Resources free = inventory.generalFree;
+        Resources free = inventory.generalFree();
         return ok(growth.cpus(), own.cpus(), free.cpus(), others.cpus())
                 && ok(growth.mem(), own.mem(), free.mem(), others.mem())
                 && ok(growth.gpus(), own.gpus(), free.gpus(), others.gpus())

@@ -6,16 +6,21 @@ package dev.datacenter.operator.placement;
  */
 final class PoolLedger {
 
-    Resources unmetTotal = Resources.ZERO;
-    long relaxations;
+    private Resources unmetTotal = Resources.ZERO;
+    private long relaxations;
 
-    void refresh(PoolState p) {
-        Resources now = p.demand > 0 && p.declared ? p.unmet() : Resources.ZERO;
-        if (!now.equals(p.unmetCounted)) {
-            Resources before = unmetTotal;
-            unmetTotal = unmetTotal.minus(p.unmetCounted).plus(now);
-            p.unmetCounted = now;
-            if (!before.fitsIn(unmetTotal)) relaxations++;
-        }
+    /** A pool's counted unmet guarantee changed from {@code before} to {@code now}. */
+    void replace(Resources before, Resources now) {
+        Resources total = unmetTotal;
+        unmetTotal = unmetTotal.minus(before).plus(now);
+        if (!total.fitsIn(unmetTotal)) relaxations++;
+    }
+
+    long relaxations() {
+        return relaxations;
+    }
+
+    Resources unmetTotal() {
+        return unmetTotal;
     }
 }

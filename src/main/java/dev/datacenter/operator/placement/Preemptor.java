@@ -53,26 +53,25 @@ final class Preemptor {
     Preemptor(EngineState state, TaskAccounting accounting) {
         this.state = state;
         this.accounting = accounting;
-        this.inventory = state.inventory;
-        this.apps = state.apps;
+        this.inventory = state.inventory();
+        this.apps = state.apps();
     }
 
     /** Whether any pool with preemption enabled has waiting work not yet nominated (cheap). */
     boolean wanted() {
-        for (PoolState p : state.pools.values()) {
-            if (p.declared && p.spec.preemption() != PoolSpec.Preemption.NEVER && p.demand > 0) return true;
+        for (PoolState p : state.pools().values()) {
+            if (p.declared() && p.spec().preemption() != PoolSpec.Preemption.NEVER && p.demand() > 0) return true;
         }
         return false;
     }
 
     /** Ends nominations and evictions past their deadline, and nominations of instances no longer waiting. */
     void expire() {
-        long now = state.now;
-        state.refused.values().removeIf(until -> until <= now);
-        state.evicting.values().removeIf(until -> until <= now);
-        for (EngineState.Nomination nm : new ArrayList<>(state.nominations.values())) {
+        long now = state.now();
+        state.expireEvictions(now);
+        for (EngineState.Nomination nm : new ArrayList<>(state.nominations().values())) {
             AppState a = apps.get(nm.appKey());
-            boolean stale = a == null || !a.waiting.contains(nm.instance());
+            boolean stale = a == null || !a.waiting().contains(nm.instance());
             if (stale || nm.deadline() <= now) accounting.dropNomination(nm.appKey(), nm.instance());
         }
     }
@@ -81,13 +80,13 @@ final class Preemptor {
         List<Preemption> out = new ArrayList<>();
         if (!wanted()) return out;
         tally();
-        for (PoolState p : state.pools.values()) {
-            if (!p.declared || p.spec.preemption() == PoolSpec.Preemption.NEVER || p.demand == 0) continue;
-            for (AppState a : p.apps.values()) {
-                if (!a.placeable() || a.waiting.isEmpty()) continue;
-                for (int ord : new ArrayList<>(a.waiting)) {
+        for (PoolState p : state.pools().values()) {
+            if (!p.declared() || p.spec().preemption() == PoolSpec.Preemption.NEVER || p.demand() == 0) continue;
+            for (AppState a : p.apps().values()) {
+                if (!a.placeable() || a.waiting().isEmpty()) continue;
+                for (int ord : new ArrayList<>(a.waiting())) {
                     if (a.pinOf(ord) != null) continue;
-                    Mode mode = mayGrow(p, a.spec.resources());
+                    Mode mode = mayGrow(p, a.spec().resources());
                     if (mode == null) break;
                     Choice c = choose(p, a, ord, mode);
                     if (c == null) break; // its other instances are alike: they would not fit either
@@ -110,40 +109,40 @@ final class Preemptor {
         evictingByNode.clear();
         evictingByApp.clear();
         nominatedByPool.clear();
-        for (String id : state.evicting.keySet()) {
-            TaskRecord t = state.tasks.get(id);
+        for (String id : state.evicting().keySet()) {
+            TaskRecord t = state.tasks().get(id);
             if (t == null) continue;
-            if (t.pool != null) evictingByPool.merge(t.pool, t.resources, Resources::plus);
-            evictingByNode.merge(t.node, t.resources, Resources::plus);
-            if (t.appKey != null) evictingByApp.merge(t.appKey, 1, Integer::sum);
+            if (t.pool() != null) evictingByPool.merge(t.pool(), t.resources(), Resources::plus);
+            evictingByNode.merge(t.node(), t.resources(), Resources::plus);
+            if (t.appKey() != null) evictingByApp.merge(t.appKey(), 1, Integer::sum);
         }
-        for (EngineState.Nomination nm : state.nominations.values())
+        for (EngineState.Nomination nm : state.nominations().values())
             nominatedByPool.merge(nm.pool(), nm.resources(), Resources::plus);
         activeWeight = 0;
-        for (PoolState p : state.pools.values()) {
-            if (p.declared && (p.demand > 0 || !p.consumption().isZero() || nominatedByPool.containsKey(p.name)))
-                activeWeight += p.spec.weight();
+        for (PoolState p : state.pools().values()) {
+            if (p.declared() && (p.demand() > 0 || !p.consumption().isZero() || nominatedByPool.containsKey(p.name())))
+                activeWeight += p.spec().weight();
         }
     }
 
     /** What the pool will hold once nominations are placed and evictions in flight are done. */
     private Resources projected(PoolState p) {
         return p.consumption()
-                .plus(nominatedByPool.getOrDefault(p.name, Resources.ZERO))
-                .minus(evictingByPool.getOrDefault(p.name, Resources.ZERO));
+                .plus(nominatedByPool.getOrDefault(p.name(), Resources.ZERO))
+                .minus(evictingByPool.getOrDefault(p.name(), Resources.ZERO));
     }
 
     private double fairFraction(PoolState p) {
-        return activeWeight <= 0 ? 1 : p.spec.weight() / activeWeight;
+        return activeWeight <= 0 ? 1 : p.spec().weight() / activeWeight;
     }
 
     /** Why the pool may preempt for {@code req} now, or null when that would take it past its target. */
     private Mode mayGrow(PoolState p, Resources req) {
         Resources after = projected(p).plus(req);
-        if (!req.fitsUnder(projected(p), p.spec.limit())) return null;
-        if (withinGuarantee(after, req, p.spec.guarantee())) return Mode.GUARANTEE;
-        if (p.spec.preemption() == PoolSpec.Preemption.TO_FAIR_SHARE
-                && after.dominantShare(inventory.capacity) <= fairFraction(p) + 1e-12) return Mode.FAIR_SHARE;
+        if (!req.fitsUnder(projected(p), p.spec().limit())) return null;
+        if (withinGuarantee(after, req, p.spec().guarantee())) return Mode.GUARANTEE;
+        if (p.spec().preemption() == PoolSpec.Preemption.TO_FAIR_SHARE
+                && after.dominantShare(inventory.capacity()) <= fairFraction(p) + 1e-12) return Mode.FAIR_SHARE;
         return null;
     }
 
@@ -163,13 +162,13 @@ final class Preemptor {
     /** Whether pool {@code v} may lose {@code removed} (beyond what it already loses) for a preemptor in {@code mode}. */
     private boolean mayLose(PoolState v, Resources removed, Mode mode) {
         Resources after = projected(v).minus(removed);
-        Resources g = v.spec.guarantee();
+        Resources g = v.spec().guarantee();
         if ((g.cpus() > 0 && after.cpus() < g.cpus())
                 || (g.mem() > 0 && after.mem() < g.mem())
                 || (g.gpus() > 0 && after.gpus() < g.gpus())
                 || (g.disk() > 0 && after.disk() < g.disk())) return false;
-        if (mode == Mode.FAIR_SHARE || v.spec.preemption() == PoolSpec.Preemption.TO_FAIR_SHARE)
-            return after.dominantShare(inventory.capacity) >= fairFraction(v) - 1e-12;
+        if (mode == Mode.FAIR_SHARE || v.spec().preemption() == PoolSpec.Preemption.TO_FAIR_SHARE)
+            return after.dominantShare(inventory.capacity()) >= fairFraction(v) - 1e-12;
         return true;
     }
 
@@ -182,32 +181,32 @@ final class Preemptor {
             if (victims.size() != o.victims.size()) return victims.size() < o.victims.size();
             if (maxPriority != o.maxPriority) return maxPriority < o.maxPriority;
             if (prioritySum != o.prioritySum) return prioritySum < o.prioritySum;
-            return node.name.compareTo(o.node.name) < 0;
+            return node.name().compareTo(o.node.name()) < 0;
         }
     }
 
     private Choice choose(PoolState p, AppState a, int ord, Mode mode) {
         PlacementRequest r = new PlacementRequest(a, ord, inventory, apps);
-        Resources req = a.spec.resources();
+        Resources req = a.spec().resources();
         Choice best = null;
         List<TaskRecord> candidates = new ArrayList<>();
         int lowest = lowestPriority(p);
-        for (NodeState n : p.group.members.values()) {
+        for (NodeState n : p.group().members().values()) {
             // one victim of the lowest priority there is: no node can do better (later nodes lose on the name)
             if (best != null && best.victims.size() == 1 && best.maxPriority <= lowest) break;
-            if (!n.offerable() || !a.rules.accepts(n, r)) continue;
-            if (n.hardTaints != null && !a.toleratesAll(n.hardTaints)) continue; // no kill on a node it cannot use
-            if (a.barred(ord, n.name)) continue;
-            if (a.portRequest.length > 0 && !n.ports.canAssign(a.portRequest)) continue;
+            if (!n.offerable() || !a.rules().accepts(n, r)) continue;
+            if (n.hardTaints() != null && !a.toleratesAll(n.hardTaints())) continue; // no kill on a node it cannot use
+            if (a.barred(ord, n.name())) continue;
+            if (a.portRequest().length > 0 && !n.ports().canAssign(a.portRequest())) continue;
             if (!a.wantsGpu() && n.gpuNode()) continue;
             Resources before = freeAfter(n, p, List.of());
             if (req.fitsIn(before) && !n.podsFull()) continue; // fits (once evictions in flight end) without victims
             candidates.clear();
             Resources evictable = Resources.ZERO;
-            for (TaskRecord t : n.tasks.values()) {
+            for (TaskRecord t : n.tasks().values()) {
                 if (!eligible(t, p, mode)) continue;
                 candidates.add(t);
-                evictable = evictable.plus(t.resources);
+                evictable = evictable.plus(t.resources());
             }
             if (candidates.isEmpty() || !req.fitsIn(before.plus(evictable))) continue;
             candidates.sort(Preemptor::preference);
@@ -221,9 +220,10 @@ final class Preemptor {
     /** The lowest priority of any app outside the preemptor's pool: a bound for the early end of the search. */
     private int lowestPriority(PoolState preemptor) {
         int lowest = Integer.MAX_VALUE;
-        for (PoolState v : state.pools.values()) {
+        for (PoolState v : state.pools().values()) {
             if (v == preemptor) continue;
-            for (AppState a : v.apps.values()) if (!a.instances.isEmpty()) lowest = Math.min(lowest, a.spec.priority());
+            for (AppState a : v.apps().values())
+                if (!a.instances().isEmpty()) lowest = Math.min(lowest, a.spec().priority());
         }
         return lowest;
     }
@@ -233,25 +233,25 @@ final class Preemptor {
         int px = priorityOf(x);
         int py = priorityOf(y);
         if (px != py) return Integer.compare(px, py);
-        if (x.started != y.started) return Long.compare(y.started, x.started);
-        if (x.seq != y.seq) return Long.compare(y.seq, x.seq);
-        return x.id.compareTo(y.id);
+        if (x.started() != y.started()) return Long.compare(y.started(), x.started());
+        if (x.seq() != y.seq()) return Long.compare(y.seq(), x.seq());
+        return x.id().compareTo(y.id());
     }
 
     private static int priorityOf(TaskRecord t) {
-        return t.victimPriority;
+        return t.victimPriority();
     }
 
     private boolean eligible(TaskRecord t, PoolState preemptor, Mode mode) {
-        if (t.appKey == null || t.assumed || t.pool == null || t.pool.equals(preemptor.name)) return false;
-        if (state.evicting.containsKey(t.id) || state.refused.containsKey(t.id)) return false;
-        AppState owner = apps.get(t.appKey);
-        if (owner == null || owner.instances.get(t.instance) != t) return false;
-        if (owner.spec.disruptionBudget() - evictingByApp.getOrDefault(t.appKey, 0) <= 0) return false;
-        PoolState v = state.pools.get(t.pool);
-        if (v == null || !v.declared) return false;
-        t.victimPriority = owner.spec.priority();
-        return mayLose(v, t.resources, mode);
+        if (t.appKey() == null || t.assumed() || t.pool() == null || t.pool().equals(preemptor.name())) return false;
+        if (state.evicting().containsKey(t.id()) || state.refused().containsKey(t.id())) return false;
+        AppState owner = apps.get(t.appKey());
+        if (owner == null || owner.instances().get(t.instance()) != t) return false;
+        if (owner.spec().disruptionBudget() - evictingByApp.getOrDefault(t.appKey(), 0) <= 0) return false;
+        PoolState v = state.pools().get(t.pool());
+        if (v == null || !v.declared()) return false;
+        t.noteVictimPriority(owner.spec().priority());
+        return mayLose(v, t.resources(), mode);
     }
 
     /** The best victim set on one node with fewer than {@code bound} victims, or null. */
@@ -275,8 +275,8 @@ final class Preemptor {
         int max = Integer.MIN_VALUE;
         long sum = 0;
         for (TaskRecord t : found) {
-            max = Math.max(max, t.victimPriority);
-            sum += t.victimPriority;
+            max = Math.max(max, t.victimPriority());
+            sum += t.victimPriority();
         }
         return new Choice(n, List.copyOf(found), max, sum);
     }
@@ -327,15 +327,16 @@ final class Preemptor {
         Map<String, Resources> byPool = new HashMap<>();
         Map<String, Integer> byApp = new HashMap<>();
         for (TaskRecord t : victims) {
-            byPool.merge(t.pool, t.resources, Resources::plus);
-            byApp.merge(t.appKey, 1, Integer::sum);
+            byPool.merge(t.pool(), t.resources(), Resources::plus);
+            byApp.merge(t.appKey(), 1, Integer::sum);
         }
         for (Map.Entry<String, Integer> e : byApp.entrySet()) {
             AppState owner = apps.get(e.getKey());
-            if (e.getValue() > owner.spec.disruptionBudget() - evictingByApp.getOrDefault(e.getKey(), 0)) return false;
+            if (e.getValue() > owner.spec().disruptionBudget() - evictingByApp.getOrDefault(e.getKey(), 0))
+                return false;
         }
         for (Map.Entry<String, Resources> e : byPool.entrySet()) {
-            if (!mayLose(state.pools.get(e.getKey()), e.getValue(), mode)) return false;
+            if (!mayLose(state.pools().get(e.getKey()), e.getValue(), mode)) return false;
         }
         return true;
     }
@@ -349,27 +350,31 @@ final class Preemptor {
      * {@code victims} are gone: the node's accounting recomputed as {@link NodeState#recompute} does.
      */
     private Resources freeAfter(NodeState n, PoolState p, List<TaskRecord> victims) {
-        Resources gone = evictingByNode.getOrDefault(n.name, Resources.ZERO);
-        for (TaskRecord t : victims) gone = gone.plus(t.resources);
-        if (gone.isZero() && victims.isEmpty()) return n.freeFor(p.name);
-        Resources avail =
-                n.spec.allocatable().minus(n.used).plus(gone).minus(n.held).clampToZero();
-        if (n.reservedByPool.isEmpty()) return avail;
+        Resources gone = evictingByNode.getOrDefault(n.name(), Resources.ZERO);
+        for (TaskRecord t : victims) gone = gone.plus(t.resources());
+        if (gone.isZero() && victims.isEmpty()) return n.freeFor(p.name());
+        Resources avail = n.spec()
+                .allocatable()
+                .minus(n.used())
+                .plus(gone)
+                .minus(n.held())
+                .clampToZero();
+        if (n.reservedByPool().isEmpty()) return avail;
         Map<String, Resources> goneByPool = new HashMap<>();
-        for (String id : state.evicting.keySet()) {
-            TaskRecord t = n.tasks.get(id);
-            if (t != null && t.pool != null) goneByPool.merge(t.pool, t.resources, Resources::plus);
+        for (String id : state.evicting().keySet()) {
+            TaskRecord t = n.tasks().get(id);
+            if (t != null && t.pool() != null) goneByPool.merge(t.pool(), t.resources(), Resources::plus);
         }
-        for (TaskRecord t : victims) goneByPool.merge(t.pool, t.resources, Resources::plus);
+        for (TaskRecord t : victims) goneByPool.merge(t.pool(), t.resources(), Resources::plus);
         Resources own = Resources.ZERO;
-        for (Map.Entry<String, Resources> e : n.reservedByPool.entrySet()) {
-            Resources used = n.usedByPool
+        for (Map.Entry<String, Resources> e : n.reservedByPool().entrySet()) {
+            Resources used = n.usedByPool()
                     .getOrDefault(e.getKey(), Resources.ZERO)
                     .minus(goneByPool.getOrDefault(e.getKey(), Resources.ZERO));
             Resources u = e.getValue().minus(used).clampToZero().min(avail);
             if (u.isZero()) continue;
             avail = avail.minus(u);
-            if (e.getKey().equals(p.name)) own = u;
+            if (e.getKey().equals(p.name())) own = u;
         }
         return avail.plus(own);
     }
@@ -377,36 +382,37 @@ final class Preemptor {
     // ------------------------------------------------------------------ the outcome
 
     private Preemption apply(PoolState p, AppState a, int ord, Choice c, long timeout) {
-        long deadline = timeout >= Long.MAX_VALUE - state.now ? Long.MAX_VALUE : state.now + timeout;
+        long deadline = timeout >= Long.MAX_VALUE - state.now() ? Long.MAX_VALUE : state.now() + timeout;
         List<Preemption.Victim> victims = new ArrayList<>();
         for (TaskRecord t : c.victims) {
-            state.evicting.put(t.id, deadline);
-            evictingByPool.merge(t.pool, t.resources, Resources::plus);
-            evictingByNode.merge(t.node, t.resources, Resources::plus);
-            evictingByApp.merge(t.appKey, 1, Integer::sum);
-            victims.add(new Preemption.Victim(t.id, t.appKey, t.instance, t.pool, t.victimPriority, t.resources));
+            state.evictionAsked(t.id(), deadline);
+            evictingByPool.merge(t.pool(), t.resources(), Resources::plus);
+            evictingByNode.merge(t.node(), t.resources(), Resources::plus);
+            evictingByApp.merge(t.appKey(), 1, Integer::sum);
+            victims.add(new Preemption.Victim(
+                    t.id(), t.appKey(), t.instance(), t.pool(), t.victimPriority(), t.resources()));
         }
-        Resources req = a.spec.resources();
-        String id = RunningTask.instanceId(a.key, ord);
+        Resources req = a.spec().resources();
+        String id = RunningTask.instanceId(a.key(), ord);
         List<String> ids = victims.stream().map(Preemption.Victim::taskId).toList();
         accounting.nominate(
-                a, ord, new EngineState.Nomination(id, a.key, ord, p.name, c.node.name, req, deadline, ids));
-        nominatedByPool.merge(p.name, req, Resources::plus);
-        p.preemptions += c.victims.size();
+                a, ord, new EngineState.Nomination(id, a.key(), ord, p.name(), c.node.name(), req, deadline, ids));
+        nominatedByPool.merge(p.name(), req, Resources::plus);
+        p.countPreemptions(c.victims.size());
         state.changed();
-        state.dirtyApps.add(a.key);
-        return new Preemption(p.name, a.key, ord, c.node.name, req, victims);
+        state.markDirty(a.key());
+        return new Preemption(p.name(), a.key(), ord, c.node.name(), req, victims);
     }
 
     /** An eviction was refused: the victim is spared for a while and the nomination it served ends. */
     void refused(String victimTaskId, long backoffMillis) {
-        Long until = state.evicting.remove(victimTaskId);
-        if (until == null && !state.tasks.containsKey(victimTaskId)) return;
-        state.refused.put(victimTaskId, state.now + backoffMillis);
-        for (EngineState.Nomination nm : new ArrayList<>(state.nominations.values())) {
+        Long until = state.evicting().get(victimTaskId);
+        if (until == null && !state.tasks().containsKey(victimTaskId)) return;
+        state.evictionRefused(victimTaskId, state.now() + backoffMillis);
+        for (EngineState.Nomination nm : new ArrayList<>(state.nominations().values())) {
             if (!nm.victims().contains(victimTaskId)) continue;
-            PoolState p = state.pools.get(nm.pool());
-            if (p != null && p.preemptions > 0) p.preemptions--;
+            PoolState p = state.pools().get(nm.pool());
+            if (p != null) p.evictionRefused();
             accounting.dropNomination(nm.appKey(), nm.instance());
         }
         state.changed();

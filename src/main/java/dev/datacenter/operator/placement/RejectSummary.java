@@ -11,16 +11,16 @@ final class RejectSummary {
     private RejectSummary() {}
 
     static List<PendingSummary.ReasonCount> of(EngineState state, AppState a) {
-        NodeInventory inventory = state.inventory;
-        if (a.waiting.isEmpty() || !a.placeable()) return List.of();
-        PlacementRequest r = new PlacementRequest(a, representative(a), inventory, state.apps);
+        NodeInventory inventory = state.inventory();
+        if (a.waiting().isEmpty() || !a.placeable()) return List.of();
+        PlacementRequest r = new PlacementRequest(a, representative(a), inventory, state.apps());
         Map<DeclineReason, Integer> counts = new EnumMap<>(DeclineReason.class);
-        for (NodeState n : inventory.nodes.values()) {
+        for (NodeState n : inventory.nodes().values()) {
             if (!n.present()) continue;
             DeclineReason reason = NodeCheck.check(n, r, false);
             if (reason == null
                     && !PoolAdmission.admits(
-                            a.pool, PoolAdmission.growth(a.pool, n, r.resources), state.ledger, inventory)) {
+                            a.pool(), PoolAdmission.growth(a.pool(), n, r.resources()), state.ledger(), inventory)) {
                 reason = DeclineReason.PoolLimitReached;
             }
             if (reason != null) counts.merge(reason, 1, Integer::sum);
@@ -35,7 +35,7 @@ final class RejectSummary {
 
     /** The first waiting instance without a pin (it speaks for all unpinned ones), else the first waiting one. */
     private static int representative(AppState a) {
-        for (int i : a.waiting) if (a.pinOf(i) == null) return i;
-        return a.waiting.first();
+        for (int i : a.waiting()) if (a.pinOf(i) == null) return i;
+        return a.waiting().first();
     }
 }

@@ -40,19 +40,19 @@ final class TargetHint {
         builtVersion = version;
         weights.clear();
         for (AppState a : apps.values()) {
-            if (a.rules == null || a.rules.rules.isEmpty() || !a.placeable()) continue;
-            long amount =
-                    (long) a.requested.size() * Math.max(1, a.spec.resources().cpus());
+            if (a.rules() == null || a.rules().rules().isEmpty() || !a.placeable()) continue;
+            long amount = (long) a.requested().size()
+                    * Math.max(1, a.spec().resources().cpus());
             if (amount == 0) continue;
-            for (ConstraintEvaluator.Rule rule : a.rules.rules) {
+            for (ConstraintEvaluator.Rule rule : a.rules().rules()) {
                 if (NodeAttributes.HOSTNAME.equals(rule.field())) continue;
                 switch (rule.op()) {
                     case IS, CLUSTER -> {
                         if (rule.value() != null) add(rule.field(), rule.value(), amount);
                     }
                     case LIKE -> {
-                        if (a.pool.group == null) continue;
-                        List<String> allowed = likeValues(a.pool.group, rule);
+                        if (a.pool().group() == null) continue;
+                        List<String> allowed = likeValues(a.pool().group(), rule);
                         if (allowed.isEmpty()) continue;
                         long each = Math.max(1, amount / allowed.size());
                         for (String v : allowed) add(rule.field(), v, each);
@@ -82,7 +82,7 @@ final class TargetHint {
 
     /** The node's values and per-value indexes for the hint fields, cached in the node. */
     private void resolve(NodeState n, NodeGroup g) {
-        if (n.hintStamp == fieldsStamp && n.hintSpec == n.spec && n.hintGroup == g) return;
+        if (n.hintCurrent(fieldsStamp, g)) return;
         int k = fields.length;
         long[][] cells = new long[k][];
         FreeIndex[] idx = new FreeIndex[k];
@@ -94,11 +94,7 @@ final class TargetHint {
             FreeIndex[] pair = g.field(fields[i]).get(v);
             idx[i] = pair == null ? null : pair[gpu ? 1 : 0];
         }
-        n.hintWeights = cells;
-        n.hintIndexes = idx;
-        n.hintStamp = fieldsStamp;
-        n.hintSpec = n.spec;
-        n.hintGroup = g;
+        n.cacheHint(cells, idx, fieldsStamp, g);
     }
 
     private record LikeKey(NodeGroup group, String field, String regex) {}
@@ -133,12 +129,12 @@ final class TargetHint {
         resolve(n, g);
         for (int i = 0; i < fields.length; i++) {
             if (exempt[i]) continue;
-            long[] cell = n.hintWeights[i];
+            long[] cell = n.hintWeights()[i];
             if (cell == null) continue;
             long w = cell[0];
             if (w == 0) continue;
-            FreeIndex idx = n.hintIndexes[i];
-            if (idx != null && idx.freeCpu - cpus < w) return true;
+            FreeIndex idx = n.hintIndexes()[i];
+            if (idx != null && idx.freeCpu() - cpus < w) return true;
         }
         return false;
     }
@@ -151,7 +147,7 @@ final class TargetHint {
     }
 
     private static boolean pinnedTo(AppState app, String field) {
-        for (ConstraintEvaluator.Rule rule : app.rules.rules) {
+        for (ConstraintEvaluator.Rule rule : app.rules().rules()) {
             if ((rule.op() == Constraint.Operator.IS || rule.op() == Constraint.Operator.CLUSTER)
                     && field.equals(rule.field())) return true;
         }
@@ -166,11 +162,11 @@ final class TargetHint {
         resolve(n, g);
         long p = 0;
         for (int i = 0; i < fields.length; i++) {
-            long[] cell = n.hintWeights[i];
+            long[] cell = n.hintWeights()[i];
             if (cell == null) continue;
             p += cell[0];
-            FreeIndex idx = n.hintIndexes[i];
-            if (idx != null) p -= idx.freeCpu;
+            FreeIndex idx = n.hintIndexes()[i];
+            if (idx != null) p -= idx.freeCpu();
         }
         return p;
     }

@@ -28,6 +28,14 @@
  * </ol>
  * The engine is not thread-safe: one thread (the allocation loop) owns it.
  *
+ * <h2>State classes</h2>
+ * {@code EngineState}, {@code NodeState}, {@code PoolState}, {@code AppState}, {@code TaskRecord},
+ * {@code NodeGroup}, {@code NodeInventory}, {@code PoolLedger} and the others keep their fields private: other
+ * classes read them through accessors (the collections those return are read, never changed, by the caller)
+ * and change them through methods named for what happens ({@code node.addTask(t)}, {@code app.leavePool()},
+ * {@code pool.declare(spec)}), so each class keeps its own invariants. {@code ArchitectureTest} fails when a
+ * class of this package reads or writes a field another one declares.
+ *
  * <h2>Semantics worth knowing</h2>
  * <ul>
  *   <li>Level 1: pools are served by weighted DRF (dominant share of allocations plus unused reservations,

@@ -2,6 +2,7 @@ package dev.datacenter.operator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 import dev.datacenter.operator.validation.CrdValidator;
 import dev.datacenter.operator.validation.CrdValidator.Violation;
 import io.fabric8.kubernetes.api.model.Status;
@@ -63,7 +64,7 @@ final class CustomResourceAdmission {
 
     private static Optional<CrdValidator> compile(CustomResourceDefinition crd) {
         try {
-            return Optional.of(CrdValidator.forCrd(Json.parse(Json.write(crd))));
+            return Optional.of(CrdValidator.forCrd(Json.MAPPER.valueToTree(crd)));
         } catch (RuntimeException e) {
             LOG.warnf(
                     "sandbox: objects of %s are stored without validation: %s",

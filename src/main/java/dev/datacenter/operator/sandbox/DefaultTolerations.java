@@ -3,6 +3,7 @@ package dev.datacenter.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 
 /**
  * The API server's DefaultTolerationSeconds admission plugin: a pod created without a toleration of
@@ -17,8 +18,8 @@ final class DefaultTolerations {
 
     /** The pod as the API server would have stored it (for pods created through a server without the plugin). */
     static io.fabric8.kubernetes.api.model.Pod apply(io.fabric8.kubernetes.api.model.Pod pod) {
-        return Json.KUBERNETES.unmarshal(
-                Json.write(apply(Json.parse(Json.write(pod)))), io.fabric8.kubernetes.api.model.Pod.class);
+        return Json.MAPPER.convertValue(
+                apply((JsonNode) Json.MAPPER.valueToTree(pod)), io.fabric8.kubernetes.api.model.Pod.class);
     }
 
     static JsonNode apply(JsonNode pod) {

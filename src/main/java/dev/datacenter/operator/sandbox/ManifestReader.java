@@ -2,6 +2,7 @@ package dev.datacenter.operator.sandbox;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
  * into objects. Each document is read on its own, so one bad document does not hide the good ones.
  */
 final class ManifestReader {
+
+    /** Reads a document of any kind into its model class (by apiVersion and kind), which plain Jackson cannot. */
+    private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---.*$");
 
@@ -34,7 +38,7 @@ final class ManifestReader {
             }
             String where = documents.length > 1 ? source + " (document " + (i + 1) + ")" : source;
             try {
-                collect(Json.KUBERNETES.unmarshal(document), where, objects, errors);
+                collect(KUBERNETES.unmarshal(document), where, objects, errors);
             } catch (RuntimeException e) {
                 errors.add(where + ": not valid YAML or JSON: " + firstLine(e.getMessage()));
             }

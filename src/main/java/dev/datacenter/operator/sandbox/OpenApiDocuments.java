@@ -1,6 +1,7 @@
 package dev.datacenter.operator.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package dev.datacenter.operator.sandbox;
 
+import dev.datacenter.operator.model.Json;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

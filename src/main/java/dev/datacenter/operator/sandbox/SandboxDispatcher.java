@@ -3,6 +3,7 @@ package dev.datacenter.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 import dev.datacenter.operator.validation.CrdValidator;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -466,7 +467,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
                 request.method(),
                 request.getPath(),
                 headers,
-                new Buffer(Json.write(body).getBytes(StandardCharsets.UTF_8)));
+                new Buffer(Json.canonical(body).getBytes(StandardCharsets.UTF_8)));
     }
 
     // --- discovery ---------------------------------------------------------------------------------
@@ -526,8 +527,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
             return cached.crds();
         }
         MockResponse list = handleGet(CRDS_PATH);
-        List<CustomResourceDefinition> crds = List.copyOf(Json.KUBERNETES
-                .unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class)
+        List<CustomResourceDefinition> crds = List.copyOf(Json.MAPPER
+                .convertValue(Json.parse(list.getBody().readUtf8()), CustomResourceDefinitionList.class)
                 .getItems());
         crdsRead = new CrdsRead(changes, crds);
         return crds;
@@ -590,7 +591,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private static RecordedRequest patchRequest(String path, JsonNode jsonPatch) {
         Headers headers = Headers.builder().add("Content-Type", JSON_PATCH).build();
-        Buffer body = new Buffer(Json.write(jsonPatch).getBytes(StandardCharsets.UTF_8));
+        Buffer body = new Buffer(Json.canonical(jsonPatch).getBytes(StandardCharsets.UTF_8));
         return new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, path, headers, body);
     }
 
@@ -614,7 +615,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
             return current;
         }
         JsonNode stored = Json.parse(current.getBody().readUtf8());
-        JsonNode currentScale = Json.parse(Json.write(scale.get().read(stored)));
+        JsonNode currentScale = Json.MAPPER.valueToTree(scale.get().read(stored));
         if (request.method() == HttpMethod.GET) {
             return json(200, currentScale).orElseThrow();
         }
@@ -667,7 +668,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         }
         return PrinterColumns.of(target.get(), storedCrds())
                 .map(columns -> TablePrinter.table(Json.parse(response.getBody().readUtf8()), columns))
-                .flatMap(table -> json(200, Json.write(table)))
+                .flatMap(table -> json(200, Json.canonical(table)))
                 .orElse(response);
     }
 
@@ -677,7 +678,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         return Optional.of(new MockResponse()
                 .setResponseCode(code)
                 .setHeader("Content-Type", "application/json")
-                .setBody(body instanceof String s ? s : Json.write(body)));
+                .setBody(body instanceof String s ? s : Json.canonical(body)));
     }
 
     static MockResponse status(int code, String reason, String message) {

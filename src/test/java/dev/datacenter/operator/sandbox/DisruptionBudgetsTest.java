@@ -3,6 +3,7 @@ package dev.datacenter.operator.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.datacenter.operator.model.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
