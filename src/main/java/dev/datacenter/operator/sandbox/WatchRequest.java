@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A watch asked over plain HTTP, as kubectl and client-go ask it: {@code GET <collection>?watch=true} (or
  * {@code watch=1}, or the old {@code /api/v1/watch/...} path), with {@code resourceVersion}, {@code timeoutSeconds},
- * {@code sendInitialEvents}, and the selectors the list takes.
+ * {@code sendInitialEvents}, and the selectors the list takes. A watch on one object's path watches its collection
+ * with a {@code metadata.name} field selector.
  *
  * @param listPath        the collection's path with the selectors ({@code labelSelector}, {@code fieldSelector}),
  *                        as the CRUD server reads a list
@@ -43,6 +44,21 @@ record WatchRequest(
         }
         if (!watch) {
             return Optional.empty();
+        }
+        Optional<ApiPath> target = ApiPath.parse(path);
+        if (target.isPresent() && target.get().name() != null && target.get().subresource() == null) {
+            // one object's path: its collection, by name
+            String byName = "metadata.name=" + target.get().name();
+            String fields = params.get("fieldSelector");
+            params.put("fieldSelector", fields == null || fields.isEmpty() ? byName : fields + "," + byName);
+            path = new ApiPath(
+                            target.get().group(),
+                            target.get().version(),
+                            target.get().namespace(),
+                            target.get().resource(),
+                            null,
+                            null)
+                    .objectPath();
         }
         StringBuilder list = new StringBuilder(path);
         String sep = "?";

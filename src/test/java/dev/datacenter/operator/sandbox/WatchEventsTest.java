@@ -111,6 +111,10 @@ class WatchEventsTest {
         assertThat(WatchRequest.of("GET", "/api/v1/watch/namespaces/demo/pods", null))
                 .map(WatchRequest::listPath)
                 .contains("/api/v1/namespaces/demo/pods");
+        assertThat(WatchRequest.of("GET", "/api/v1/watch/namespaces/demo/pods/web-0?labelSelector=a%3Db", null))
+                .map(WatchRequest::listPath)
+                .as("one object: its collection by name")
+                .contains("/api/v1/namespaces/demo/pods?labelSelector=a%3Db&fieldSelector=metadata.name%3Dweb-0");
         assertThat(WatchRequest.of("GET", "/api/v1/pods?watch=true", "websocket"))
                 .as("fabric8's WebSocket watches stay fabric8's")
                 .isEmpty();
