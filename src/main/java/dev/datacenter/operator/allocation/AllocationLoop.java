@@ -456,6 +456,9 @@ public class AllocationLoop implements ClusterChangeListener {
             engine.setPending(appKey, narrowed.pending());
             applied.put(appKey, narrowed);
             lastRequest.remove(appKey); // the reconciler's next request is applied even when it equals the last one
+            // and there is a next one: a request that asked for the ordinal again after the task went (a refused pod
+            // released) may have come before the task's end was drained, and nothing else may change for the app
+            enqueue(appKey);
         }
     }
 

@@ -244,8 +244,10 @@ public class DataCenterAppReconciler implements Reconciler {
         RefusedPods.Released released = refused.release(round.app, round.appKey, pods, deleted, round.now);
         round.refusalRecheck = released.recheck();
         backoffs.retain(round.appKey, uids);
-        // a released pod is no member: not a failure, and its ordinal is placed again at once (the engine waits
-        // for the old pod to go, and keeps the ordinal off the node that refused it)
+        // a released pod is no member, in this round and in every later one while the cache still shows it: not a
+        // failure, and its ordinal is placed again at once (the engine waits for the old pod to go, and keeps the
+        // ordinal off the node that refused it); counted as terminating, it would push the instance to the next
+        // free ordinal, which no bar covers
         List<Pod> members = released.uids().isEmpty()
                 ? pods
                 : pods.stream()

@@ -27,11 +27,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on the app says which node refused which instance and why. A refusal is not a failure of the app: it does
  * not count toward the launch backoff (the instance never ran; the bar keeps it off that node instead).
  * Bars live in memory: after a restart a node that refused gets one more try.
+ *
+ * <p>A released pod stays released until the cache drops it: every later look at the app reports it again in
+ * {@link Released#uids()}, so that the reconciler never counts it as a terminating member. Counted, it would take
+ * its ordinal, and the instance would be placed again under the next free ordinal, one the bar (kept per
+ * ordinal) does not cover: on the very node that refused it.
  */
 @ApplicationScoped
 public class RefusedPods {
 
-    /** What one look at an app's pods released, and when to look again. */
+    /**
+     * What one look at an app's pods released, and when to look again.
+     *
+     * @param uids the pods released, now or earlier, that the cache still shows: no members of the app
+     */
     public record Released(Set<String> uids, Instant recheck) {}
 
     @ConfigProperty(name = "datacenter.allocation.refused-after", defaultValue = "30s")
@@ -48,6 +57,8 @@ public class RefusedPods {
 
     private final Map<String, RefusalBars> bars = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    /** Per app, the pods released whose deletion the cache has not shown yet. */
+    private final Map<String, Set<String>> releasedUids = new ConcurrentHashMap<>();
 
     /**
      * Releases the app's pods refused long enough.
@@ -55,11 +66,11 @@ public class RefusedPods {
      * @param deleted uids of pods already being deleted (left alone)
      */
     public Released release(DataCenterApp app, String appKey, List<Pod> pods, Set<String> deleted, Instant now) {
-        Set<String> released = new HashSet<>();
+        Set<String> released = stillShown(appKey, pods);
         Instant recheck = null;
         for (Pod pod : pods) {
             String uid = pod.getMetadata().getUid();
-            if (pod.getMetadata().getDeletionTimestamp() != null || deleted.contains(uid)) {
+            if (released.contains(uid) || pod.getMetadata().getDeletionTimestamp() != null || deleted.contains(uid)) {
                 continue;
             }
             Optional<PodRefusal> refusal = PodRefusal.of(pod, EngineInputs.nodeOf(pod));
@@ -77,11 +88,15 @@ public class RefusedPods {
                 recheck = recheck == null || due.isBefore(recheck) ? due : recheck;
                 continue;
             }
+            // the bar first: from the delete on, the instance may be offered again
             Duration bar = bars.computeIfAbsent(appKey, k -> new RefusalBars()).refused(ordinal, r.node(), now);
             expectations.expect(appKey, uid);
             deletes.deleteRefused(pod);
             firstSeen.remove(uid);
             released.add(uid);
+            releasedUids
+                    .computeIfAbsent(appKey, k -> ConcurrentHashMap.newKeySet())
+                    .add(uid);
             events.record(
                     app,
                     AppEvents.WARNING,
@@ -101,6 +116,21 @@ public class RefusedPods {
             recheck = expiry;
         }
         return new Released(released, recheck);
+    }
+
+    /** The pods released earlier that are still among {@code pods}; forgets those gone. */
+    private Set<String> stillShown(String appKey, List<Pod> pods) {
+        Set<String> earlier = releasedUids.get(appKey);
+        if (earlier == null) {
+            return new HashSet<>();
+        }
+        Set<String> present = new HashSet<>();
+        pods.forEach(p -> present.add(p.getMetadata().getUid()));
+        earlier.retainAll(present);
+        if (earlier.isEmpty()) {
+            releasedUids.remove(appKey, earlier);
+        }
+        return new HashSet<>(earlier);
     }
 
     /** The nodes each instance of the app is barred from now. */
@@ -123,6 +153,7 @@ public class RefusedPods {
 
     public void forget(String appKey) {
         bars.remove(appKey);
+        releasedUids.remove(appKey);
     }
 
     private static Integer ordinal(Pod pod) {

@@ -25,6 +25,8 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
     private static final String NAME = "name";
 
     private final Map<String, Set<AttributeSet>> byName = new HashMap<>();
+    /** The key of the newest {@link #put}: the attributes fabric8 stored a changed object under. */
+    private AttributeSet lastPut;
     /** Counts the changes of stored CustomResourceDefinitions, so that what is read from them can be kept. */
     private volatile long crdChanges;
 
@@ -86,10 +88,21 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
         if (name != null) {
             byName.computeIfAbsent(name, n -> new LinkedHashSet<>(2)).add(key);
         }
+        lastPut = key;
         String previous = super.put(key, value);
         noteChange(value);
         noteChange(previous);
         return previous;
+    }
+
+    /** The key of the newest put, or null. */
+    synchronized AttributeSet lastPut() {
+        return lastPut;
+    }
+
+    /** A copy of what the store holds, in one piece. */
+    synchronized Map<AttributeSet, String> snapshot() {
+        return new LinkedHashMap<>(this);
     }
 
     @Override

@@ -20,10 +20,16 @@ import java.util.concurrent.TimeUnit;
  * The sandbox's in-process Kubernetes API: fabric8's mock server in CRUD mode behind a
  * {@link SandboxDispatcher}, on 127.0.0.1, plain HTTP. Start it, then {@link #registerCrds register CRDs} and
  * talk to it with {@link #createClient()} or any client given {@link #url()}.
+ *
+ * <p>The port clients use is the {@link SandboxHttpFront}'s, which serves plain-HTTP watches itself and hands
+ * everything else to fabric8's handler; fabric8's own web server only listens on a loopback port nobody is told
+ * of (it owns the event loop it stops on {@link #close()}).
  */
 public final class SandboxApiServer implements AutoCloseable {
 
     private final SandboxDispatcher dispatcher = new SandboxDispatcher();
+    private final SandboxHttpFront front = new SandboxHttpFront(dispatcher);
+    private int port;
     private final MockWebServer webServer = new MockWebServer();
     private final KubernetesMockServer server =
             new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
@@ -45,14 +51,16 @@ public final class SandboxApiServer implements AutoCloseable {
      */
     public void start(String bindAddress, int port) {
         try {
-            server.start(InetAddress.getByName(bindAddress), port);
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            this.port = front.start(InetAddress.getByName(bindAddress).getHostAddress(), port);
         } catch (java.io.IOException | RuntimeException e) {
+            server.shutdown();
             throw new IllegalStateException(
                     "The sandbox API server cannot listen on " + bindAddress + ":" + port
                             + " (is another sandbox running? set datacenter.sandbox.api-port): " + e.getMessage(),
                     e);
         }
-        dispatcher.setServerAddress("127.0.0.1:" + server.getPort());
+        dispatcher.setServerAddress("127.0.0.1:" + this.port);
         // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
         janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
         janitor.scheduleWithFixedDelay(this::collectGarbage, 2, 2, TimeUnit.SECONDS);
@@ -77,12 +85,17 @@ public final class SandboxApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** {@code http://127.0.0.1:<port>}. */
     public String url() {
-        return url(server.getPort());
+        return url(port);
+    }
+
+    /** How many watches over plain HTTP ({@code kubectl get -w}) are open now. */
+    public int openHttpWatches() {
+        return dispatcher.openWatches();
     }
 
     /** The URL of a sandbox API listening on that port. */
@@ -138,6 +151,10 @@ public final class SandboxApiServer implements AutoCloseable {
     @Override
     public void close() {
         janitor.shutdownNow();
-        server.shutdown();
+        try {
+            front.close();
+        } finally {
+            server.shutdown();
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datacenter.operator.model.Json;
 import dev.datacenter.operator.validation.CrdValidator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -35,8 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>a 404 carries a {@code Status} with reason {@code NotFound}, and every answer says it is JSON, as clients
  * expect;</li>
  * <li>{@code kubectl get} gets a server-side Table with the CRD's printer columns ({@link PrinterColumns}).</li>
+ * <li>every change of the store is recorded with its resource version ({@link WatchEvents}) for the watches
+ * served over plain HTTP ({@link HttpWatchStream}, {@code kubectl get -w}).</li>
  * </ul>
- * Everything else (storage, watches, status subresource, generation, optimistic locking) is fabric8's.
+ * Everything else (storage, WebSocket watches, status subresource, generation, optimistic locking) is fabric8's.
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
@@ -49,6 +52,116 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private volatile FaultInjection faults = FaultInjection.NONE;
     private final NameIndexedStore store = NameIndexedStore.install(this);
+    private final WatchEvents watchEvents = new WatchEvents();
+    /** The newest resource version handed out, and the newest one a recorded change carries. */
+    private volatile long lastVersion;
+
+    private long lastRecorded;
+
+    @Override
+    public long requestResourceVersion() {
+        long version = super.requestResourceVersion();
+        lastVersion = version;
+        return version;
+    }
+
+    /**
+     * fabric8's one place where the store changes: the change is also recorded for the plain-HTTP watches, under the
+     * monitor a watch start takes, with the resource version the write handed out (a fresh one for a delete, as a
+     * real server gives a deleted object one).
+     */
+    @Override
+    public void processEvent(
+            String path,
+            AttributeSet pathAttributes,
+            AttributeSet oldAttributes,
+            GenericKubernetesResource resource,
+            String newState) {
+        synchronized (watchEvents.lock()) {
+            String existing = oldAttributes == null ? null : store.get(oldAttributes);
+            super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+            if (Objects.equals(existing, newState) || existing == null && newState == null) {
+                return;
+            }
+            long version = lastVersion > lastRecorded ? lastVersion : requestResourceVersion();
+            lastRecorded = version;
+            if (newState == null) {
+                watchEvents.changed(version, oldAttributes, null, withResourceVersion(existing, version));
+            } else {
+                watchEvents.changed(version, existing == null ? null : oldAttributes, store.lastPut(), newState);
+            }
+        }
+    }
+
+    private static String withResourceVersion(String json, long version) {
+        try {
+            JsonNode object = Json.parse(json);
+            if (object.path("metadata") instanceof ObjectNode metadata) {
+                metadata.put("resourceVersion", String.valueOf(version));
+                return Json.write(object);
+            }
+        } catch (RuntimeException e) {
+            // sent as stored
+        }
+        return json;
+    }
+
+    /**
+     * Opens a plain-HTTP watch: from its resource version (the changes after it), else the current objects as
+     * ADDED (and, for {@code sendInitialEvents}, a bookmark after them), then live events.
+     *
+     * @return false when the resource version is older than the recorded history (410 Expired)
+     */
+    boolean openWatch(WatchRequest request, HttpWatchStream stream) {
+        synchronized (watchEvents.lock()) {
+            if (request.resourceVersion().isPresent()) {
+                return watchEvents.open(
+                        stream,
+                        WatchEvents.Start.SINCE,
+                        request.resourceVersion().get(),
+                        Map.of(),
+                        () -> {});
+            }
+            Runnable afterStart = () -> {};
+            if (request.initialEvents()) {
+                long version = lastVersion;
+                Optional<ResourceType> type = ApiPath.parse(request.listPath()).flatMap(this::resourceType);
+                afterStart = () -> stream.initialEventsEnd(
+                        type.map(ResourceType::kind).orElse(""),
+                        type.map(t -> t.group().isEmpty() ? t.version() : t.group() + "/" + t.version())
+                                .orElse(""),
+                        version);
+            }
+            return watchEvents.open(stream, WatchEvents.Start.CURRENT, 0, store.snapshot(), afterStart);
+        }
+    }
+
+    void closeWatch(HttpWatchStream stream) {
+        watchEvents.close(stream);
+    }
+
+    /** The plain-HTTP watches open now. */
+    int openWatches() {
+        return watchEvents.open();
+    }
+
+    /** The attributes a list of that path (with its selectors) matches objects by. */
+    AttributeSet query(String listPath) {
+        return attributeExtractor.fromPath(listPath);
+    }
+
+    /** The columns {@code kubectl get} shows for that resource, when the sandbox serves tables for it. */
+    Optional<List<TableColumn>> tableColumns(ApiPath target) {
+        return PrinterColumns.of(target, storedCrds());
+    }
+
+    private Optional<ResourceType> resourceType(ApiPath target) {
+        return resourceTypes().stream()
+                .filter(t -> t.group().equals(target.group())
+                        && t.version().equals(target.version())
+                        && t.plural().equals(target.resource()))
+                .findFirst();
+    }
 
     /** A GET of one named object is answered from the store's name index ({@link NameIndexedStore}). */
     @Override
@@ -682,15 +795,17 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
 
     static MockResponse status(int code, String reason, String message) {
-        return json(
-                        code,
-                        new StatusBuilder()
-                                .withStatus("Failure")
-                                .withCode(code)
-                                .withReason(reason)
-                                .withMessage(message)
-                                .build())
-                .orElseThrow();
+        return json(code, statusBody(code, reason, message)).orElseThrow();
+    }
+
+    /** A failure {@code Status}, as the API server answers one. */
+    static io.fabric8.kubernetes.api.model.Status statusBody(int code, String reason, String message) {
+        return new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(code)
+                .withReason(reason)
+                .withMessage(message)
+                .build();
     }
 
     /** The plain dispatcher sends no Content-Type, and clients that prefer protobuf (kubectl describe) then fail. */

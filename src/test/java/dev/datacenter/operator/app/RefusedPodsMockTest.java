@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = RefusedPodsCluster.class)
-@Disabled("known race, open in issue 10: after the merges of this round a released instance is sometimes placed"
-        + " again on the node that refused it, and on the in-process API the refusal written into the pod's status"
-        + " is lost to the operator's own pod writes; the refusal logic itself is covered by PodRefusalTest")
 class RefusedPodsMockTest {
 
     @Inject

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,6 +168,91 @@ class KubectlSandboxMockTest {
                 .isEqualTo("node-b2 Running"));
         assertThat(kubectl("get", "pods", "-A").lines().skip(1).findFirst().orElseThrow())
                 .contains("shop", "web-0", "1/1", "Running");
+    }
+
+    @Test
+    void getWatchListsThenStreamsAPodThatAppearsAndStartsRunning() throws Exception {
+        client.pods()
+                .inNamespace("watched")
+                .resource(TestObjects.pinnedPod("watched", "before-0", "node-a1", null))
+                .create();
+        Eventually.assertThat(
+                () -> assertThat(kubectl("get", "pods", "-n", "watched", "-o", "jsonpath={.items[*].status.phase}"))
+                        .isEqualTo("Running"));
+
+        Process watch = start("get", "pods", "-n", "watched", "-w");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out =
+                            new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = out.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the process was stopped
+                    }
+                },
+                "kubectl-watch-reader");
+        reader.setDaemon(true);
+        reader.start();
+        List<String> seen = new ArrayList<>();
+        try {
+            awaitLine(lines, seen, l -> l.contains("before-0"));
+            Eventually.assertThat(() -> assertThat(server.openHttpWatches()).isEqualTo(1));
+
+            client.pods()
+                    .inNamespace("watched")
+                    .resource(TestObjects.pinnedPod("watched", "web-1", "node-a2", null))
+                    .create();
+
+            awaitLine(lines, seen, l -> l.contains("web-1"));
+            awaitLine(lines, seen, l -> l.contains("web-1") && l.contains("Running") && l.contains("1/1"));
+            assertThat(seen.get(0)).contains("NAME", "READY", "STATUS");
+            assertThat(seen.stream().filter(l -> l.contains("before-0")))
+                    .as("the pod listed first is not sent again: the watch starts at the list's resourceVersion")
+                    .hasSize(1);
+        } finally {
+            watch.destroy();
+            watch.waitFor(10, TimeUnit.SECONDS);
+            client.pods().inNamespace("watched").delete(); // the other tests count every pod
+        }
+        Eventually.assertThat(() -> assertThat(server.openHttpWatches())
+                .as("kubectl is gone: its watch is closed")
+                .isZero());
+        Eventually.assertThat(
+                () -> assertThat(client.pods().inNamespace("watched").list().getItems())
+                        .isEmpty());
+    }
+
+    private static void awaitLine(BlockingQueue<String> lines, List<String> seen, Predicate<String> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (wanted.test(line)) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("kubectl get -w printed no such line within 30 s; it printed " + seen);
+    }
+
+    private static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "kubectl",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                dir.resolve("kubectl-cache").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        process.getOutputStream().close();
+        return process;
     }
 
     record Result(int exitCode, String stdout, String stderr) {}
