@@ -155,7 +155,7 @@ public class E2eDriver {
         e = Snapshot.take();
         printRow(row("scale back to " + perApp + " per app", total, back[0], backReady, s, e));
 
-        System.out.println();
+        printWrites(total);
         pods.close();
         // leave the namespace empty for the next size
         client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).delete();
@@ -185,6 +185,7 @@ public class E2eDriver {
     }
 
     static String[] row(String name, int pods, double created, double ready, Snapshot a, Snapshot b) {
+        recordWrites(name, a, b);
         double cycles = b.cycles - a.cycles;
         double mean = cycles > 0 ? (b.cycleSum - a.cycleSum) / cycles * 1000 : Double.NaN;
         return new String[] {name, String.format("%,d", pods), created < 0 ? "" : String.format("%.1f", created),
@@ -407,9 +408,11 @@ public class E2eDriver {
         }
     }
 
-    record Snapshot(double cycles, double cycleSum, double cycleMax, double writes, double opCpu, double sbCpu) {
+    record Snapshot(double cycles, double cycleSum, double cycleMax, double writes, double opCpu, double sbCpu,
+            Map<String, Double> writesBy) {
         static Snapshot take() {
             double count = 0, sum = 0, max = 0, writes = 0;
+            Map<String, Double> by = new java.util.TreeMap<>();
             try {
                 String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + operatorPort + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
@@ -426,13 +429,51 @@ public class E2eDriver {
                     if (line.startsWith("datacenter_allocation_cycle_duration_seconds_count")) count += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_sum")) sum += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_max")) max = Math.max(max, v);
-                    else if (line.startsWith("datacenter_api_writes_total")) writes += v;
+                    else if (line.startsWith("datacenter_api_writes_total")) {
+                        writes += v;
+                        by.merge(label(line, "verb") + " " + label(line, "kind")
+                                + ("ok".equals(label(line, "outcome")) ? "" : " (" + label(line, "outcome") + ")"), v, Double::sum);
+                    }
                 }
             } catch (Exception e) {
                 log("metrics: %s", e);
             }
-            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid));
+            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid), by);
         }
+
+        static String label(String line, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(line);
+            return m.find() ? m.group(1) : "?";
+        }
+    }
+
+    /** The operator's API writes of a phase by verb and kind (and outcome when not ok), per pod of the phase. */
+    static final Map<String, Map<String, Double>> writesByPhase = new LinkedHashMap<>();
+
+    static void recordWrites(String phase, Snapshot a, Snapshot b) {
+        Map<String, Double> d = new java.util.TreeMap<>();
+        b.writesBy.forEach((k, v) -> {
+            double delta = v - a.writesBy.getOrDefault(k, 0.0);
+            if (delta > 0) {
+                d.put(k, delta);
+            }
+        });
+        writesByPhase.put(phase, d);
+        log("writes in %s: %s", phase, d);
+    }
+
+    static void printWrites(int pods) {
+        System.out.println();
+        System.out.println("| phase | API writes by verb and kind (per pod of the phase) |");
+        System.out.println("|---|---|");
+        writesByPhase.forEach((phase, d) -> {
+            StringBuilder b = new StringBuilder();
+            d.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %,.0f (%.2f)", k, v, v / pods)));
+            System.out.println("| " + phase + " | " + b + " |");
+        });
+        System.out.println();
+        System.out.flush();
     }
 
     static void log(String format, Object... args) {
