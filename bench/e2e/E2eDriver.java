@@ -137,11 +137,15 @@ public class E2eDriver {
         out.setLength(0);
         String heapTable = heapTable(heapOpBytes, heapSbBytes, rssOp, rssSb, pods.getStore().list().size());
         System.out.println(heapTable);
-        System.out.println("| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes | writes per pod | load |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes | writes per pod | reconciles | load |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         printRow(phases.get(0));
         if (timedOut != null) {
             finish(pods, total, "the burst");
+            return;
+        }
+        if ("burst".equals(System.getProperty("phases"))) {
+            finish(pods, total, null);
             return;
         }
         // rolling upgrade of every app at once
@@ -214,7 +218,8 @@ public class E2eDriver {
 
     /** Each phase's bound: -Dphase.timeout=SECONDS, else 300 s or 20 pods/s, whichever is longer. */
     static long timeoutFor(int total) {
-        return Long.getLong("phase.timeout", Math.max(300, total / 20)) * 1000L;
+        long set = Long.getLong("phase.timeout", 0);
+        return (set > 0 ? set : Math.max(300, total / 20)) * 1000L;
     }
 
     static String[] row(String name, int pods, double created, double ready, Snapshot a, Snapshot b) {
@@ -229,7 +234,8 @@ public class E2eDriver {
             created < 0 || Double.isNaN(ready) ? "" : String.format("%,.0f", pods / ready),
             String.format("%.0f", cycles), String.format("%.1f", mean), String.format("%.0f", b.cycleMax * 1000),
             String.format("%.1f", (b.opCpu - a.opCpu)), String.format("%.1f", (b.sbCpu - a.sbCpu)),
-            String.format("%,.0f", b.writes - a.writes), String.format("%.2f", (b.writes - a.writes) / pods), load()};
+            String.format("%,.0f", b.writes - a.writes), String.format("%.2f", (b.writes - a.writes) / pods),
+            String.format("%,.0f", b.reconciles - a.reconciles), load()};
     }
 
     /** Pods/s a plain fabric8 client gets creating n pods (as the operator writes them: pinned) on threads. */
@@ -460,9 +466,9 @@ public class E2eDriver {
     }
 
     record Snapshot(double cycles, double cycleSum, double cycleMax, double writes, double opCpu, double sbCpu,
-            Map<String, Double> writesBy) {
+            Map<String, Double> writesBy, double reconciles) {
         static Snapshot take() {
-            double count = 0, sum = 0, max = 0, writes = 0;
+            double count = 0, sum = 0, max = 0, writes = 0, reconciles = 0;
             Map<String, Double> by = new java.util.TreeMap<>();
             try {
                 String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + operatorPort + "/q/metrics")).build(),
@@ -480,6 +486,7 @@ public class E2eDriver {
                     if (line.startsWith("datacenter_allocation_cycle_duration_seconds_count")) count += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_sum")) sum += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_max")) max = Math.max(max, v);
+                    else if (line.startsWith("datacenter_reconciles_total")) reconciles += v;
                     else if (line.startsWith("datacenter_api_writes_total")) {
                         writes += v;
                         by.merge(label(line, "verb") + " " + label(line, "kind")
@@ -489,7 +496,7 @@ public class E2eDriver {
             } catch (Exception e) {
                 log("metrics: %s", e);
             }
-            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid), by);
+            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid), by, reconciles);
         }
 
         static String label(String line, String name) {
