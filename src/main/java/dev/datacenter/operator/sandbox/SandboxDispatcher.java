@@ -274,7 +274,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         synchronized (store) { // every method of the store is synchronized on it
             stored = new ArrayList<>(store.values());
         }
-        if (GarbageCollector.collect(stored.stream().map(Json::parse).toList()).isEmpty()) {
+        if (GarbageCollector.collect(stored.stream().map(Json::parseOwnership).toList())
+                .isEmpty()) {
             return 0;
         }
         writes.lock();
@@ -282,7 +283,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
             int done = 0;
             for (int round = 0; round < 20; round++) {
                 List<JsonNode> objects =
-                        getMap().values().stream().map(Json::parse).toList();
+                        getMap().values().stream().map(Json::parseOwnership).toList();
                 List<GarbageCollector.Action> actions = GarbageCollector.collect(objects);
                 if (actions.isEmpty()) {
                     break;
