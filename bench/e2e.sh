@@ -5,7 +5,8 @@
 #   bench/e2e.sh             and 5,000 nodes x 50,000 instances (1,000 apps)
 # Environment: WRITERS (the operator's datacenter.allocation.writers, default: the operator's default),
 # OPERATOR_HEAP / SANDBOX_HEAP (-Xmx, defaults 1g / 3g; 5,000 nodes: 1g / 6g), OPERATOR_OPTS (more -D options),
-# SKIP_BUILD=1 (use target/quarkus-app as it is).
+# SKIP_BUILD=1 (use target/quarkus-app as it is), PHASES=burst (the burst and the heap only), PHASE_TIMEOUT=SECONDS
+# (each phase's bound; default 300 s or 20 pods/s, whichever is longer: a phase that runs out prints how far it got).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -77,7 +78,7 @@ run_size() { # nodes apps perApp sandboxHeap operatorHeap
   local oppid=$!
   PIDS+=("$oppid")
   wait_http "http://localhost:$ophttp/q/health/ready" 300
-  java -Xmx1g -cp "$WORK/classes:$APP/lib/main/*" E2eDriver "$kubeconfig" "$nodes" "$apps" "$per" \
+  java -Xmx1g -Dphases="${PHASES:-all}" -Dphase.timeout="${PHASE_TIMEOUT:-0}" -cp "$WORK/classes:$APP/lib/main/*" E2eDriver "$kubeconfig" "$nodes" "$apps" "$per" \
        "$WRITERS" "$ophttp" "$oppid" "$sbpid" "${CEILING_PODS:-3000}"
   cleanup
   PIDS=()

@@ -46,6 +46,16 @@ public class E2eDriver {
     static int nodes, apps, perApp, writers, operatorPort;
     static long operatorPid, sandboxPid;
     static final StringBuilder out = new StringBuilder();
+    static final Map<String, String> ceilingLoads = new java.util.HashMap<>();
+
+    /** The 1-minute load average now (the machine is shared: every figure waits for a core). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
 
     public static void main(String[] args) {
         try {
@@ -103,6 +113,7 @@ public class E2eDriver {
         double ready = waitFor(pods, total, p -> true, t0, created, timeoutFor(total));
         Snapshot afterBurst = Snapshot.take();
         double placementsPerSecond = created[0] > 0 ? total / created[0] : Double.NaN;
+        String burstLoad = load();
         phases.add(row("burst: " + apps + " apps applied at once", total, created[0], ready, before, afterBurst));
 
         String heapOp = heap(operatorPid);
@@ -113,21 +124,30 @@ public class E2eDriver {
 
         // report
         out.append("\n### ").append(String.format("%,d nodes × %,d instances (%,d apps)", nodes, total, apps)).append("\n\n");
-        out.append("| writers | plain-client pod creates/s (ceiling) | operator placements/s (burst) | ratio |\n|---:|---:|---:|---:|\n");
-        out.append(String.format("| %d | %,.0f | %,.0f | %.2f |\n", writers, ceiling, placementsPerSecond, placementsPerSecond / ceiling));
+        out.append("| writers | plain-client pod creates/s (ceiling) | operator placements/s (burst) | ratio | load (ceiling; burst) |\n|---:|---:|---:|---:|---|\n");
+        out.append(String.format("| %d | %,.0f | %,.0f | %.2f | %s; %s |\n", writers, ceiling, placementsPerSecond, placementsPerSecond / ceiling,
+                ceilingLoads.get("" + writers), burstLoad));
         ceilings.forEach((w, c) -> {
             if (!w.equals("" + writers)) {
-                out.append(String.format("| (client with %s threads) | %,.0f | | %.2f |\n", w, c, placementsPerSecond / c));
+                out.append(String.format("| (client with %s threads) | %,.0f | | %.2f | %s |\n", w, c, placementsPerSecond / c, ceilingLoads.get(w)));
             }
         });
         System.out.println(out);
         System.out.flush();
         out.setLength(0);
-        String heapTable = heapTable(heapOpBytes, heapSbBytes, rssOp, rssSb, total);
+        String heapTable = heapTable(heapOpBytes, heapSbBytes, rssOp, rssSb, pods.getStore().list().size());
         System.out.println(heapTable);
-        System.out.println("| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| phase | pods | all created (s) | all Running and Ready (s) | pods/s to Ready | cycles | cycle mean (ms) | cycle max (ms) | operator CPU (s) | sandbox CPU (s) | API writes | writes per pod | reconciles | load |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         printRow(phases.get(0));
+        if (timedOut != null) {
+            finish(pods, total, "the burst");
+            return;
+        }
+        if ("burst".equals(System.getProperty("phases"))) {
+            finish(pods, total, null);
+            return;
+        }
         // rolling upgrade of every app at once
         Set<String> old = new HashSet<>();
         pods.getStore().list().forEach(p -> old.add(p.getMetadata().getUid()));
@@ -138,6 +158,7 @@ public class E2eDriver {
         double upReady = waitFor(pods, total, p -> !old.contains(p.getMetadata().getUid()), t0, up, timeoutFor(total) * 2);
         Snapshot e = Snapshot.take();
         printRow(row("rolling upgrade of every app", total, up[0], upReady, s, e));
+        timedOut = null; // the scale to zero starts from whatever the upgrade reached
 
         // scale to zero
         s = Snapshot.take();
@@ -146,6 +167,10 @@ public class E2eDriver {
         double gone = waitForEmpty(pods, t0, timeoutFor(total));
         e = Snapshot.take();
         printRow(row("scale to zero", total, -1, gone, s, e));
+        if (timedOut != null) {
+            finish(pods, total, "the scale to zero");
+            return;
+        }
         // and back
         s = Snapshot.take();
         t0 = System.nanoTime();
@@ -155,9 +180,16 @@ public class E2eDriver {
         e = Snapshot.take();
         printRow(row("scale back to " + perApp + " per app", total, back[0], backReady, s, e));
 
-        System.out.println();
+        finish(pods, total, null);
+    }
+
+    /** The writes table, then the namespace emptied for the next size; {@code stoppedAfter}: the phase that timed out. */
+    static void finish(SharedIndexInformer<Pod> pods, int total, String stoppedAfter) {
+        if (stoppedAfter != null) {
+            System.out.println("\n(later phases not run: " + stoppedAfter + " " + timedOut + ")");
+        }
+        printWrites(total);
         pods.close();
-        // leave the namespace empty for the next size
         client.genericKubernetesResources(GROUP_VERSION, "DataCenterApp").inNamespace(NS).delete();
         client.close();
     }
@@ -170,28 +202,37 @@ public class E2eDriver {
     static String heapTable(long heapOpBytes, long heapSbBytes, long rssOp, long rssSb, int total) {
         StringBuilder out = new StringBuilder();
         out.append("\n| process | heap after GC (MiB) | RSS (MiB) | heap per cached pod (bytes) | heap per node (bytes) |\n|---|---:|---:|---:|---:|\n");
-        int cachedPods = total;
+        int cachedPods = total; // the pods in the namespace when measured
         out.append(String.format("| operator | %,.0f | %,.0f | %,.0f | %,.0f |\n", heapOpBytes / 1048576.0, rssOp / 1048576.0,
                 (double) heapOpBytes / (cachedPods + nodes), (double) heapOpBytes / nodes));
         out.append(String.format("| sandbox | %,.0f | %,.0f | %,.0f | %,.0f |\n", heapSbBytes / 1048576.0, rssSb / 1048576.0,
                 (double) heapSbBytes / (cachedPods + nodes), (double) heapSbBytes / nodes));
-        out.append("\n(heap measured after the burst, all ").append(String.format("%,d", total))
-                .append(" pods Running; per cached pod = heap / (pods + nodes); per node = heap / nodes.)\n");
+        out.append("\n(heap measured after the burst with ").append(String.format("%,d", total))
+                .append(" pods, load ").append(load())
+                .append("; per cached pod = heap / (pods + nodes); per node = heap / nodes.)\n");
         return out.toString();
     }
 
+    /** Each phase's bound: -Dphase.timeout=SECONDS, else 300 s or 20 pods/s, whichever is longer. */
     static long timeoutFor(int total) {
-        return Math.max(300, total / 20) * 1000L;
+        long set = Long.getLong("phase.timeout", 0);
+        return (set > 0 ? set : Math.max(300, total / 20)) * 1000L;
     }
 
     static String[] row(String name, int pods, double created, double ready, Snapshot a, Snapshot b) {
+        recordWrites(name, a, b);
+        if (timedOut != null) {
+            name = name + " (" + timedOut + ")";
+        }
         double cycles = b.cycles - a.cycles;
         double mean = cycles > 0 ? (b.cycleSum - a.cycleSum) / cycles * 1000 : Double.NaN;
         return new String[] {name, String.format("%,d", pods), created < 0 ? "" : String.format("%.1f", created),
-            String.format("%.1f", ready), created < 0 ? "" : String.format("%,.0f", pods / ready),
+            Double.isNaN(ready) ? "timed out" : String.format("%.1f", ready),
+            created < 0 || Double.isNaN(ready) ? "" : String.format("%,.0f", pods / ready),
             String.format("%.0f", cycles), String.format("%.1f", mean), String.format("%.0f", b.cycleMax * 1000),
             String.format("%.1f", (b.opCpu - a.opCpu)), String.format("%.1f", (b.sbCpu - a.sbCpu)),
-            String.format("%,.0f", b.writes - a.writes)};
+            String.format("%,.0f", b.writes - a.writes), String.format("%.2f", (b.writes - a.writes) / pods),
+            String.format("%,.0f", b.reconciles - a.reconciles), load()};
     }
 
     /** Pods/s a plain fabric8 client gets creating n pods (as the operator writes them: pinned) on threads. */
@@ -217,6 +258,7 @@ public class E2eDriver {
         double secs = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         double rate = n / secs;
+        ceilingLoads.put("" + threads, load());
         log("ceiling: %d pods in %.1f s on %d threads: %.0f/s", n, secs, threads, rate);
         client.pods().inNamespace(CEILING_NS).delete();
         long until = System.currentTimeMillis() + 300_000;
@@ -324,7 +366,13 @@ public class E2eDriver {
         return p.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    /** Seconds until exactly `total` pods exist, none being deleted, all Ready and matching; created[0] = first time `total` matching pods existed. */
+    /** Set by a wait that ran out of time: what it had reached then (the row says so, later phases are skipped). */
+    static String timedOut;
+
+    /**
+     * Seconds until exactly `total` pods exist, none being deleted, all Ready and matching; created[0] = first time
+     * `total` matching pods existed. On timeout: NaN, and {@link #timedOut} says how far it got.
+     */
     static double waitFor(SharedIndexInformer<Pod> pods, int total, Predicate<Pod> match, long t0, double[] created, long timeoutMillis) throws Exception {
         long until = System.currentTimeMillis() + timeoutMillis;
         long lastLog = 0;
@@ -354,9 +402,14 @@ public class E2eDriver {
                 lastLog = System.currentTimeMillis();
                 log("  %.0f s: %d pods, %d new, %d of them Ready", secs, all, matching, ready);
             }
+            if (System.currentTimeMillis() + 100 >= until) {
+                timedOut = String.format("timed out after %.0f s: %,d pods, %,d new, %,d of them Ready", secs, all, matching, ready);
+                log(timedOut);
+                return Double.NaN;
+            }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("timed out");
+        return Double.NaN;
     }
 
     static double waitForEmpty(SharedIndexInformer<Pod> pods, long t0, long timeoutMillis) throws Exception {
@@ -367,7 +420,9 @@ public class E2eDriver {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("timed out");
+        timedOut = String.format("timed out after %.0f s: %,d pods left", (System.nanoTime() - t0) / 1e9, pods.getStore().list().size());
+        log(timedOut);
+        return Double.NaN;
     }
 
     static String heap(long pid) throws Exception {
@@ -407,9 +462,11 @@ public class E2eDriver {
         }
     }
 
-    record Snapshot(double cycles, double cycleSum, double cycleMax, double writes, double opCpu, double sbCpu) {
+    record Snapshot(double cycles, double cycleSum, double cycleMax, double writes, double opCpu, double sbCpu,
+            Map<String, Double> writesBy, double reconciles) {
         static Snapshot take() {
-            double count = 0, sum = 0, max = 0, writes = 0;
+            double count = 0, sum = 0, max = 0, writes = 0, reconciles = 0;
+            Map<String, Double> by = new java.util.TreeMap<>();
             try {
                 String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + operatorPort + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
@@ -426,13 +483,52 @@ public class E2eDriver {
                     if (line.startsWith("datacenter_allocation_cycle_duration_seconds_count")) count += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_sum")) sum += v;
                     else if (line.startsWith("datacenter_allocation_cycle_duration_seconds_max")) max = Math.max(max, v);
-                    else if (line.startsWith("datacenter_api_writes_total")) writes += v;
+                    else if (line.startsWith("datacenter_reconciles_total")) reconciles += v;
+                    else if (line.startsWith("datacenter_api_writes_total")) {
+                        writes += v;
+                        by.merge(label(line, "verb") + " " + label(line, "kind")
+                                + ("ok".equals(label(line, "outcome")) ? "" : " (" + label(line, "outcome") + ")"), v, Double::sum);
+                    }
                 }
             } catch (Exception e) {
                 log("metrics: %s", e);
             }
-            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid));
+            return new Snapshot(count, sum, max, writes, cpuSeconds(operatorPid), cpuSeconds(sandboxPid), by, reconciles);
         }
+
+        static String label(String line, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(line);
+            return m.find() ? m.group(1) : "?";
+        }
+    }
+
+    /** The operator's API writes of a phase by verb and kind (and outcome when not ok), per pod of the phase. */
+    static final Map<String, Map<String, Double>> writesByPhase = new LinkedHashMap<>();
+
+    static void recordWrites(String phase, Snapshot a, Snapshot b) {
+        Map<String, Double> d = new java.util.TreeMap<>();
+        b.writesBy.forEach((k, v) -> {
+            double delta = v - a.writesBy.getOrDefault(k, 0.0);
+            if (delta > 0) {
+                d.put(k, delta);
+            }
+        });
+        writesByPhase.put(phase, d);
+        log("writes in %s: %s", phase, d);
+    }
+
+    static void printWrites(int pods) {
+        System.out.println();
+        System.out.println("| phase | API writes by verb and kind (per pod of the phase) |");
+        System.out.println("|---|---|");
+        writesByPhase.forEach((phase, d) -> {
+            StringBuilder b = new StringBuilder();
+            d.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %,.0f (%.2f)", k, v, v / pods)));
+            System.out.println("| " + phase + " | " + b + " |");
+        });
+        System.out.println();
+        System.out.flush();
     }
 
     static void log(String format, Object... args) {

@@ -511,7 +511,11 @@ public class AllocationLoop implements ClusterChangeListener {
                         "Placed",
                         "instance " + d.instance() + " placed on node " + d.node() + " (pod " + podName + ")");
             }
-            enqueue(d.appKey());
+            if (failure == null) {
+                enqueueBatched(d.appKey()); // the pod's informer event follows: one reconcile takes both
+            } else {
+                enqueue(d.appKey());
+            }
             wake();
         });
     }
@@ -560,6 +564,11 @@ public class AllocationLoop implements ClusterChangeListener {
         summary.errors()
                 .forEach(e -> sb.append("; ").append(e.reason()).append(": ").append(e.message()));
         return sb.toString();
+    }
+
+    private void enqueueBatched(String appKey) {
+        AppKey app = AppKey.parse(appKey);
+        queue.enqueueBatched(ResourceKey.app(app.namespace(), app.name()));
     }
 
     private void enqueue(String appKey) {

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reconciles a DataCenterApp, a chain of short steps: validate; apply a rollback-to; the current
@@ -98,7 +99,11 @@ public class DataCenterAppReconciler implements Reconciler {
     @Inject
     AppLabels labels;
 
+    @ConfigProperty(name = "datacenter.status.min-interval", defaultValue = "5s")
+    Duration statusInterval;
+
     private final DataCenterAppStatusAggregator aggregator = new DataCenterAppStatusAggregator();
+    private volatile StatusPacing pacing;
 
     @Override
     public ResourceKind kind() {
@@ -363,7 +368,11 @@ public class DataCenterAppReconciler implements Reconciler {
             conditions.add(failed);
             status.setConditions(conditions);
         });
-        statusWriter.writeIfChanged(app, status);
+        String ns = app.getMetadata().getNamespace();
+        String name = app.getMetadata().getName();
+        statusWriter
+                .writeIfChanged(app, status, pacing().pacer(EngineInputs.appKey(ns, name), Instant.now()))
+                .ifPresent(hold -> queue.enqueueAfter(ResourceKey.app(ns, name), hold));
         instanceMetrics.record(
                 app.getMetadata().getNamespace(),
                 app.getMetadata().getName(),
@@ -371,7 +380,21 @@ public class DataCenterAppReconciler implements Reconciler {
                 status.getInstances());
     }
 
+    private StatusPacing pacing() {
+        StatusPacing p = pacing;
+        if (p == null) {
+            synchronized (this) {
+                if (pacing == null) {
+                    pacing = new StatusPacing(statusInterval);
+                }
+                p = pacing;
+            }
+        }
+        return p;
+    }
+
     private void forget(String appKey) {
+        pacing().forget(appKey);
         int slash = appKey.indexOf('/');
         instanceMetrics.forget(appKey.substring(0, slash), appKey.substring(slash + 1));
         loop.forget(appKey);

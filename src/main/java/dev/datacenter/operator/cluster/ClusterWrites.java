@@ -32,10 +32,10 @@ public class ClusterWrites {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "datacenter.client.writes-per-second", defaultValue = "200")
+    @ConfigProperty(name = "datacenter.client.writes-per-second", defaultValue = "500")
     double writesPerSecond;
 
-    @ConfigProperty(name = "datacenter.client.write-burst", defaultValue = "400")
+    @ConfigProperty(name = "datacenter.client.write-burst", defaultValue = "1000")
     int writeBurst;
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

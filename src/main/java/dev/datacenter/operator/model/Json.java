@@ -1,13 +1,17 @@
 package dev.datacenter.operator.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -39,6 +43,33 @@ public final class Json {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An object's apiVersion, kind and metadata, without building a tree of its spec and status: what the sandbox's
+     * garbage collector reads of every stored object on each pass (whole trees of 20,000 pods kept its heap
+     * collecting).
+     */
+    public static JsonNode parseOwnership(String json) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            ObjectNode view = MAPPER.createObjectNode();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return view;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("metadata")
+                        || ((field.equals("apiVersion") || field.equals("kind")) && value.isScalarValue())) {
+                    view.set(field, MAPPER.readTree(parser));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return view;
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

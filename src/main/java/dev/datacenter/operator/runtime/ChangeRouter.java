@@ -67,7 +67,10 @@ public class ChangeRouter implements ClusterChangeListener {
 
     @Override
     public void podChanged(Pod pod) {
-        enqueueOwnerApp(pod);
+        String app = ownerApp(pod);
+        if (app != null) {
+            queue.enqueueBatched(ResourceKey.app(pod.getMetadata().getNamespace(), app));
+        }
         capacityListeners.forEach(CapacityChangeListener::capacityChanged);
     }
 
@@ -90,12 +93,20 @@ public class ChangeRouter implements ClusterChangeListener {
     }
 
     private void enqueueOwnerApp(HasMetadata object) {
+        String app = ownerApp(object);
+        if (app != null) {
+            queue.enqueue(ResourceKey.app(object.getMetadata().getNamespace(), app));
+        }
+    }
+
+    /** The name of the app an object of ours belongs to, or null. */
+    private String ownerApp(HasMetadata object) {
         Map<String, String> labels = labels(object);
         String app = labels.get(ApiGroup.LABEL_APP);
         if (app != null && ApiGroup.MANAGED_BY.equals(labels.get(ApiGroup.LABEL_MANAGED_BY))) {
-            String namespace = object.getMetadata().getNamespace();
-            queue.enqueue(ResourceKey.app(namespace, cache.appNameOfLabel(namespace, app)));
+            return cache.appNameOfLabel(object.getMetadata().getNamespace(), app);
         }
+        return null;
     }
 
     /** Apps that depend on this one directly or through others: their readiness and cycles may change with it. */

@@ -32,6 +32,9 @@ public class ReconcileQueue {
     @ConfigProperty(name = "datacenter.work-queue.shutdown-grace")
     Duration shutdownGrace;
 
+    @ConfigProperty(name = "datacenter.work-queue.batch-delay", defaultValue = "200ms")
+    Duration batchDelay;
+
     private final AtomicReference<WorkQueue<ResourceKey>> current = new AtomicReference<>();
 
     public void enqueue(ResourceKey key) {
@@ -39,6 +42,15 @@ public class ReconcileQueue {
         if (queue != null) {
             queue.add(key);
         }
+    }
+
+    /**
+     * Adds the key {@code datacenter.work-queue.batch-delay} from now, unless it is due sooner already: the
+     * changes of its pods within that window are taken in one reconcile. A burst changes each pod three or four
+     * times (created, bound, running, ready); without the window each change was a reconcile of its app.
+     */
+    public void enqueueBatched(ResourceKey key) {
+        enqueueAfter(key, batchDelay);
     }
 
     /** For a reconciler that must look again later (a timeout, a backoff) although nothing changed. */

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.datacenter.operator.model.Json;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,7 +40,7 @@ final class HttpWatchStream implements WatchEvents.Watcher {
         if (target.isEmpty() || target.get().name() != null) {
             response.setStatusCode(404)
                     .putHeader("Content-Type", "application/json")
-                    .end(Json.write(SandboxDispatcher.statusBody(
+                    .end(Json.canonical(SandboxDispatcher.statusBody(
                             404, "NotFound", "the server could not find the requested resource")));
             return;
         }
@@ -63,7 +64,7 @@ final class HttpWatchStream implements WatchEvents.Watcher {
         if (!dispatcher.openWatch(watch, stream)) {
             stream.sendLine(line(
                     "ERROR",
-                    Json.write(SandboxDispatcher.statusBody(
+                    Json.canonical(SandboxDispatcher.statusBody(
                             410,
                             "Expired",
                             "too old resource version: "
@@ -93,7 +94,7 @@ final class HttpWatchStream implements WatchEvents.Watcher {
         ObjectNode metadata = bookmark.putObject("metadata");
         metadata.put("resourceVersion", String.valueOf(resourceVersion));
         metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
-        sendLine(line("BOOKMARK", Json.write(bookmark)));
+        sendLine(line("BOOKMARK", Json.canonical(bookmark)));
     }
 
     private boolean sendLine(String line) {
@@ -128,6 +129,6 @@ final class HttpWatchStream implements WatchEvents.Watcher {
     }
 
     private static String tableOf(String objectJson, List<TableColumn> columns) {
-        return Json.write(TablePrinter.table(Json.parse(objectJson), columns));
+        return Json.canonical(TablePrinter.table(Json.parse(objectJson), columns));
     }
 }

@@ -131,6 +131,57 @@ class AppLifecycleMockTest {
     }
 
     @Test
+    void aBurstOfInstancesWritesTheAppStatusAFewTimesNotOncePerInstanceAndTheLastCountsAreWritten() {
+        int instances = 30;
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        Watch watch = client.resources(DataCenterApp.class)
+                .inNamespace("burst")
+                .withName("many")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, DataCenterApp app) {
+                        String status = client.getKubernetesSerialization().asJson(app.getStatus());
+                        if (statuses.isEmpty()
+                                || !statuses.get(statuses.size() - 1).equals(status)) {
+                            statuses.add(status); // nothing but the operator's status writes changes this app
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                });
+        try {
+            create("burst", "many", spec -> {
+                spec.setInstances(instances);
+                spec.getResources().setCpus(new Quantity("10m")); // room left for the other tests' apps
+                spec.getResources().setMem(new Quantity("16Mi"));
+            });
+            awaitReadyWith("burst", "many", instances);
+            // each instance changes the counts as it is created, runs and turns ready: about two writes per
+            // instance before the pacing (datacenter.status.min-interval)
+            assertThat(statuses.size())
+                    .as("status writes for %d instances: %s", instances, statuses)
+                    .isLessThanOrEqualTo(instances / 2);
+
+            // a scale-down changes only the counts once the spec's generation is observed: the last counts are
+            // written when the interval ends, though nothing else happens after the last pod is gone
+            editSpec("burst", "many", spec -> spec.setInstances(instances - 5));
+            await(
+                    "the status counts " + (instances - 5) + " instances",
+                    Duration.ofSeconds(60),
+                    () -> pods("burst", "many").size() == instances - 5
+                            && get("burst", "many").getStatus().getInstances().getTotal() == instances - 5
+                            && get("burst", "many").getStatus().getInstances().getReady() == instances - 5);
+        } finally {
+            watch.close();
+            client.resources(DataCenterApp.class)
+                    .inNamespace("burst")
+                    .withName("many")
+                    .delete();
+        }
+    }
+
+    @Test
     void groupAndOwnLabelsReachTheAppItsPodsAndServiceAndALabelChangeRestartsNothing() {
         DataCenterApp app = TestObjects.app("groups", "web", spec -> {
             spec.setInstances(2);

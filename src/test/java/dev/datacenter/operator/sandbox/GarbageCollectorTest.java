@@ -24,6 +24,28 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void theOwnershipViewKeepsApiVersionKindAndMetadataAndDropsTheRest() {
+        String pod = "{\"kind\":\"Pod\",\"spec\":{\"containers\":[{\"name\":\"app\",\"args\":[\"-x\"]}],"
+                + "\"nodeName\":\"n1\"},\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"p\",\"namespace\":\"demo\","
+                + "\"uid\":\"9\"" + ownedBy("2", true) + deleting(GarbageCollector.FOREGROUND)
+                + "},\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\"}]}}";
+
+        JsonNode view = Json.parseOwnership(pod);
+        JsonNode whole = Json.parse(pod);
+
+        assertThat(view.get("apiVersion")).isEqualTo(whole.get("apiVersion"));
+        assertThat(view.get("kind")).isEqualTo(whole.get("kind"));
+        assertThat(view.get("metadata")).isEqualTo(whole.get("metadata"));
+        assertThat(view.has("spec") || view.has("status")).isFalse();
+        JsonNode owner = object("o", "2", "");
+        assertThat(GarbageCollector.collect(List.of(whole, owner)))
+                .containsExactly(new GarbageCollector.RemoveFinalizer(whole, GarbageCollector.FOREGROUND));
+        assertThat(GarbageCollector.collect(List.of(view, owner)))
+                .as("the same decision on the view")
+                .containsExactly(new GarbageCollector.RemoveFinalizer(view, GarbageCollector.FOREGROUND));
+    }
+
+    @Test
     void aDependentWhoseOwnerIsGoneIsDeletedAndOneWithItsOwnerIsKept() {
         JsonNode orphan = object("a", "1", ownedBy("gone", false));
         JsonNode owner = object("o", "2", "");

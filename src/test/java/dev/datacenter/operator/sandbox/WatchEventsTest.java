@@ -2,6 +2,7 @@ package dev.datacenter.operator.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datacenter.operator.model.Json;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.ArrayList;
