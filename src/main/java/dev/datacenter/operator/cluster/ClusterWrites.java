@@ -100,6 +100,14 @@ public class ClusterWrites {
         counted("update-status", object.getKind(), () -> client.resource(object).updateStatus());
     }
 
+    /**
+     * A write the typed methods above do not cover (subresources such as {@code pods/binding},
+     * {@code pods/eviction} and a pod's status, generic objects): limited and counted like every other write.
+     */
+    public <V> V write(String verb, String kind, Supplier<V> write) {
+        return counted(verb, kind, write);
+    }
+
     /** A fresh read from the API server, past the cache; null when the object does not exist. */
     public <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
         return resource(type, namespace, name).get();

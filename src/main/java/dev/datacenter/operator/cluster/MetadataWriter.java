@@ -21,12 +21,18 @@ public class MetadataWriter {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     /** Sets {@code set} and removes {@code remove} among a DataCenterApp's labels. */
     public void labelApp(DataCenterApp app, Map<String, String> set, Set<String> remove) {
-        client.resources(DataCenterApp.class)
-                .inNamespace(app.getMetadata().getNamespace())
-                .withName(app.getMetadata().getName())
-                .edit(current -> relabel(current, set, remove, null, null));
+        writes.write(
+                "edit-metadata",
+                "DataCenterApp",
+                () -> client.resources(DataCenterApp.class)
+                        .inNamespace(app.getMetadata().getNamespace())
+                        .withName(app.getMetadata().getName())
+                        .edit(current -> relabel(current, set, remove, null, null)));
     }
 
     /**
@@ -34,10 +40,13 @@ public class MetadataWriter {
      * to {@code value}.
      */
     public void labelPod(Pod pod, Map<String, String> set, Set<String> remove, String annotation, String value) {
-        client.pods()
-                .inNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName())
-                .edit(current -> relabel(current, set, remove, annotation, value));
+        writes.write(
+                "edit-metadata",
+                "Pod",
+                () -> client.pods()
+                        .inNamespace(pod.getMetadata().getNamespace())
+                        .withName(pod.getMetadata().getName())
+                        .edit(current -> relabel(current, set, remove, annotation, value)));
     }
 
     private static <T extends HasMetadata> T relabel(

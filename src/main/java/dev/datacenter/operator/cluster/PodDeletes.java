@@ -14,14 +14,20 @@ public class PodDeletes {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     /** Deletes the pod without grace: it never ran (refused). A pod already gone is no error. */
     public void deleteRefused(Pod pod) {
         try {
-            client.pods()
-                    .inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName())
-                    .withGracePeriod(0)
-                    .delete();
+            writes.write(
+                    "delete",
+                    "Pod",
+                    () -> client.pods()
+                            .inNamespace(pod.getMetadata().getNamespace())
+                            .withName(pod.getMetadata().getName())
+                            .withGracePeriod(0)
+                            .delete());
         } catch (RuntimeException e) {
             if (!ApiErrors.isNotFound(e)) {
                 throw e;

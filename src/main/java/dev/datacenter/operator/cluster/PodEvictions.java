@@ -34,6 +34,9 @@ public class PodEvictions {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "datacenter-pod-evictions");
         t.setDaemon(true);
@@ -54,8 +57,10 @@ public class PodEvictions {
                 .build();
         try {
             // fabric8 answers false for 429 (a PodDisruptionBudget refused it) and throws for other errors
-            boolean evicted =
-                    client.pods().inNamespace(namespace).withName(name).evict(eviction);
+            boolean evicted = writes.write(
+                    "evict",
+                    "Pod",
+                    () -> client.pods().inNamespace(namespace).withName(name).evict(eviction));
             return evicted ? Outcome.EVICTED : Outcome.REFUSED;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) return podGone(namespace, name) ? Outcome.GONE : Outcome.FAILED;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The writes of the operator acting as a pod scheduler: the {@code pods/binding} subresource, the pod's
@@ -35,11 +36,22 @@ public class PodScheduling {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     public PodScheduling() {}
 
-    /** Writes through this client (for use outside CDI). */
+    /**
+     * Writes through this client directly, neither limited nor counted (for use outside CDI: a plain client's
+     * raw binding rate in the benchmark, tests of the sandbox).
+     */
     public PodScheduling(KubernetesClient client) {
         this.client = client;
+    }
+
+    /** Every write of the operator passes {@link ClusterWrites}: limited and counted. */
+    private <V> V write(String verb, String kind, Supplier<V> write) {
+        return writes == null ? write.get() : writes.write(verb, kind, write);
     }
 
     /** The reporting component of our events, as kube-scheduler's are reported by "default-scheduler". */
@@ -61,21 +73,24 @@ public class PodScheduling {
                 .uri(url)
                 .post("application/json", body)
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.sendAsync(request, String.class).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("interrupted while binding " + namespace + "/" + pod, e);
-        } catch (ExecutionException e) {
-            throw new KubernetesClientException("binding " + namespace + "/" + pod + " failed: " + e.getCause(), e);
-        }
-        if (!response.isSuccessful()) {
-            throw new KubernetesClientException(
-                    "binding " + namespace + "/" + pod + " to " + node + " refused: " + response.body(),
-                    response.code(),
-                    null);
-        }
+        write("bind", "Pod", () -> {
+            HttpResponse<String> response;
+            try {
+                response = http.sendAsync(request, String.class).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KubernetesClientException("interrupted while binding " + namespace + "/" + pod, e);
+            } catch (ExecutionException e) {
+                throw new KubernetesClientException("binding " + namespace + "/" + pod + " failed: " + e.getCause(), e);
+            }
+            if (!response.isSuccessful()) {
+                throw new KubernetesClientException(
+                        "binding " + namespace + "/" + pod + " to " + node + " refused: " + response.body(),
+                        response.code(),
+                        null);
+            }
+            return response;
+        });
     }
 
     /**
@@ -86,39 +101,43 @@ public class PodScheduling {
         if (saysUnschedulable(pod, message)) {
             return false;
         }
-        client.pods()
-                .inNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName())
-                .editStatus(p -> {
-                    if (p.getSpec() != null && p.getSpec().getNodeName() != null) {
-                        return p; // bound meanwhile: nothing to say
-                    }
-                    if (p.getStatus() == null) {
-                        p.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
-                    }
-                    if (p.getStatus().getPhase() == null) {
-                        p.getStatus().setPhase("Pending");
-                    }
-                    List<PodCondition> conditions = new ArrayList<>();
-                    Optional<PodCondition> old = Optional.empty();
-                    for (PodCondition c :
-                            Optional.ofNullable(p.getStatus().getConditions()).orElse(List.of())) {
-                        if (POD_SCHEDULED.equals(c.getType())) old = Optional.of(c);
-                        else conditions.add(c);
-                    }
-                    String since = old.filter(c -> "False".equals(c.getStatus()))
-                            .map(PodCondition::getLastTransitionTime)
-                            .orElse(now());
-                    conditions.add(new PodConditionBuilder()
-                            .withType(POD_SCHEDULED)
-                            .withStatus("False")
-                            .withReason(UNSCHEDULABLE)
-                            .withMessage(message)
-                            .withLastTransitionTime(since)
-                            .build());
-                    p.getStatus().setConditions(conditions);
-                    return p;
-                });
+        write(
+                "update-status",
+                "Pod",
+                () -> client.pods()
+                        .inNamespace(pod.getMetadata().getNamespace())
+                        .withName(pod.getMetadata().getName())
+                        .editStatus(p -> {
+                            if (p.getSpec() != null && p.getSpec().getNodeName() != null) {
+                                return p; // bound meanwhile: nothing to say
+                            }
+                            if (p.getStatus() == null) {
+                                p.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+                            }
+                            if (p.getStatus().getPhase() == null) {
+                                p.getStatus().setPhase("Pending");
+                            }
+                            List<PodCondition> conditions = new ArrayList<>();
+                            Optional<PodCondition> old = Optional.empty();
+                            for (PodCondition c : Optional.ofNullable(
+                                            p.getStatus().getConditions())
+                                    .orElse(List.of())) {
+                                if (POD_SCHEDULED.equals(c.getType())) old = Optional.of(c);
+                                else conditions.add(c);
+                            }
+                            String since = old.filter(c -> "False".equals(c.getStatus()))
+                                    .map(PodCondition::getLastTransitionTime)
+                                    .orElse(now());
+                            conditions.add(new PodConditionBuilder()
+                                    .withType(POD_SCHEDULED)
+                                    .withStatus("False")
+                                    .withReason(UNSCHEDULABLE)
+                                    .withMessage(message)
+                                    .withLastTransitionTime(since)
+                                    .build());
+                            p.getStatus().setConditions(conditions);
+                            return p;
+                        }));
         return true;
     }
 
@@ -180,11 +199,14 @@ public class PodScheduling {
                 .withLastTimestamp(now)
                 .withCount(1)
                 .build();
-        client.v1()
-                .events()
-                .inNamespace(pod.getMetadata().getNamespace())
-                .resource(event)
-                .create();
+        write(
+                "create",
+                "Event",
+                () -> client.v1()
+                        .events()
+                        .inNamespace(pod.getMetadata().getNamespace())
+                        .resource(event)
+                        .create());
     }
 
     private static String now() {

@@ -38,6 +38,9 @@ public class UndecodableObjectWriter {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ClusterWrites writes;
+
     /** @return whether a status write was made (false: it already said so, or the object is gone) */
     public boolean writeInvalidSpec(UndecodableObject object, Instant now) {
         Map<String, Object> status = status(object.raw());
@@ -63,7 +66,12 @@ public class UndecodableObjectWriter {
         newStatus.put("observedGeneration", object.raw().getMetadata().getGeneration());
         copy.setAdditionalProperty("status", newStatus);
         try {
-            client.genericKubernetesResources(context(object)).resource(copy).updateStatus();
+            writes.write(
+                    "update-status",
+                    object.kind(),
+                    () -> client.genericKubernetesResources(context(object))
+                            .resource(copy)
+                            .updateStatus());
             return true;
         } catch (RuntimeException e) {
             if (ApiErrors.isNotFound(e)) {
@@ -79,38 +87,41 @@ public class UndecodableObjectWriter {
         String namespace = object.namespace() == null ? "default" : object.namespace();
         String message = "cannot be read: " + object.message();
         try {
-            client.v1()
-                    .events()
-                    .inNamespace(namespace)
-                    .resource(new EventBuilder()
-                            .withNewMetadata()
-                            .withName(object.name() + "."
-                                    + UUID.randomUUID()
-                                            .toString()
-                                            .substring(0, 13)
-                                            .replace("-", ""))
-                            .withNamespace(namespace)
-                            .endMetadata()
-                            .withNewInvolvedObject()
-                            .withApiVersion(object.raw().getApiVersion())
-                            .withKind(object.kind())
-                            .withName(object.name())
-                            .withNamespace(object.namespace())
-                            .withUid(object.raw().getMetadata().getUid())
-                            .withResourceVersion(object.resourceVersion())
-                            .endInvolvedObject()
-                            .withType("Warning")
-                            .withReason(ConditionReasons.INVALID_SPEC)
-                            .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
-                            .withCount(1)
-                            .withFirstTimestamp(time)
-                            .withLastTimestamp(time)
-                            .withNewSource()
-                            .withComponent("datacenter-operator")
-                            .endSource()
-                            .withReportingComponent("datacenter-operator")
-                            .build())
-                    .create();
+            writes.write(
+                    "create",
+                    "Event",
+                    () -> client.v1()
+                            .events()
+                            .inNamespace(namespace)
+                            .resource(new EventBuilder()
+                                    .withNewMetadata()
+                                    .withName(object.name() + "."
+                                            + UUID.randomUUID()
+                                                    .toString()
+                                                    .substring(0, 13)
+                                                    .replace("-", ""))
+                                    .withNamespace(namespace)
+                                    .endMetadata()
+                                    .withNewInvolvedObject()
+                                    .withApiVersion(object.raw().getApiVersion())
+                                    .withKind(object.kind())
+                                    .withName(object.name())
+                                    .withNamespace(object.namespace())
+                                    .withUid(object.raw().getMetadata().getUid())
+                                    .withResourceVersion(object.resourceVersion())
+                                    .endInvolvedObject()
+                                    .withType("Warning")
+                                    .withReason(ConditionReasons.INVALID_SPEC)
+                                    .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+                                    .withCount(1)
+                                    .withFirstTimestamp(time)
+                                    .withLastTimestamp(time)
+                                    .withNewSource()
+                                    .withComponent("datacenter-operator")
+                                    .endSource()
+                                    .withReportingComponent("datacenter-operator")
+                                    .build())
+                            .create());
         } catch (RuntimeException e) {
             LOG.debugf("event InvalidSpec for %s %s not written: %s", object.kind(), object.key(), e.getMessage());
         }

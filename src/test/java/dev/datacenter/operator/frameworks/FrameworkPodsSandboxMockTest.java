@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -35,6 +36,20 @@ class FrameworkPodsSandboxMockTest {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** {@code datacenter_api_writes_total} for a verb and kind, successful writes only. */
+    private double writes(String verb, String kind) {
+        return registry
+                .find("datacenter_api_writes_total")
+                .tags("verb", verb, "kind", kind, "outcome", "ok")
+                .counters()
+                .stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+    }
 
     static Job job(String name, String pool, String cpu, int parallelism, int completions, double runSeconds) {
         Map<String, String> annotations = new HashMap<>();
@@ -118,6 +133,9 @@ class FrameworkPodsSandboxMockTest {
             assertThat(p.getSpec().getNodeName()).isNotNull();
             assertThat(p.getStatus().getPhase()).isEqualTo("Succeeded");
         });
+        assertThat(writes("bind", "Pod"))
+                .as("bindings pass the operator's write limit and are counted like every write")
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
