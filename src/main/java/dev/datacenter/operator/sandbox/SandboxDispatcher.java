@@ -14,6 +14,9 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>a 404 carries a {@code Status} with reason {@code NotFound}, and every answer says it is JSON, as clients
  * expect;</li>
  * <li>{@code kubectl get} gets a server-side Table with the CRD's printer columns ({@link PrinterColumns}).</li>
+ * <li>a watch from a resourceVersion is told of the objects deleted since ({@link WatchHistory}), or answered 410
+ * Gone when they are no longer known, so that an informer never keeps an object deleted between its list and its
+ * watch.</li>
  * </ul>
  * Everything else (storage, watches, status subresource, generation, optimistic locking) is fabric8's.
  */
@@ -48,6 +54,133 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private volatile FaultInjection faults = FaultInjection.NONE;
     private final NameIndexedStore store = NameIndexedStore.install(this);
+    private final WatchHistory history = new WatchHistory(WATCH_HISTORY);
+
+    /** The deletions kept for watches that start from an older resource version. */
+    static final int WATCH_HISTORY = 4096;
+
+    /**
+     * Every change of the store passes here (under fabric8's write lock); a deletion is given a resource version of
+     * its own and recorded for the watches that start later from an older one.
+     */
+    @Override
+    public void processEvent(
+            String path,
+            AttributeSet pathAttributes,
+            AttributeSet oldAttributes,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResource resource,
+            String newState) {
+        String before = oldAttributes == null || newState != null ? null : getMap().get(oldAttributes);
+        super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+        if (before != null) {
+            history.deleted(requestResourceVersion(), oldAttributes, before);
+        }
+    }
+
+    /**
+     * A watch from a resourceVersion: first the DELETED events of the objects it selects deleted since that version,
+     * then fabric8's (the objects that exist, as ADDED, then every change). 410 Gone when deletions since that version
+     * were forgotten: the client lists again.
+     */
+    @Override
+    public MockResponse handleWatch(String path) {
+        java.util.OptionalLong from = WatchHistory.resourceVersion(path);
+        if (from.isPresent() && history.forgotten(from.getAsLong())) {
+            return status(410, "Expired", "too old resource version: " + from.getAsLong());
+        }
+        MockResponse response = super.handleWatch(path);
+        WebSocketListener watch = response.getWebSocketListener();
+        if (from.isEmpty() || watch == null) {
+            return response;
+        }
+        return response.withWebSocketUpgrade(new CatchUp(watch, from.getAsLong(), watchQuery(path)));
+    }
+
+    /** What fabric8's watch selects: the path's attributes, and the name of a metadata.name field selector. */
+    private AttributeSet watchQuery(String path) {
+        AttributeSet query = attributeExtractor.fromPath(path);
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            for (String part : path.substring(q + 1).split("&")) {
+                if (part.contains("fieldSelector") && part.contains("metadata.name")) {
+                    String[] split = part.split("=");
+                    String name = split[split.length - 1];
+                    if (!name.isEmpty()) {
+                        query = query.add(new io.fabric8.mockwebserver.crud.Attribute("name", name));
+                    }
+                }
+            }
+        }
+        return query;
+    }
+
+    /**
+     * fabric8's watch listener, told first of the deletions since the watch's resource version. They are sent when
+     * the socket opens, under the write lock, before fabric8's listener takes the socket: a deletion is either in the
+     * history sent or reaches the listener itself, never neither.
+     */
+    private final class CatchUp extends WebSocketListener {
+        private final WebSocketListener watch;
+        private final long from;
+        private final AttributeSet query;
+
+        CatchUp(WebSocketListener watch, long from, AttributeSet query) {
+            this.watch = watch;
+            this.from = from;
+            this.query = query;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket webSocket, Response response) {
+            watch.onBeforeAccept(webSocket, response);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            writes.lock();
+            try {
+                for (WatchHistory.Deletion d : history.since(from, query)) {
+                    ObjectNode event = Json.MAPPER.createObjectNode();
+                    event.put("type", "DELETED");
+                    event.set("object", Json.parse(d.object()));
+                    webSocket.send(Json.write(event));
+                }
+                watch.onOpen(webSocket, response);
+            } finally {
+                writes.unlock();
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            watch.onMessage(webSocket, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, io.fabric8.mockwebserver.http.ByteString bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, byte[] bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            watch.onClosing(webSocket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            watch.onClosed(webSocket, code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+            watch.onFailure(webSocket, failure, response);
+        }
+    }
 
     /** A GET of one named object is answered from the store's name index ({@link NameIndexedStore}). */
     @Override
