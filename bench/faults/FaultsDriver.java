@@ -621,6 +621,10 @@ public class FaultsDriver {
                     lostClaims.incrementAndGet();
                     breakOnce("pvc" + known.getKey(), "claim " + known.getKey() + " deleted (no wipe, policy Retain)");
                     knownClaims.remove(known.getKey());
+                } else if (gone) {
+                    // wiped, as this round asked: forgotten, not reported by the next round (the instance may have
+                    // relocated to another ordinal, and the claim is then not made again)
+                    knownClaims.remove(known.getKey());
                 }
             }
             for (PersistentVolumeClaim c : claims) {
