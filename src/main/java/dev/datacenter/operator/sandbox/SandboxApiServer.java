@@ -22,15 +22,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SandboxApiServer implements AutoCloseable {
 
-    private final SandboxDispatcher dispatcher = new SandboxDispatcher();
+    private final SandboxDispatcher dispatcher;
     private final MockWebServer webServer = new MockWebServer();
-    private final KubernetesMockServer server =
-            new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
+    private final KubernetesMockServer server;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-api-janitor");
         t.setDaemon(true);
         return t;
     });
+
+    public SandboxApiServer() {
+        this(SandboxDispatcher.WATCH_HISTORY);
+    }
+
+    /** For tests: a server that keeps only the newest {@code watchHistory} deletions for watches to catch up on. */
+    SandboxApiServer(int watchHistory) {
+        dispatcher = new SandboxDispatcher(watchHistory);
+        server = new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
+    }
 
     /** Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port). */
     public void start(int port) {

@@ -54,10 +54,18 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private volatile FaultInjection faults = FaultInjection.NONE;
     private final NameIndexedStore store = NameIndexedStore.install(this);
-    private final WatchHistory history = new WatchHistory(WATCH_HISTORY);
+    private final WatchHistory history;
 
     /** The deletions kept for watches that start from an older resource version. */
     static final int WATCH_HISTORY = 4096;
+
+    SandboxDispatcher() {
+        this(WATCH_HISTORY);
+    }
+
+    SandboxDispatcher(int watchHistory) {
+        history = new WatchHistory(watchHistory);
+    }
 
     /**
      * Every change of the store passes here (under fabric8's write lock); a deletion is given a resource version of

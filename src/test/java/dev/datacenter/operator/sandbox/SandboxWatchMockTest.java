@@ -126,4 +126,46 @@ class SandboxWatchMockTest {
             assertThat(events.poll(500, TimeUnit.MILLISECONDS)).isNull();
         }
     }
+
+    @Test
+    void aWatchFromAVersionOlderThanTheDeletionsKeptIsGoneSoTheClientListsAgain() throws Exception {
+        client.close();
+        server.close();
+        server = new SandboxApiServer(1);
+        server.start(0);
+        client = server.createClient();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("w")
+                        .endMetadata()
+                        .build())
+                .create();
+        pod("one");
+        pod("two");
+        String listed = client.pods().inNamespace("w").list().getMetadata().getResourceVersion();
+        client.pods().inNamespace("w").withName("one").delete();
+        client.pods().inNamespace("w").withName("two").delete(); // the first deletion is forgotten
+
+        BlockingQueue<WatcherException> closed = new LinkedBlockingQueue<>();
+        Watcher<Pod> watcher = new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {}
+
+            @Override
+            public void onClose(WatcherException cause) {
+                closed.add(cause);
+            }
+        };
+        WatcherException gone;
+        try (Watch ignored = client.pods()
+                .inNamespace("w")
+                .watch(new ListOptionsBuilder().withResourceVersion(listed).build(), watcher)) {
+            gone = closed.poll(5, TimeUnit.SECONDS);
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            gone = new WatcherException(e.getMessage(), e);
+        }
+        assertThat(gone).isNotNull();
+        assertThat(gone.isHttpGone()).isTrue();
+    }
 }
