@@ -4,7 +4,8 @@
 #   bench/faults.sh            50 leader-kill rounds, 15 rounds per fault rate
 #   bench/faults.sh --quick    10 leader-kill rounds, 4 rounds per fault rate
 # Every process it starts is killed when it ends (also on failure or Ctrl-C).
-# FAULTS_SKIP_BUILD=1 reuses target/quarkus-app; FAULTS_ONLY=kill,faults,bad runs only those parts.
+# FAULTS_SKIP_BUILD=1 reuses target/quarkus-app; FAULTS_ONLY=kill,faults,bad runs only those parts;
+# FAULTS_SEED=n changes the random choices (42); FAULTS_DEBUG=1 has the operator replicas log at DEBUG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,7 +34,7 @@ fi
 rm -rf "$WORK/app" && cp -r target/quarkus-app "$WORK/app"
 CP="$WORK/app/lib/main/*:$WORK/app/lib/boot/*"
 java -Xmx512m -cp "$CP" -Dfaults.root="$ROOT" -Dfaults.only="${FAULTS_ONLY:-}" \
-     -Dfaults.seed="${FAULTS_SEED:-42}" bench/faults/FaultsDriver.java "$@" &
+     -Dfaults.seed="${FAULTS_SEED:-42}" -Dfaults.debug="${FAULTS_DEBUG:-false}" bench/faults/FaultsDriver.java "$@" &
 DRIVER_PID=$!
 echo "$DRIVER_PID" >> "$WORK/pids"
 set +e

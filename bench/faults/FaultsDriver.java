@@ -52,6 +52,8 @@ public class FaultsDriver {
     static final List<Process> CHILDREN = new CopyOnWriteArrayList<>();
     static final List<String> BREAKS = new CopyOnWriteArrayList<>();
     static final Random RANDOM = new Random(Long.getLong("faults.seed", 42L));
+    /** Every operator replica started, for the diagnosis of a round that does not converge. */
+    static final List<Replica> REPLICAS = new CopyOnWriteArrayList<>();
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -198,6 +200,7 @@ public class FaultsDriver {
             this.name = name;
             this.sandbox = sandbox;
             this.extra = extra;
+            REPLICAS.add(this);
             launch();
         }
 
@@ -208,6 +211,9 @@ public class FaultsDriver {
                     "-Ddatacenter.leader-election.lease-duration=6s",
                     "-Ddatacenter.leader-election.renew-deadline=4s",
                     "-Ddatacenter.leader-election.retry-period=1s"));
+            if (List.of("1", "true").contains(System.getProperty("faults.debug", ""))) {
+                props.add("-Dquarkus.log.category.\"dev.datacenter.operator\".level=DEBUG");
+            }
             extra.forEach((k, v) -> props.add("-D" + k + "=" + v));
             process = start(
                     name,
@@ -381,8 +387,123 @@ public class FaultsDriver {
             }
             Thread.sleep(250);
         }
-        BREAKS.add(round + ": not converged within " + boundSeconds + " s (" + why + ")");
+        String diagnosis = diagnose(client, why);
+        System.out.println("\n" + round + ": not converged within " + boundSeconds + " s (" + why + ")\n" + diagnosis);
+        BREAKS.add(round + ": not converged within " + boundSeconds + " s (" + why + ")\n" + diagnosis.indent(4).stripTrailing());
         return -1;
+    }
+
+    /**
+     * Why an app is not converged, in a few lines: its status (conditions, deployment, pending, counts, launch
+     * backoff), its pods, and what the leading replica says of it (its /api/v1/state entry and queue depth).
+     */
+    static String diagnose(KubernetesClient client, String why) {
+        StringBuilder out = new StringBuilder();
+        String app = why != null && why.startsWith("db:") ? "db" : why != null && why.startsWith("web:") ? "web" : null;
+        for (String name : app == null ? List.of("web", "db") : List.of(app)) {
+            try {
+                GenericKubernetesResource r = apps(client).withName(name).get();
+                if (r == null) {
+                    out.append(name).append(": gone\n");
+                    continue;
+                }
+                Map<String, Object> status = status(r);
+                out.append(name).append(": generation ").append(r.getMetadata().getGeneration())
+                        .append(", observed ").append(status.get("observedGeneration"))
+                        .append(", revision ").append(status.get("revision"))
+                        .append(", resourceVersion ").append(r.getMetadata().getResourceVersion()).append('\n');
+                if (status.get("conditions") instanceof List<?> conditions) {
+                    for (Object c : conditions) {
+                        Map<String, Object> m = map(c);
+                        out.append("  condition ").append(m.get("type")).append('=').append(m.get("status"))
+                                .append(' ').append(m.get("reason")).append(": ").append(m.get("message"))
+                                .append(" (since ").append(m.get("lastTransitionTime")).append(")\n");
+                    }
+                }
+                for (String field : List.of("deployment", "pending", "instances", "delay", "launchBackoff", "lastTaskFailure")) {
+                    if (status.get(field) != null) {
+                        out.append("  ").append(field).append(": ").append(Serialization.asJson(status.get(field))).append('\n');
+                    }
+                }
+                if (r.getMetadata().getAnnotations() != null && !r.getMetadata().getAnnotations().isEmpty()) {
+                    out.append("  annotations: ").append(r.getMetadata().getAnnotations().keySet()).append('\n');
+                }
+                for (Pod p : client.pods().inNamespace(NS).withLabel("datacenter.dev/app", name).list().getItems()) {
+                    Map<String, String> labels = p.getMetadata().getLabels();
+                    out.append("  pod ").append(p.getMetadata().getName())
+                            .append(" node=").append(nodeOf(p))
+                            .append(" phase=").append(p.getStatus() == null ? null : p.getStatus().getPhase())
+                            .append(" ready=").append(podReady(p))
+                            .append(" ordinal=").append(labels.get("datacenter.dev/ordinal"))
+                            .append(" revision=").append(labels.get("datacenter.dev/revision"))
+                            .append(" created=").append(p.getMetadata().getCreationTimestamp());
+                    if (p.getMetadata().getDeletionTimestamp() != null) {
+                        out.append(" deleting=").append(p.getMetadata().getDeletionTimestamp());
+                    }
+                    out.append('\n');
+                }
+            } catch (RuntimeException e) {
+                out.append(name).append(": cannot read (").append(e).append(")\n");
+            }
+        }
+        try {
+            String holder = leaseHolder(client);
+            Replica leader = REPLICAS.stream()
+                    .filter(r -> holder != null && holder.startsWith(r.name + "-"))
+                    .findFirst()
+                    .orElse(null);
+            out.append("leader ").append(holder);
+            if (leader != null) {
+                out.append(" (http ").append(leader.httpPort).append(", queue depth ")
+                        .append(metric(leader.httpPort, "datacenter_workqueue_depth")).append(")\n");
+                String state = httpGet(leader.httpPort, "/api/v1/state");
+                if (state != null) {
+                    for (Object a : (List<?>) map(Serialization.unmarshal(state, Map.class)).get("apps")) {
+                        Map<String, Object> view = map(a);
+                        if (NS.equals(view.get("namespace")) && (app == null || app.equals(view.get("name")))) {
+                            view.remove("resources");
+                            view.remove("dependencies");
+                            out.append("  leader's view: ").append(Serialization.asJson(view)).append('\n');
+                        }
+                    }
+                }
+            } else {
+                out.append('\n');
+            }
+        } catch (RuntimeException e) {
+            out.append("leader: cannot read (").append(e).append(")\n");
+        }
+        return out.toString().stripTrailing();
+    }
+
+    static String httpGet(int port, String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            try (var in = c.getInputStream()) {
+                return new String(in.readAllBytes());
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The sum of a metric's samples in the replica's /q/metrics, or null when unreadable or absent. */
+    static Double metric(int port, String name) {
+        String text = httpGet(port, "/q/metrics");
+        if (text == null) {
+            return null;
+        }
+        Double sum = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum = (sum == null ? 0 : sum) + Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     // ---------------------------------------------------------------- the sampler
@@ -499,6 +620,10 @@ public class FaultsDriver {
                 if (gone && !b.wipedClaims().contains(known.getKey())) {
                     lostClaims.incrementAndGet();
                     breakOnce("pvc" + known.getKey(), "claim " + known.getKey() + " deleted (no wipe, policy Retain)");
+                    knownClaims.remove(known.getKey());
+                } else if (gone) {
+                    // wiped, as this round asked: forgotten, not reported by the next round (the instance may have
+                    // relocated to another ordinal, and the claim is then not made again)
                     knownClaims.remove(known.getKey());
                 }
             }

@@ -47,6 +47,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DataCenterAppReconciler implements Reconciler {
+    private static final org.jboss.logging.Logger LOG =
+            org.jboss.logging.Logger.getLogger(DataCenterAppReconciler.class);
 
     @Inject
     ClusterCache cache;
@@ -148,6 +150,22 @@ public class DataCenterAppReconciler implements Reconciler {
         round.failure = failures.handle(app, appKey, round.members, round.revision.number(), round.now);
         holdLaunches(round);
         plan(round);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf(
+                    "%s: members %s, in flight %s, delay %s, pending %s; stop %s, launch %s: %s %s",
+                    appKey,
+                    round.members.stream()
+                            .map(m -> m.ordinal() + ":" + m.hash() + (m.state().ready() ? ":ready" : ":notready")
+                                    + (m.terminating() ? ":terminating" : ""))
+                            .toList(),
+                    round.inFlight,
+                    round.delay,
+                    round.pending.orElse(null),
+                    round.plan.stop(),
+                    round.plan.launch(),
+                    round.plan.step().outcome(),
+                    round.plan.step().message());
+        }
         round.plan.stop().forEach(name -> deleter.delete(appKey, round.pod(name)));
         AppClaims.Prepared prepared = claims.prepare(app, round.plan.launch());
         Set<Integer> launch = new java.util.TreeSet<>(round.plan.launch());

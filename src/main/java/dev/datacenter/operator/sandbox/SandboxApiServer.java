@@ -27,17 +27,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SandboxApiServer implements AutoCloseable {
 
-    private final SandboxDispatcher dispatcher = new SandboxDispatcher();
-    private final SandboxHttpFront front = new SandboxHttpFront(dispatcher);
+    private final SandboxDispatcher dispatcher;
+    private final SandboxHttpFront front;
     private int port;
     private final MockWebServer webServer = new MockWebServer();
-    private final KubernetesMockServer server =
-            new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
+    private final KubernetesMockServer server;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-api-janitor");
         t.setDaemon(true);
         return t;
     });
+
+    public SandboxApiServer() {
+        this(WatchEvents.MAX_CHANGES);
+    }
+
+    /** For tests: a server that keeps only the newest {@code watchHistory} changes for watches to catch up on. */
+    SandboxApiServer(int watchHistory) {
+        dispatcher = new SandboxDispatcher(watchHistory);
+        front = new SandboxHttpFront(dispatcher);
+        server = new KubernetesMockServer(new Context(Json.MAPPER), webServer, new HashMap<>(), dispatcher, false);
+    }
 
     /** Listens on 127.0.0.1:{@code port} ({@code 0} picks a free port). */
     public void start(int port) {

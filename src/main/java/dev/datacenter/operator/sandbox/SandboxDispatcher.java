@@ -16,6 +16,9 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * expect;</li>
  * <li>{@code kubectl get} gets a server-side Table with the CRD's printer columns ({@link PrinterColumns}).</li>
  * <li>every change of the store is recorded with its resource version ({@link WatchEvents}) for the watches
- * served over plain HTTP ({@link HttpWatchStream}, {@code kubectl get -w}).</li>
+ * served over plain HTTP ({@link HttpWatchStream}, {@code kubectl get -w}); a WebSocket watch from a
+ * resourceVersion is told from the same record of the objects deleted since, or answered 410 Gone when they are
+ * no longer known, so that an informer never keeps an object deleted between its list and its watch.</li>
  * </ul>
  * Everything else (storage, WebSocket watches, status subresource, generation, optimistic locking) is fabric8's.
  */
@@ -52,7 +57,17 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private volatile FaultInjection faults = FaultInjection.NONE;
     private final NameIndexedStore store = NameIndexedStore.install(this);
-    private final WatchEvents watchEvents = new WatchEvents();
+    private final WatchEvents watchEvents;
+
+    SandboxDispatcher() {
+        this(WatchEvents.MAX_CHANGES);
+    }
+
+    /** A dispatcher whose watch history keeps the newest {@code watchHistory} changes (tests take few). */
+    SandboxDispatcher(int watchHistory) {
+        watchEvents = new WatchEvents(watchHistory);
+    }
+
     /** The newest resource version handed out, and the newest one a recorded change carries. */
     private volatile long lastVersion;
 
@@ -161,6 +176,109 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
                         && t.version().equals(target.version())
                         && t.plural().equals(target.resource()))
                 .findFirst();
+    }
+
+    /**
+     * A watch from a resourceVersion: first the DELETED events of the objects it selects deleted since that version,
+     * then fabric8's (the objects that exist, as ADDED, then every change). 410 Gone when deletions since that version
+     * were forgotten: the client lists again.
+     */
+    @Override
+    public MockResponse handleWatch(String path) {
+        java.util.OptionalLong from = WatchEvents.resourceVersionOf(path);
+        if (from.isPresent() && watchEvents.forgotten(from.getAsLong())) {
+            return status(410, "Expired", "too old resource version: " + from.getAsLong());
+        }
+        MockResponse response = super.handleWatch(path);
+        WebSocketListener watch = response.getWebSocketListener();
+        if (from.isEmpty() || watch == null) {
+            return response;
+        }
+        return response.withWebSocketUpgrade(new CatchUp(watch, from.getAsLong(), watchQuery(path)));
+    }
+
+    /** What fabric8's watch selects: the path's attributes, and the name of a metadata.name field selector. */
+    private AttributeSet watchQuery(String path) {
+        AttributeSet query = attributeExtractor.fromPath(path);
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            for (String part : path.substring(q + 1).split("&")) {
+                if (part.contains("fieldSelector") && part.contains("metadata.name")) {
+                    String[] split = part.split("=");
+                    String name = split[split.length - 1];
+                    if (!name.isEmpty()) {
+                        query = query.add(new io.fabric8.mockwebserver.crud.Attribute("name", name));
+                    }
+                }
+            }
+        }
+        return query;
+    }
+
+    /**
+     * fabric8's watch listener, told first of the deletions since the watch's resource version. They are sent when
+     * the socket opens, holding the monitor under which the store changes and fabric8 tells its watches
+     * ({@link #processEvent}), before fabric8's listener takes the socket: a deletion is either in the history sent
+     * or reaches the listener itself, never neither.
+     */
+    private final class CatchUp extends WebSocketListener {
+        private final WebSocketListener watch;
+        private final long from;
+        private final AttributeSet query;
+
+        CatchUp(WebSocketListener watch, long from, AttributeSet query) {
+            this.watch = watch;
+            this.from = from;
+            this.query = query;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket webSocket, Response response) {
+            watch.onBeforeAccept(webSocket, response);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            synchronized (watchEvents.lock()) {
+                for (String deleted : watchEvents.deletedSince(from, query)) {
+                    ObjectNode event = Json.MAPPER.createObjectNode();
+                    event.put("type", "DELETED");
+                    event.set("object", Json.parse(deleted));
+                    webSocket.send(Json.canonical(event));
+                }
+                watch.onOpen(webSocket, response);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            watch.onMessage(webSocket, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, io.fabric8.mockwebserver.http.ByteString bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, byte[] bytes) {
+            watch.onMessage(webSocket, bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            watch.onClosing(webSocket, code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            watch.onClosed(webSocket, code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+            watch.onFailure(webSocket, failure, response);
+        }
     }
 
     /** A GET of one named object is answered from the store's name index ({@link NameIndexedStore}). */

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The store's changes for watches served over plain HTTP ({@link HttpWatchStream}): every change the CRUD
@@ -64,12 +67,22 @@ final class WatchEvents {
     static final int MAX_CHANGES = 4096;
     static final long MAX_CHARS = 16L << 20;
 
+    private final int capacity;
     private final ArrayDeque<Change> history = new ArrayDeque<>();
     private long historyChars;
     /** The resource version of the newest change the history no longer holds (0: none dropped). */
     private long droppedUpTo;
 
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+
+    WatchEvents() {
+        this(MAX_CHANGES);
+    }
+
+    /** A record of the newest {@code capacity} changes (and at most {@link #MAX_CHARS} of their objects). */
+    WatchEvents(int capacity) {
+        this.capacity = capacity;
+    }
 
     /** The monitor the store's changes and the watch starts share. */
     Object lock() {
@@ -81,7 +94,7 @@ final class WatchEvents {
         Change change = new Change(resourceVersion, before, after, object);
         history.addLast(change);
         historyChars += object.length();
-        while (history.size() > MAX_CHANGES || historyChars > MAX_CHARS && history.size() > 1) {
+        while (history.size() > capacity || historyChars > MAX_CHARS && history.size() > 1) {
             Change dropped = history.removeFirst();
             historyChars -= dropped.object().length();
             droppedUpTo = Math.max(droppedUpTo, dropped.resourceVersion());
@@ -131,6 +144,44 @@ final class WatchEvents {
         watchers.add(watcher);
         return true;
     }
+
+    /**
+     * Whether changes after {@code since} were dropped from the history: a watch from that version cannot be told
+     * everything since and must start over (410).
+     */
+    synchronized boolean forgotten(long since) {
+        return since < droppedUpTo;
+    }
+
+    /**
+     * The objects a watch with that query saw deleted (or leave its selection) after {@code since}, oldest first, as
+     * last stored: what a WebSocket watch from that version is told before fabric8's replay of what exists.
+     */
+    synchronized List<String> deletedSince(long since, AttributeSet query) {
+        List<String> out = new ArrayList<>();
+        for (Change c : history) {
+            if (c.resourceVersion() > since && "DELETED".equals(c.typeFor(query))) {
+                out.add(c.object());
+            }
+        }
+        return out;
+    }
+
+    /** The resourceVersion a watch request's path starts from; empty without one, or with 0 ("any": no history). */
+    static OptionalLong resourceVersionOf(String path) {
+        Matcher m = RESOURCE_VERSION.matcher(path);
+        if (!m.find()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long version = Long.parseLong(m.group(1));
+            return version > 0 ? OptionalLong.of(version) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static final Pattern RESOURCE_VERSION = Pattern.compile("[?&]resourceVersion=(\\d+)(?:&|$)");
 
     /** The watch ended (its client went away, or its time ran out). */
     void close(Watcher watcher) {

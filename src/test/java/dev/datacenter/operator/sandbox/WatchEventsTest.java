@@ -138,6 +138,47 @@ class WatchEventsTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aWebSocketWatchFromAVersionIsToldTheDeletionsSinceOfWhatItSelects() {
+        WatchEvents events = new WatchEvents(10);
+        AttributeSet other = attributes("kind", "pods", "namespace", "other", "app", "web");
+        events.changed(5, WEB_V1, null, "{\"gone\":5}");
+        events.changed(6, null, WEB_V1, "{\"added\":6}");
+        events.changed(8, other, null, "{\"gone\":8}");
+        events.changed(9, WEB_V1, WEB_V2, "{\"relabelled\":9}");
+        AttributeSet webPods = attributes("kind", "pods", "namespace", "demo", "app", "web");
+        assertThat(events.deletedSince(4, webPods))
+                .as("deleted, and left the selection by a label change")
+                .containsExactly("{\"gone\":5}", "{\"relabelled\":9}");
+        assertThat(events.deletedSince(5, webPods)).containsExactly("{\"relabelled\":9}");
+        assertThat(events.deletedSince(9, webPods)).isEmpty();
+    }
+
+    @Test
+    void aWebSocketWatchFromAVersionOlderThanTheHistoryMustStartOver() {
+        WatchEvents events = new WatchEvents(2);
+        events.changed(3, WEB_V1, null, "{}");
+        events.changed(6, null, WEB_V1, "{}");
+        assertThat(events.forgotten(1)).isFalse();
+        events.changed(7, WEB_V1, null, "{}");
+        assertThat(events.forgotten(2)).isTrue();
+        assertThat(events.forgotten(3)).isFalse();
+        assertThat(events.forgotten(6)).isFalse();
+    }
+
+    @Test
+    void readsTheResourceVersionAWatchRequestStartsFrom() {
+        assertThat(WatchEvents.resourceVersionOf("/api/v1/pods?allowWatchBookmarks=true&resourceVersion=42&watch=true"))
+                .hasValue(42);
+        assertThat(WatchEvents.resourceVersionOf("/api/v1/pods?resourceVersion=7"))
+                .hasValue(7);
+        assertThat(WatchEvents.resourceVersionOf("/api/v1/pods?resourceVersion=0&watch=true"))
+                .isEmpty();
+        assertThat(WatchEvents.resourceVersionOf("/api/v1/pods?watch=true")).isEmpty();
+        assertThat(WatchEvents.resourceVersionOf("/api/v1/pods?resourceVersionMatch=x&watch=true"))
+                .isEmpty();
+    }
+
     private static AttributeSet attributes(String... keysAndValues) {
         List<Attribute> out = new ArrayList<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
