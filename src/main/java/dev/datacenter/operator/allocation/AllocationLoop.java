@@ -42,6 +42,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -119,6 +120,8 @@ public class AllocationLoop implements ClusterChangeListener {
     private final Map<String, PendingSummary> pending = new ConcurrentHashMap<>();
     private final InFlightPlacements inFlight = new InFlightPlacements();
     private final Map<String, AppPlacement> lastRequest = new ConcurrentHashMap<>();
+    /** Counts the ends of instance tasks the loop has drained: the stamp of the newest ({@link #taskEnds}). */
+    private final AtomicLong taskEnds = new AtomicLong();
 
     private volatile Thread thread;
     private volatile boolean running;
@@ -204,6 +207,15 @@ public class AllocationLoop implements ClusterChangeListener {
         }
     }
 
+    /**
+     * How many instance tasks the loop has seen end so far. The reconciler reads it before it looks at the app's
+     * pods and hands it back with its request ({@link AppPlacement#seen}): an ordinal whose task the loop saw end
+     * after that is left out of the request, and the reconciler asked again.
+     */
+    public long taskEnds() {
+        return taskEnds.get();
+    }
+
     /** The newest cycle, or null before the first. */
     public CycleResult lastCycle() {
         return lastCycle;
@@ -253,6 +265,7 @@ public class AllocationLoop implements ClusterChangeListener {
         FrameworkFeed frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
         EngineFeed feed = new EngineFeed(engine, cache, frameworkFeed);
         Map<String, AppPlacement> applied = new HashMap<>();
+        Map<String, Map<Integer, Long>> ended = new HashMap<>();
         boolean synced = false;
         List<CycleResult.PendingApp> publishedFrom = null;
         requests.putAll(asRequests(lastRequest));
@@ -269,7 +282,7 @@ public class AllocationLoop implements ClusterChangeListener {
                     feed.fullSync();
                     synced = true;
                 }
-                drain(engine, feed, applied);
+                drain(engine, feed, applied, ended);
                 java.time.Instant started = java.time.Instant.now();
                 engine.setTime(started.toEpochMilli());
                 CycleResult result = engine.allocate();
@@ -402,7 +415,11 @@ public class AllocationLoop implements ClusterChangeListener {
         }
     }
 
-    private void drain(PlacementEngine engine, EngineFeed feed, Map<String, AppPlacement> applied) {
+    private void drain(
+            PlacementEngine engine,
+            EngineFeed feed,
+            Map<String, AppPlacement> applied,
+            Map<String, Map<Integer, Long>> ended) {
         for (Runnable outcome; (outcome = outcomes.poll()) != null; ) {
             outcome.run();
         }
@@ -412,7 +429,7 @@ public class AllocationLoop implements ClusterChangeListener {
             String placedTask = inFlight.seen(podKey);
             String removed = feed.pod(podKey, placedTask);
             if (removed != null) {
-                stopOffering(engine, applied, removed);
+                stopOffering(engine, applied, ended, removed);
             }
         }
         for (String appKey : new TreeSet<>(requests.keySet())) {
@@ -423,28 +440,65 @@ public class AllocationLoop implements ClusterChangeListener {
             if (r.isEmpty()) {
                 engine.removeApp(appKey);
                 applied.remove(appKey);
+                ended.remove(appKey);
                 metrics.forget(appKey);
                 if (pending.remove(appKey) != null) {
                     enqueue(appKey);
                 }
                 continue;
             }
-            engine.upsertApp(r.get().spec());
-            engine.setPending(appKey, r.get().pending());
-            LOG.debugf("%s: pending %s, waiting %s", appKey, r.get().pending(), engine.waiting(appKey));
-            applied.put(appKey, r.get());
-            metrics.pending(appKey, r.get().pending());
+            AppPlacement placement = withoutEndedSince(r.get(), ended);
+            engine.upsertApp(placement.spec());
+            engine.setPending(appKey, placement.pending());
+            LOG.debugf("%s: pending %s, waiting %s", appKey, placement.pending(), engine.waiting(appKey));
+            applied.put(appKey, placement);
+            metrics.pending(appKey, placement.pending());
         }
     }
 
+    /**
+     * The request without the ordinals whose task the loop saw end after the reconciler looked at the app's pods:
+     * such a request may ask for an ordinal it saw without a pod before that pod was even placed (a slow
+     * reconcile), and offering the ordinal now would skip what the reconciler decides about the task's end: its
+     * backoff, or the bar on a node that refused the pod (the instance went straight back to that node). The
+     * reconciler is asked again; its next request, made knowing of the end, is applied whole.
+     */
+    private AppPlacement withoutEndedSince(AppPlacement request, Map<String, Map<Integer, Long>> ended) {
+        String appKey = request.appKey();
+        Map<Integer, Long> ends = ended.get(appKey);
+        if (ends == null) {
+            return request;
+        }
+        ends.values().removeIf(stamp -> stamp <= request.seen()); // known to this request, so to every later one
+        if (ends.isEmpty()) {
+            ended.remove(appKey);
+        }
+        Set<Integer> stale = new TreeSet<>(request.pending());
+        stale.retainAll(ends.keySet());
+        if (stale.isEmpty()) {
+            return request;
+        }
+        Set<Integer> left = new TreeSet<>(request.pending());
+        left.removeAll(stale);
+        LOG.debugf("%s: ordinals %s left out of a request made before their task ended; asking again", appKey, stale);
+        lastRequest.remove(appKey); // the next request is applied even when it equals this one
+        enqueue(appKey);
+        return request.withPending(left);
+    }
+
     /** An instance's task went away: the reconciler decides whether and when it is placed again (backoff). */
-    private void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
+    private void stopOffering(
+            PlacementEngine engine,
+            Map<String, AppPlacement> applied,
+            Map<String, Map<Integer, Long>> ended,
+            String taskId) {
         Optional<InstanceKey> instance = InstanceKey.ofTask(taskId);
         if (instance.isEmpty()) {
             return;
         }
         String appKey = instance.get().app().engineKey();
         int ordinal = instance.get().ordinal();
+        ended.computeIfAbsent(appKey, k -> new HashMap<>()).put(ordinal, taskEnds.incrementAndGet());
         AppPlacement p = applied.get(appKey);
         if (p == null) {
             return;

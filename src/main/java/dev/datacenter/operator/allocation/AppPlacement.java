@@ -13,6 +13,10 @@ import java.util.TreeSet;
  * current revision's number and template hash) and the names of the claims its pods mount (by
  * {@code <set>/<ordinal>}: claims are found by their labels, whatever their name). An empty {@code pending} keeps the app known to the
  * engine (its instances stay visible to colocation) without placing anything.
+ *
+ * <p>{@code seen} is {@link AllocationLoop#taskEnds()} as read before the reconciler looked at the app's pods: the
+ * loop leaves out of {@code pending} an ordinal whose task it saw end after that (the request was made without
+ * knowing of that end) and asks the reconciler again.
  */
 public record AppPlacement(
         String appKey,
@@ -21,7 +25,8 @@ public record AppPlacement(
         Set<Integer> pending,
         long revision,
         String templateHash,
-        Map<String, String> claimNames) {
+        Map<String, String> claimNames,
+        long seen) {
 
     public AppPlacement {
         Objects.requireNonNull(appKey, "appKey");
@@ -31,15 +36,18 @@ public record AppPlacement(
         claimNames = claimNames == null ? Map.of() : Map.copyOf(claimNames);
     }
 
-    /** A placement whose pods mount claims by the names new claims get. */
+    /**
+     * A placement whose pods mount claims by the names new claims get, made knowing of every task end so far ({@code
+     * seen} {@link Long#MAX_VALUE}).
+     */
     public AppPlacement(
             String appKey, DataCenterApp app, AppSpec spec, Set<Integer> pending, long revision, String templateHash) {
-        this(appKey, app, spec, pending, revision, templateHash, Map.of());
+        this(appKey, app, spec, pending, revision, templateHash, Map.of(), Long.MAX_VALUE);
     }
 
     /** The same request with fewer pending ordinals. */
     AppPlacement withPending(Set<Integer> left) {
-        return new AppPlacement(appKey, app, spec, left, revision, templateHash, claimNames);
+        return new AppPlacement(appKey, app, spec, left, revision, templateHash, claimNames, seen);
     }
 
     /** Whether applying this request after {@code other} would change nothing the engine or the pods see. */

@@ -178,7 +178,8 @@ public class DataCenterAppReconciler implements Reconciler {
                 launch,
                 round.revision.number(),
                 round.revision.hash(),
-                prepared.claimNames()));
+                prepared.claimNames(),
+                round.taskEnds));
         services.apply(app);
         labels.apply(app, round.members);
         finishRestart(round);
@@ -222,6 +223,7 @@ public class DataCenterAppReconciler implements Reconciler {
         final DataCenterApp app;
         final String appKey;
         final Instant now;
+        long taskEnds;
         Set<Integer> inFlight;
         List<Member> members;
         AppRevisions.Current revision;
@@ -257,6 +259,7 @@ public class DataCenterAppReconciler implements Reconciler {
     }
 
     private void observeInstances(Round round) {
+        round.taskEnds = loop.taskEnds(); // before the pods: a request says which task ends it was made knowing of
         round.inFlight =
                 loop.inFlight(round.appKey); // before the pods: a placement is either in flight or in the cache
         String ns = round.app.getMetadata().getNamespace();
