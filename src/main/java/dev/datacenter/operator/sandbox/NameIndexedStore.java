@@ -79,6 +79,21 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
         return null;
     }
 
+    /** Every stored object whose attributes satisfy the query, when the query names them; empty otherwise. */
+    synchronized List<Map.Entry<AttributeSet, String>> findAll(AttributeSet query) {
+        String name = name(query);
+        List<Map.Entry<AttributeSet, String>> found = new ArrayList<>(1);
+        if (name == null) {
+            return found;
+        }
+        for (AttributeSet candidate : byName.getOrDefault(name, Set.of())) {
+            if (candidate.matches(query)) {
+                found.add(new AbstractMap.SimpleImmutableEntry<>(candidate, super.get(candidate)));
+            }
+        }
+        return found;
+    }
+
     static boolean named(AttributeSet query) {
         return name(query) != null;
     }
