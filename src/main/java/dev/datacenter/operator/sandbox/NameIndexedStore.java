@@ -1,13 +1,17 @@
 package dev.datacenter.operator.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.datacenter.operator.model.Json;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.CrudDispatcher;
 import java.lang.reflect.Field;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,13 +22,18 @@ import java.util.Set;
  * loop. With this index a request that names its object tests only the stored objects of that name (in every kind
  * and namespace), then the same attribute match fabric8 applies, so the answer is the same.
  *
- * <p>fabric8 changes its store through {@code put}, {@code remove} and {@code clear} only; those keep the index.
+ * <p>It also keeps the owner references of the stored objects ({@link OwnerIndex}), so the garbage collector reads
+ * only the objects a write concerns, not the whole store.
+ *
+ * <p>fabric8 changes its store through {@code put}, {@code remove} and {@code clear} only; those keep the indexes.
  * Every method is synchronized: the sandbox reads the index outside fabric8's lock.
  */
 final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
     private static final String NAME = "name";
 
     private final Map<String, Set<AttributeSet>> byName = new HashMap<>();
+    /** The owner references of the stored objects, for the garbage collector. */
+    private final OwnerIndex<AttributeSet> owners = new OwnerIndex<>();
     /** The key of the newest {@link #put}: the attributes fabric8 stored a changed object under. */
     private AttributeSet lastPut;
     /** Counts the changes of stored CustomResourceDefinitions, so that what is read from them can be kept. */
@@ -70,6 +79,21 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
         return null;
     }
 
+    /** Every stored object whose attributes satisfy the query, when the query names them; empty otherwise. */
+    synchronized List<Map.Entry<AttributeSet, String>> findAll(AttributeSet query) {
+        String name = name(query);
+        List<Map.Entry<AttributeSet, String>> found = new ArrayList<>(1);
+        if (name == null) {
+            return found;
+        }
+        for (AttributeSet candidate : byName.getOrDefault(name, Set.of())) {
+            if (candidate.matches(query)) {
+                found.add(new AbstractMap.SimpleImmutableEntry<>(candidate, super.get(candidate)));
+            }
+        }
+        return found;
+    }
+
     static boolean named(AttributeSet query) {
         return name(query) != null;
     }
@@ -89,11 +113,46 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
             byName.computeIfAbsent(name, n -> new LinkedHashSet<>(2)).add(key);
         }
         lastPut = key;
+        indexOwners(key, value);
         String previous = super.put(key, value);
         noteChange(value);
         noteChange(previous);
         return previous;
     }
+
+    private void indexOwners(AttributeSet key, String value) {
+        JsonNode view;
+        try {
+            view = Json.parseOwnership(value);
+        } catch (RuntimeException e) {
+            view = Json.MAPPER.createObjectNode(); // not an object: it owns nothing and is owned by nothing
+        }
+        owners.put(key, view);
+    }
+
+    /** Whether a write since the last {@link #takeGarbageScope()} gave the garbage collector something to look at. */
+    synchronized boolean hasGarbageCandidates() {
+        return owners.hasCandidates();
+    }
+
+    /**
+     * What the garbage collector has to look at because of the writes since the last call ({@link OwnerIndex}),
+     * with the stored objects it reads (their ownership view), taken in one piece.
+     */
+    synchronized GarbageScope takeGarbageScope() {
+        OwnerIndex.Scope<AttributeSet> scope = owners.takeScope();
+        List<JsonNode> objects = new ArrayList<>(scope.read().size());
+        for (AttributeSet key : scope.read()) {
+            String value = super.get(key);
+            if (value != null) {
+                objects.add(Json.parseOwnership(value));
+            }
+        }
+        return new GarbageScope(scope, objects);
+    }
+
+    /** A {@link OwnerIndex.Scope} and the objects it reads. */
+    record GarbageScope(OwnerIndex.Scope<AttributeSet> scope, List<JsonNode> objects) {}
 
     /** The key of the newest put, or null. */
     synchronized AttributeSet lastPut() {
@@ -122,6 +181,9 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
                 }
             }
         }
+        if (key instanceof AttributeSet set) {
+            owners.remove(set);
+        }
         String removed = super.remove(key);
         noteChange(removed);
         return removed;
@@ -130,6 +192,7 @@ final class NameIndexedStore extends LinkedHashMap<AttributeSet, String> {
     @Override
     public synchronized void clear() {
         byName.clear();
+        owners.clear();
         super.clear();
         crdChanges++;
     }

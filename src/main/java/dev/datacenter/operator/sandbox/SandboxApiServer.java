@@ -74,8 +74,8 @@ public final class SandboxApiServer implements AutoCloseable {
         // the mock web server records every request for tests to inspect; a sandbox runs for hours, so forget them
         janitor.scheduleWithFixedDelay(this::forgetRecordedRequests, 10, 10, TimeUnit.SECONDS);
         janitor.scheduleWithFixedDelay(this::collectGarbage, 2, 2, TimeUnit.SECONDS);
-        // a pass soon after a delete, one for any number of deletes meanwhile: a pass reads every stored object
-        // under the write lock, and a pass per delete (10,000 during a rolling upgrade) stopped every write
+        // a run soon after a delete, one for any number of deletes meanwhile; a run reads only the objects the writes
+        // since the last one concern (OwnerIndex), and nothing at all when they concerned no owner reference
         dispatcher.setAfterDelete(() -> {
             if (!janitor.isShutdown() && collectionQueued.compareAndSet(false, true)) {
                 janitor.schedule(

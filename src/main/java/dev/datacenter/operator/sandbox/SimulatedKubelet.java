@@ -1,5 +1,6 @@
 package dev.datacenter.operator.sandbox;
 
+import dev.datacenter.operator.model.Json;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -7,6 +8,8 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -18,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +47,10 @@ import org.jboss.logging.Logger;
  * <li><b>node lifecycle controller</b>: a pod on a node that is not Ready gets {@code Ready=False}; a pod
  * bound to a node that no longer exists is deleted (pod garbage collection).</li>
  * </ol>
- * Work runs on one thread, one pod at a time; a failed step is retried a second later. Construct it with a
+ * Pods are worked on by {@value #POD_WORKERS} threads, each pod by the one its node (or the node it is pinned to)
+ * falls to, so the pods of one node are admitted one at a time, as one kubelet does; a pod is never worked on by
+ * two threads at once. Each write is one request (a JSON Patch, no read before it). A failed step is retried a
+ * second later. Construct it with a
  * client of the API it should serve (the sandbox's, or a {@code @WithKubernetesTestServer} one in tests), then
  * {@link #start()} and {@link #close()}.
  */
@@ -58,12 +65,33 @@ public final class SimulatedKubelet implements AutoCloseable {
     private final VolumeBinder volumes;
     private final SchedulingEvents events;
     private final PodAddresses addresses = new PodAddresses();
+    /** The threads that work on pods: requests to the API wait for answers, and one thread left it idle. */
+    static final int POD_WORKERS = 4;
+
+    /** Node lifecycle, retries and timers. */
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "simulated-kubelet");
         t.setDaemon(true);
         return t;
     });
+
+    private final ExecutorService[] podWorkers = new ExecutorService[POD_WORKERS];
+
+    {
+        for (int i = 0; i < POD_WORKERS; i++) {
+            String name = "simulated-kubelet-" + i;
+            podWorkers[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** The pods a thread works on now. */
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
+
     private SharedIndexInformer<Pod> pods;
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<PersistentVolumeClaim> claims;
@@ -90,6 +118,9 @@ public final class SimulatedKubelet implements AutoCloseable {
     @Override
     public synchronized void close() {
         worker.shutdownNow();
+        for (ExecutorService podWorker : podWorkers) {
+            podWorker.shutdownNow();
+        }
         for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {claims, pods, nodes}) {
             if (informer != null) {
                 informer.close();
@@ -192,16 +223,47 @@ public final class SimulatedKubelet implements AutoCloseable {
 
     private void enqueue(String key) {
         if (queued.add(key) && !worker.isShutdown()) {
-            worker.execute(() -> work(key));
+            try {
+                podWorkers[shard(key)].execute(() -> work(key));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.remove(key); // closing
+            }
         }
     }
 
+    /** The thread of the pod's node, or of the first node it is pinned to: one node's pods are admitted in turn. */
+    private int shard(String key) {
+        Pod pod = pods == null ? null : pods.getStore().getByKey(key);
+        String node = pod == null
+                ? null
+                : pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        if ((node == null || node.isEmpty()) && pod != null) {
+            List<String> pinned = NodePin.pinnedNodes(pod);
+            node = pinned.isEmpty() ? null : pinned.get(0);
+        }
+        return Math.floorMod((node == null ? key : node).hashCode(), POD_WORKERS);
+    }
+
     private void work(String key) {
-        queued.remove(key);
-        Pod pod = pods.getStore().getByKey(key);
-        if (pod == null) {
+        if (!working.add(key)) {
+            // another thread has it (its node changed meanwhile): after that one
+            queued.remove(key);
+            later(key, 10);
             return;
         }
+        try {
+            queued.remove(key);
+            Pod pod = pods.getStore().getByKey(key);
+            if (pod == null) {
+                return;
+            }
+            workOn(key, pod);
+        } finally {
+            working.remove(key);
+        }
+    }
+
+    private void workOn(String key, Pod pod) {
         try {
             reconcile(pod);
         } catch (KubernetesClientException e) {
@@ -247,7 +309,7 @@ public final class SimulatedKubelet implements AutoCloseable {
                             ? Optional.of("node " + name + " is not ready")
                             : NodePin.isUnschedulable(node.get())
                                     ? Optional.of("node " + name + " is unschedulable")
-                                    : noRoom(pod, node.get()).or(() -> volumes.bindClaims(pod, node.get()));
+                                    : noRoom(pod, node.get()).or(() -> bindClaims(pod, node.get()));
             if (problem.isEmpty()) {
                 bind(pod, name);
                 return;
@@ -289,11 +351,18 @@ public final class SimulatedKubelet implements AutoCloseable {
         client.pods()
                 .inNamespace(pod.getMetadata().getNamespace())
                 .withName(pod.getMetadata().getName())
-                .edit(p -> {
-                    p.getSpec().setNodeName(node);
-                    return p;
-                });
+                .patch(PatchContext.of(PatchType.JSON), jsonPatch("/spec/nodeName", node));
         events.scheduled(pod, node);
+    }
+
+    /** Claims are bound one pod at a time (two pods of one claim may be on nodes of different threads). */
+    private Optional<String> bindClaims(Pod pod, Node node) {
+        if (VolumeBinder.claimNames(pod).isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (volumes) {
+            return volumes.bindClaims(pod, node);
+        }
     }
 
     /** The kubelet's part: report the pod's state on its node. */
@@ -331,7 +400,7 @@ public final class SimulatedKubelet implements AutoCloseable {
                 return;
             }
         }
-        Optional<String> problem = volumes.bindClaims(pod, node.get());
+        Optional<String> problem = bindClaims(pod, node.get());
         if (problem.isPresent()) {
             LOG.debugf(
                     "simulated kubelet: pod %s/%s cannot start: %s",
@@ -400,11 +469,16 @@ public final class SimulatedKubelet implements AutoCloseable {
         client.pods()
                 .inNamespace(pod.getMetadata().getNamespace())
                 .withName(pod.getMetadata().getName())
-                .editStatus(p -> {
-                    p.setStatus(status);
-                    return p;
-                });
+                .subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), jsonPatch("/status", status));
         return true;
+    }
+
+    /** A JSON Patch that sets the field at that path to the value (the whole of it: {@code add} replaces). */
+    private static String jsonPatch(String path, Object value) {
+        com.fasterxml.jackson.databind.node.ArrayNode ops = Json.MAPPER.createArrayNode();
+        ops.addObject().put("op", "add").put("path", path).set("value", Json.MAPPER.valueToTree(value));
+        return Json.canonical(ops);
     }
 
     /** Pod IPs from 10.244.<node index>.0/24, one block per node, as a CNI would hand them out. */
@@ -412,7 +486,7 @@ public final class SimulatedKubelet implements AutoCloseable {
         private final Map<String, Integer> blocks = new ConcurrentHashMap<>();
         private final Map<String, Integer> used = new ConcurrentHashMap<>();
 
-        String next(String node) {
+        synchronized String next(String node) {
             int block = blocks.computeIfAbsent(node, n -> blocks.size() + 1);
             int host = used.merge(node, 1, Integer::sum) % 254 + 1;
             return "10.244." + Objects.requireNonNull(block) % 256 + "." + host;
