@@ -42,7 +42,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -120,8 +119,8 @@ public class AllocationLoop implements ClusterChangeListener {
     private final Map<String, PendingSummary> pending = new ConcurrentHashMap<>();
     private final InFlightPlacements inFlight = new InFlightPlacements();
     private final Map<String, AppPlacement> lastRequest = new ConcurrentHashMap<>();
-    /** Counts the ends of instance tasks the loop has drained: the stamp of the newest ({@link #taskEnds}). */
-    private final AtomicLong taskEnds = new AtomicLong();
+    /** The ends of instance tasks the loop has drained, until requests made knowing of them arrive. */
+    private final TaskEndLedger taskEnds = new TaskEndLedger();
 
     private volatile Thread thread;
     private volatile boolean running;
@@ -213,7 +212,7 @@ public class AllocationLoop implements ClusterChangeListener {
      * after that is left out of the request, and the reconciler asked again.
      */
     public long taskEnds() {
-        return taskEnds.get();
+        return taskEnds.newest();
     }
 
     /** The newest cycle, or null before the first. */
@@ -265,7 +264,6 @@ public class AllocationLoop implements ClusterChangeListener {
         FrameworkFeed frameworkFeed = new FrameworkFeed(engine, frameworks.schedulerName());
         EngineFeed feed = new EngineFeed(engine, cache, frameworkFeed);
         Map<String, AppPlacement> applied = new HashMap<>();
-        Map<String, Map<Integer, Long>> ended = new HashMap<>();
         boolean synced = false;
         List<CycleResult.PendingApp> publishedFrom = null;
         requests.putAll(asRequests(lastRequest));
@@ -282,7 +280,7 @@ public class AllocationLoop implements ClusterChangeListener {
                     feed.fullSync();
                     synced = true;
                 }
-                drain(engine, feed, applied, ended);
+                drain(engine, feed, applied);
                 java.time.Instant started = java.time.Instant.now();
                 engine.setTime(started.toEpochMilli());
                 CycleResult result = engine.allocate();
@@ -415,11 +413,7 @@ public class AllocationLoop implements ClusterChangeListener {
         }
     }
 
-    private void drain(
-            PlacementEngine engine,
-            EngineFeed feed,
-            Map<String, AppPlacement> applied,
-            Map<String, Map<Integer, Long>> ended) {
+    private void drain(PlacementEngine engine, EngineFeed feed, Map<String, AppPlacement> applied) {
         for (Runnable outcome; (outcome = outcomes.poll()) != null; ) {
             outcome.run();
         }
@@ -429,7 +423,7 @@ public class AllocationLoop implements ClusterChangeListener {
             String placedTask = inFlight.seen(podKey);
             String removed = feed.pod(podKey, placedTask);
             if (removed != null) {
-                stopOffering(engine, applied, ended, removed);
+                stopOffering(engine, applied, removed);
             }
         }
         for (String appKey : new TreeSet<>(requests.keySet())) {
@@ -440,14 +434,14 @@ public class AllocationLoop implements ClusterChangeListener {
             if (r.isEmpty()) {
                 engine.removeApp(appKey);
                 applied.remove(appKey);
-                ended.remove(appKey);
+                taskEnds.forget(appKey);
                 metrics.forget(appKey);
                 if (pending.remove(appKey) != null) {
                     enqueue(appKey);
                 }
                 continue;
             }
-            AppPlacement placement = withoutEndedSince(r.get(), ended);
+            AppPlacement placement = withoutEndedSince(r.get());
             engine.upsertApp(placement.spec());
             engine.setPending(appKey, placement.pending());
             LOG.debugf("%s: pending %s, waiting %s", appKey, placement.pending(), engine.waiting(appKey));
@@ -463,18 +457,9 @@ public class AllocationLoop implements ClusterChangeListener {
      * backoff, or the bar on a node that refused the pod (the instance went straight back to that node). The
      * reconciler is asked again; its next request, made knowing of the end, is applied whole.
      */
-    private AppPlacement withoutEndedSince(AppPlacement request, Map<String, Map<Integer, Long>> ended) {
+    private AppPlacement withoutEndedSince(AppPlacement request) {
         String appKey = request.appKey();
-        Map<Integer, Long> ends = ended.get(appKey);
-        if (ends == null) {
-            return request;
-        }
-        ends.values().removeIf(stamp -> stamp <= request.seen()); // known to this request, so to every later one
-        if (ends.isEmpty()) {
-            ended.remove(appKey);
-        }
-        Set<Integer> stale = new TreeSet<>(request.pending());
-        stale.retainAll(ends.keySet());
+        Set<Integer> stale = taskEnds.unknownTo(appKey, request.pending(), request.seen());
         if (stale.isEmpty()) {
             return request;
         }
@@ -487,18 +472,14 @@ public class AllocationLoop implements ClusterChangeListener {
     }
 
     /** An instance's task went away: the reconciler decides whether and when it is placed again (backoff). */
-    private void stopOffering(
-            PlacementEngine engine,
-            Map<String, AppPlacement> applied,
-            Map<String, Map<Integer, Long>> ended,
-            String taskId) {
+    private void stopOffering(PlacementEngine engine, Map<String, AppPlacement> applied, String taskId) {
         Optional<InstanceKey> instance = InstanceKey.ofTask(taskId);
         if (instance.isEmpty()) {
             return;
         }
         String appKey = instance.get().app().engineKey();
         int ordinal = instance.get().ordinal();
-        ended.computeIfAbsent(appKey, k -> new HashMap<>()).put(ordinal, taskEnds.incrementAndGet());
+        taskEnds.ended(appKey, ordinal);
         AppPlacement p = applied.get(appKey);
         if (p == null) {
             return;
