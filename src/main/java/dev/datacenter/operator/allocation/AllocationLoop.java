@@ -330,6 +330,8 @@ public class AllocationLoop implements ClusterChangeListener {
     /**
      * Evicts the victims of a preemption through the Eviction API (PodDisruptionBudgets honoured). A refused
      * or failed eviction tells the engine, which spares that victim for a while and chooses again next cycle.
+     * Each evicted victim is told for whom ({@code Preempted}), and so is the preemptor ({@code Preempting}):
+     * on its app, or on the pod itself when the preemptor is a framework pod, which the messages then name.
      */
     private void preempt(
             PlacementEngine engine,
@@ -338,6 +340,15 @@ public class AllocationLoop implements ClusterChangeListener {
             Map<String, AppPlacement> applied,
             Preemption p) {
         AppPlacement preemptor = applied.get(p.appKey());
+        Optional<Pod> preemptorPod = frameworkFeed.owns(p.appKey())
+                ? frameworks
+                        .podOf(frameworkFeed, p.appKey(), p.instance())
+                        .flatMap(k -> cache.pod(k.namespace(), k.name()))
+                : Optional.empty();
+        String forWhom = preemptorPod
+                .map(pod -> "pod " + pod.getMetadata().getNamespace() + "/"
+                        + pod.getMetadata().getName())
+                .orElse(p.appKey() + " instance " + p.instance());
         for (Preemption.Victim v : p.victims()) {
             // a victim is an instance of a DataCenterApp or a framework pod the operator bound
             boolean frameworkPod = frameworkFeed.owns(v.appKey());
@@ -362,18 +373,17 @@ public class AllocationLoop implements ClusterChangeListener {
                     return;
                 }
                 metrics.preempted(p.pool(), v.pool());
-                frameworkVictim.ifPresent(pod -> frameworks.preempted(
-                        pod,
-                        "evicted from node " + p.node() + " so that pool " + p.pool() + " can place " + p.appKey()
-                                + " instance " + p.instance()));
+                String evicted =
+                        "evicted from node " + p.node() + " so that pool " + p.pool() + " can place " + forWhom;
+                frameworkVictim.ifPresent(pod -> frameworks.preempted(pod, evicted));
                 String instance = "instance " + v.instance() + " (pod " + podName + ")";
                 victimApp(v.appKey())
-                        .ifPresent(app -> events.record(
-                                app,
-                                AppEvents.WARNING,
-                                "Preempted",
-                                instance + " evicted from node " + p.node() + " so that pool " + p.pool()
-                                        + " can place " + p.appKey() + " instance " + p.instance()));
+                        .ifPresent(app -> events.record(app, AppEvents.WARNING, "Preempted", instance + " " + evicted));
+                preemptorPod.ifPresent(pod -> frameworks.preempting(
+                        pod,
+                        "takes node " + p.node() + ": evicted "
+                                + (frameworkPod ? "pod " + namespace + "/" + podName : v.appKey() + " " + instance)
+                                + " of pool " + v.pool()));
                 if (preemptor != null) {
                     events.record(
                             preemptor.app(),

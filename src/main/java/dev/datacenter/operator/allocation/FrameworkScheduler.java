@@ -124,15 +124,28 @@ public class FrameworkScheduler {
 
     /** A framework pod evicted by preemption: a Warning {@code Preempted} event on it, as kube-scheduler writes. */
     void preempted(Pod evicted, String message) {
+        event(evicted, "Preempted", () -> scheduling.preempted(evicted, message));
+    }
+
+    /**
+     * A waiting framework pod for which a victim was evicted: a Normal {@code Preempting} event on it naming the
+     * victim, as a DataCenterApp preemptor gets on its app.
+     */
+    void preempting(Pod preemptor, String message) {
+        event(preemptor, "Preempting", () -> scheduling.preempting(preemptor, message));
+    }
+
+    /** Writes an event on a writer thread; one not written is only logged. */
+    private void event(Pod pod, String reason, Runnable write) {
         writer.run(() -> {
-                    scheduling.preempted(evicted, message);
+                    write.run();
                     return true;
                 })
                 .whenComplete((ok, failure) -> {
                     if (failure != null)
                         LOG.debugf(
-                                "Preempted event of pod %s not written: %s",
-                                evicted.getMetadata().getName(), rootMessage(failure));
+                                "%s event of pod %s not written: %s",
+                                reason, pod.getMetadata().getName(), rootMessage(failure));
                 });
     }
 

@@ -163,6 +163,11 @@ public class PodScheduling {
         event(pod, "Warning", "Preempted", message);
     }
 
+    /** A Normal {@code Preempting} event on a waiting pod for which another was evicted. */
+    public void preempting(Pod pod, String message) {
+        event(pod, "Normal", "Preempting", message);
+    }
+
     /** A Normal {@code Scheduled} event on the pod. */
     public void scheduled(Pod pod, String node) {
         event(

@@ -1,6 +1,7 @@
 package dev.datacenter.operator.placement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
  *       guarantee names, and the instance needs some such resource; with {@code TO_FAIR_SHARE}, that, or its
  *       dominant share with the instance stays within its weighted fair share (weight over the weights of pools
  *       with consumption or demand). Never past its limit. Room already nominated for it counts as its own.</li>
+ *   <li>Within the pool, waiting apps preempt in the order of their turns in placement: the highest
+ *       {@link AppSpec#priority()} first, then the smallest dominant share, then the key. So a waiting app of a
+ *       lower priority never takes the room the pool may still claim before one of a higher priority.</li>
  *   <li>Victims are running tasks of our apps in other pools (never foreign pods, never assumed placements,
  *       never tasks already being evicted or whose eviction was refused lately).</li>
  *   <li>A victim pool stays at or above its whole guarantee (every resource it names) after the eviction;
@@ -82,8 +86,7 @@ final class Preemptor {
         tally();
         for (PoolState p : state.pools().values()) {
             if (!p.declared() || p.spec().preemption() == PoolSpec.Preemption.NEVER || p.demand() == 0) continue;
-            for (AppState a : p.apps().values()) {
-                if (!a.placeable() || a.waiting().isEmpty()) continue;
+            for (AppState a : inTurnOrder(p)) {
                 for (int ord : new ArrayList<>(a.waiting())) {
                     if (a.pinOf(ord) != null) continue;
                     Mode mode = mayGrow(p, a.spec().resources());
@@ -95,6 +98,22 @@ final class Preemptor {
             }
         }
         return out;
+    }
+
+    /**
+     * The pool's waiting apps in the order its turns go to them ({@link DominantResourceFairness}): the highest
+     * priority first, then the smallest dominant share, then the key. So the room a preemption makes goes to the
+     * app placement would give it to, not to whichever app's key comes first.
+     */
+    private List<AppState> inTurnOrder(PoolState p) {
+        List<AppState> waiting = new ArrayList<>();
+        for (AppState a : p.apps().values()) if (a.placeable() && !a.waiting().isEmpty()) waiting.add(a);
+        if (waiting.size() < 2) return waiting;
+        Resources capacity = inventory.capacity();
+        Map<AppState, Double> share = new HashMap<>();
+        for (AppState a : waiting) share.put(a, DominantResourceFairness.share(a, capacity));
+        waiting.sort(Comparator.comparingDouble((AppState a) -> share.get(a)).thenComparing(AppState::key));
+        return waiting;
     }
 
     // ------------------------------------------------------------------ the pools' standing

@@ -127,6 +127,50 @@ class PreemptionTest {
     }
 
     @Test
+    void theHighestPriorityWaitingAppOfThePoolPreemptsFirst() {
+        PreemptionSim s = fullOfBatch(0, TO_GUARANTEE, 3000);
+        // both wait when the pool preempts; the lower priority comes first by key
+        s.app("w/a-meek", "web", 1000, 1, 3, 0, ANY);
+        s.app("w/z-vip", "web", 1000, 1, 3, 10, ANY);
+
+        s.settle(20);
+
+        assertThat(s.preemptions)
+                .as("the room of the guarantee is made for the higher priority, as placement would give it")
+                .hasSize(3)
+                .extracting(Preemption::appKey)
+                .containsOnly("w/z-vip");
+        assertThat(s.running.get("w/z-vip")).isEqualTo(3);
+        assertThat(s.running.get("w/a-meek")).isNull();
+    }
+
+    @Test
+    void amongEqualPrioritiesTheSmallerShareOfThePoolPreemptsFirst() {
+        PreemptionSim s = new PreemptionSim();
+        for (int i = 0; i < 4; i++) s.node("n" + i, 4000, 16);
+        s.pool("batch", 1, 0, NEVER);
+        s.pool("web", 1, 4000, NEVER);
+        s.app("b/jobs", "batch", 1000, 1, 14, 0, ANY);
+        s.app("w/a-holds", "web", 1000, 1, 2, 0, ANY); // placed: 2 cpus of web's guarantee of 4
+        s.settle(5);
+        s.wanted.put("w/a-holds", 4);
+        s.engine.setPending("w/a-holds", Fixtures.ordinals(4));
+        s.app("w/b-new", "web", 1000, 1, 2, 0, ANY);
+        s.settle(3);
+        assertThat(s.preemptions).isEmpty();
+        s.pool("web", 1, 4000, TO_GUARANTEE);
+
+        s.settle(20);
+
+        assertThat(s.preemptions)
+                .as("DRF among equal priorities: the app with nothing yet gets the 2 cpus left of the guarantee")
+                .extracting(Preemption::appKey)
+                .containsOnly("w/b-new");
+        assertThat(s.running.get("w/b-new")).isEqualTo(2);
+        assertThat(s.running.get("w/a-holds")).isEqualTo(2);
+    }
+
+    @Test
     void youngestFirstAmongEqualPriorities() {
         PreemptionSim s = new PreemptionSim();
         s.node("n0", 4000, 16);

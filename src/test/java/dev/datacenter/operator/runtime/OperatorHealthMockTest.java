@@ -19,6 +19,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What a kubelet and Prometheus read from the operator: health probes and metrics. */
@@ -69,9 +70,13 @@ class OperatorHealthMockTest {
                             .isPresent();
         });
 
+        // the reconcile is counted when it returns, after it wrote the status: wait for the count too
+        Pattern counted =
+                Pattern.compile("datacenter_reconciles_total\\{kind=\"DataCenterApp\",result=\"success\"} [1-9]");
+        await(
+                "the reconcile was counted",
+                () -> counted.matcher(get(metrics).body()).find());
         String text = get(metrics).body();
-        assertThat(text)
-                .containsPattern("datacenter_reconciles_total\\{kind=\"DataCenterApp\",result=\"success\"} [1-9]");
         assertThat(text).contains("datacenter_reconcile_duration_seconds_count{kind=\"DataCenterApp\"}");
         assertThat(text).containsPattern("(?m)^datacenter_leader 1\\.0$");
         assertThat(text).contains("datacenter_workqueue_depth");
