@@ -1,6 +1,7 @@
 package dev.datacenter.operator.frameworks;
 
 import dev.datacenter.operator.testsupport.FreePorts;
+import dev.datacenter.operator.testsupport.SandboxProfiles;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
@@ -11,13 +12,10 @@ public class FrameworkVictimsSandboxProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "quarkus.kubernetes-client.devservices.enabled", "false",
-                "quarkus.http.test-port", "0",
-                "datacenter.sandbox.enabled", "true",
-                "datacenter.sandbox.api-port", String.valueOf(API_PORT),
-                "datacenter.sandbox.nodes", "src/test/resources/frameworks/nodes.yaml",
-                "datacenter.sandbox.apply", "src/test/resources/frameworks/preemption",
-                "datacenter.sandbox.kubeconfig", "target/sandbox-framework-victims/kubeconfig");
+        return SandboxProfiles.sandbox(
+                API_PORT,
+                "src/test/resources/frameworks/nodes.yaml",
+                "src/test/resources/frameworks/preemption",
+                "sandbox-framework-victims");
     }
 }

@@ -70,6 +70,21 @@ class SandboxWatchMockTest {
                 .create();
     }
 
+    /** A watch of namespace w's pods from that version, each event told as "ACTION name". */
+    private Watch watchFrom(String version, BlockingQueue<String> events) {
+        return client.pods()
+                .inNamespace("w")
+                .watch(new ListOptionsBuilder().withResourceVersion(version).build(), new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, Pod pod) {
+                        events.add(action + " " + pod.getMetadata().getName());
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                });
+    }
+
     @Test
     void aWatchFromTheVersionOfAListSeesAPodDeletedSinceTheList() throws Exception {
         pod("kept");
@@ -79,17 +94,7 @@ class SandboxWatchMockTest {
         client.pods().inNamespace("w").withName("gone").waitUntilCondition(p -> p == null, 10, TimeUnit.SECONDS);
 
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (Watch ignored = client.pods()
-                .inNamespace("w")
-                .watch(new ListOptionsBuilder().withResourceVersion(listed).build(), new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, Pod pod) {
-                        events.add(action + " " + pod.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {}
-                })) {
+        try (Watch ignored = watchFrom(listed, events)) {
             List<String> seen = new CopyOnWriteArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!seen.contains("DELETED gone") && System.nanoTime() < deadline) {
@@ -111,17 +116,7 @@ class SandboxWatchMockTest {
         String listed = client.pods().inNamespace("w").list().getMetadata().getResourceVersion();
 
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (Watch ignored = client.pods()
-                .inNamespace("w")
-                .watch(new ListOptionsBuilder().withResourceVersion(listed).build(), new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, Pod pod) {
-                        events.add(action + " " + pod.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {}
-                })) {
+        try (Watch ignored = watchFrom(listed, events)) {
             assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("ADDED kept");
             assertThat(events.poll(500, TimeUnit.MILLISECONDS)).isNull();
         }

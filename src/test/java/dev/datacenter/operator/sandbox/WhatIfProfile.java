@@ -1,6 +1,7 @@
 package dev.datacenter.operator.sandbox;
 
 import dev.datacenter.operator.testsupport.FreePorts;
+import dev.datacenter.operator.testsupport.SandboxProfiles;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
@@ -14,13 +15,7 @@ public class WhatIfProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "quarkus.kubernetes-client.devservices.enabled", "false",
-                "quarkus.http.test-port", "0",
-                "datacenter.sandbox.enabled", "true",
-                "datacenter.sandbox.api-port", String.valueOf(PORT),
-                "datacenter.sandbox.nodes", "src/test/resources/whatif/cluster.yaml",
-                "datacenter.sandbox.apply", "src/test/resources/whatif/apply",
-                "datacenter.sandbox.kubeconfig", "target/sandbox-whatif/kubeconfig");
+        return SandboxProfiles.sandbox(
+                PORT, "src/test/resources/whatif/cluster.yaml", "src/test/resources/whatif/apply", "sandbox-whatif");
     }
 }
