@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reconciles a DataCenterApp, a chain of short steps: validate; apply a rollback-to; the current
@@ -47,8 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DataCenterAppReconciler implements Reconciler {
-    private static final org.jboss.logging.Logger LOG =
-            org.jboss.logging.Logger.getLogger(DataCenterAppReconciler.class);
+    private static final Logger LOG = Logger.getLogger(DataCenterAppReconciler.class);
 
     @Inject
     ClusterCache cache;

@@ -20,12 +20,16 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +51,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  * Everything else (storage, WebSocket watches, status subresource, generation, optimistic locking) is fabric8's.
  */
+// fabric8's store lock is read by reflection (fabric8Lock): registered for a native image
+@RegisterForReflection(targets = KubernetesCrudDispatcher.class, methods = false)
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     private static final String CRDS_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
@@ -269,7 +275,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         public void onOpen(WebSocket webSocket, Response response) {
             // fabric8's read lock first, as a write takes fabric8's write lock before the monitor (processEvent):
             // fabric8's listener takes the read lock again (reentrant) to send the objects that exist
-            java.util.concurrent.locks.Lock read = fabric8Lock.readLock();
+            Lock read = fabric8Lock.readLock();
             read.lock();
             try {
                 synchronized (watchEvents.lock()) {
@@ -344,7 +350,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (!NameIndexedStore.named(query)) {
             return super.handleDelete(path);
         }
-        java.util.concurrent.locks.Lock lock = fabric8Lock.writeLock();
+        Lock lock = fabric8Lock.writeLock();
         lock.lock();
         try {
             List<Map.Entry<AttributeSet, String>> found = store.findAll(query);
@@ -366,23 +372,20 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         if (resource.getFinalizers().isEmpty()) {
             processEvent(path, query, key, null, null);
         } else if (!resource.isMarkedForDeletion()) {
-            resource.getMetadata()
-                    .setDeletionTimestamp(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
-                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            resource.getMetadata().setDeletionTimestamp(Timestamps.now());
             resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
             processEvent(path, query, key, resource, Serialization.asJson(resource));
         }
     }
 
     /** fabric8's lock of its store (private): a delete here takes it as fabric8's own delete does. */
-    private final java.util.concurrent.locks.ReadWriteLock fabric8Lock = fabric8Lock(this);
+    private final ReadWriteLock fabric8Lock = fabric8Lock(this);
 
-    private static java.util.concurrent.locks.ReadWriteLock fabric8Lock(KubernetesCrudDispatcher dispatcher) {
+    private static ReadWriteLock fabric8Lock(KubernetesCrudDispatcher dispatcher) {
         try {
-            java.lang.reflect.Field field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+            Field field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
             field.setAccessible(true);
-            return (java.util.concurrent.locks.ReadWriteLock) field.get(dispatcher);
+            return (ReadWriteLock) field.get(dispatcher);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot reach the mock server's lock", e);
         }
